@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The `pelita` command: commander wiring only; the work is in pipeline/.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { runBuild } from '../pipeline/build.js';
+import { countMessages, formatMessages } from './format-messages.js';
+
+/** 0: success (warnings allowed); 1: some document has errors; 2: wrong usage. */
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+class UsageError extends Error {}
+
+function contentOption() {
+  return new Option('-c, --content <dir>', 'folder with site.yaml and one folder per language').default('content');
+}
+
+function requireFolder(dir: string, what: string): string {
+  const path = resolve(dir);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${what} folder not found: ${dir}`);
+  return path;
+}
+
+async function run(contentDir: string, outDir: string | undefined): Promise<number> {
+  const started = performance.now();
+  const result = await runBuild({ contentDir: requireFolder(contentDir, 'Content'), outDir: outDir && resolve(outDir) });
+  for (const line of formatMessages(result.files)) console.error(line);
+  const { errors, warnings } = countMessages(result.files);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const action = outDir ? `built into ${outDir}` : 'valid';
+  console.error(
+    `${result.built} of ${result.documents} documents ${action}; ${result.failed} with errors; ${errors} errors, ${warnings} warnings (${seconds} s).`,
+  );
+  return errors > 0 ? EXIT.contentErrors : EXIT.ok;
+}
+
+export function createProgram(): Command {
+  const program = new Command('pelita')
+    .description('Publish public-service procedures as accessible HTML and more, from Markdown.')
+    .version(version)
+    .exitOverride()
+    .showHelpAfterError();
+  program
+    .command('build')
+    .description('Validate the content and write every edition of each valid document.')
+    .addOption(contentOption())
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .action(async (options: { content: string; out: string }) => {
+      process.exitCode = await run(options.content, options.out);
+    });
+  program
+    .command('check')
+    .description('Validate the content only; print every problem with file:line:column.')
+    .addOption(contentOption())
+    .action(async (options: { content: string }) => {
+      process.exitCode = await run(options.content, undefined);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      console.error(`pelita: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

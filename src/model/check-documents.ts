@@ -1,0 +1,70 @@
+// Source documents → validated procedures, each with its messages. Pure: the
+// pipeline reads the bytes; this decides what builds.
+import { VFile } from 'vfile';
+import type { Words } from '../i18n/words.js';
+import { decodeUtf8 } from '../parse/decode.js';
+import { createDraft } from './draft.js';
+import { hasErrors, reportError } from './report.js';
+import { ALL_RULES } from './rules/all-rules.js';
+import type { HeadingMap } from './sections.js';
+import { type Site, sourceLanguage } from './site.js';
+import { toProcedure } from './to-procedure.js';
+import { SECTION_KINDS } from './types.js';
+import type { Procedure } from './types.js';
+
+export interface SourceDocument {
+  /** Path relative to the content folder, `/`-separated: `<lang>/<slug>.md`. */
+  source: string;
+  bytes: Uint8Array;
+}
+
+export interface CheckedDocument {
+  source: string;
+  file: VFile;
+  /** Present only when the document has no errors. */
+  procedure?: Procedure;
+}
+
+/**
+ * @param displayPath how messages name a file, e.g. `content/id/cuti.md`.
+ */
+export function checkDocuments(
+  documents: readonly SourceDocument[],
+  site: Site,
+  words: ReadonlyMap<string, Words>,
+  displayPath: (source: string) => string = (source) => source,
+): CheckedDocument[] {
+  const source = sourceLanguage(site);
+  const sourceSlugs = new Set(
+    documents.filter((doc) => doc.source.startsWith(`${source}/`)).map((doc) => doc.source.slice(source.length + 1, -3)),
+  );
+  return [...documents]
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+    .map((doc) => {
+      const file = new VFile({ path: displayPath(doc.source) });
+      const decoded = decodeUtf8(doc.bytes);
+      if (!decoded.ok) {
+        reportError(
+          file,
+          'The file is not saved as UTF-8 text, so some letters would come out wrong. Open it in your editor and save it with the encoding "UTF-8".',
+          { line: decoded.line, column: decoded.column },
+          'invalid-utf8',
+        );
+        return { source: doc.source, file };
+      }
+      const lang = doc.source.split('/')[0] ?? '';
+      const headings = headingsFor(lang, site, words);
+      const draft = createDraft(file, doc.source, decoded.text, headings);
+      for (const rule of ALL_RULES) rule(draft, { site, sourceSlugs, headings });
+      return hasErrors(file) ? { source: doc.source, file } : { source: doc.source, file, procedure: toProcedure(draft) };
+    });
+}
+
+/** The language's own heading words plus site.yaml's additions; unknown languages use the source language's. */
+export function headingsFor(lang: string, site: Site, words: ReadonlyMap<string, Words>): HeadingMap {
+  const base = (words.get(lang) ?? words.get(sourceLanguage(site)))?.headings;
+  const extra = site.sectionHeadings[lang] ?? {};
+  const map = {} as HeadingMap;
+  for (const kind of SECTION_KINDS) map[kind] = [...(base?.[kind] ?? []), ...(extra[kind] ?? [])];
+  return map;
+}

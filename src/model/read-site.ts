@@ -1,0 +1,153 @@
+// content/site.yaml → Site, with positioned messages for the person who edits it.
+import type { PhrasingContent } from 'mdast';
+import { definitions } from 'mdast-util-definitions';
+import type { VFile } from 'vfile';
+import { parseMarkdown } from '../parse/parse-markdown.js';
+import { parseYaml } from '../parse/yaml-document.js';
+import { reportError, reportWarning, START_OF_FILE } from './report.js';
+import { sanitiseBlocks } from './sanitise.js';
+import type { Site } from './site.js';
+import { SECTION_KINDS, type SectionKind } from './types.js';
+
+const KNOWN_KEYS = ['name', 'short_name', 'url', 'address', 'phone', 'email', 'languages', 'complaints', 'sections'];
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+/**
+ * @param knownLanguages languages with a words file (templates/i18n/<lang>.yaml).
+ * @returns the site, or undefined when `file` holds errors.
+ */
+export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<string>): Site | undefined {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    reportError(
+      file,
+      `site.yaml is not valid YAML: ${parsed.error.message}. Check the line for a missing colon or a stray quote.`,
+      parsed.error.place,
+      'invalid-yaml',
+    );
+    return undefined;
+  }
+  const { data, positions } = parsed.value;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    reportError(file, 'site.yaml must be a list of `key: value` lines, starting with `name:`.', START_OF_FILE, 'site-not-map');
+    return undefined;
+  }
+  const record = data as Record<string, unknown>;
+  const at = (key: string) => positions.get(key) ?? START_OF_FILE;
+  const text_ = (key: string): string | undefined => {
+    const value = record[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+    reportError(file, `"${key}" in site.yaml must be plain text on one line.`, at(key), 'wrong-type');
+    return undefined;
+  };
+
+  for (const key of Object.keys(record).sort()) {
+    if (!KNOWN_KEYS.includes(key)) {
+      reportWarning(file, `Unknown key "${key}" in site.yaml is ignored. Known keys: ${KNOWN_KEYS.join(', ')}.`, at(key), 'unknown-key');
+    }
+  }
+
+  const name = text_('name');
+  if (!name) {
+    reportError(file, 'site.yaml needs "name": the full name of the publishing office.', START_OF_FILE, 'missing-name');
+  }
+  const url = text_('url');
+  if (!url || !/^https?:\/\/[^\s/]+/.test(url)) {
+    reportError(
+      file,
+      'site.yaml needs "url": the public web address where the pages will be published, e.g. https://bkpsdm.example.go.id/layanan/.',
+      at('url'),
+      'invalid-url',
+    );
+  }
+
+  const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
+  const complaints = readComplaints(file, record.complaints, at('complaints'));
+  const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
+  if (!name || !url || !languages || !complaints || !sectionHeadings) return undefined;
+
+  return {
+    name,
+    shortName: text_('short_name') || name,
+    url: url.endsWith('/') ? url : `${url}/`,
+    address: text_('address'),
+    phone: text_('phone'),
+    email: text_('email'),
+    languages,
+    complaints,
+    sectionHeadings,
+  };
+}
+
+function readLanguages(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+  known: ReadonlySet<string>,
+): string[] | undefined {
+  if (value === undefined || value === null) return ['id'];
+  const list = Array.isArray(value) ? value.map(String) : [];
+  if (list.length === 0) {
+    reportError(file, '"languages" must be a list of language codes, the source language first, e.g. [id, jv].', place, 'wrong-type');
+    return undefined;
+  }
+  let ok = true;
+  for (const lang of list) {
+    if (!LANGUAGE_CODE.test(lang)) {
+      reportError(file, `"${lang}" is not a language code. Use the two- or three-letter ISO 639 code, e.g. id, jv, su.`, place, 'unknown-language');
+      ok = false;
+    } else if (!known.has(lang)) {
+      reportError(
+        file,
+        `Pelita has no words for language "${lang}". Add templates/i18n/${lang}.yaml (copy id.yaml and translate it), or remove "${lang}" from "languages".`,
+        place,
+        'unknown-language',
+      );
+      ok = false;
+    }
+  }
+  return ok ? [...new Set(list)] : undefined;
+}
+
+function readComplaints(file: VFile, value: unknown, place: Parameters<typeof reportError>[2]): PhrasingContent[][] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) {
+    reportError(file, '"complaints" must be a list of lines, each starting with "- ".', place, 'wrong-type');
+    return undefined;
+  }
+  return value.map((entry: string) => {
+    const root = parseMarkdown(entry);
+    const [first] = sanitiseBlocks(root.children, definitions(root));
+    return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: entry }];
+  });
+}
+
+function readSectionHeadings(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+): Site['sectionHeadings'] | undefined {
+  if (value === undefined || value === null) return {};
+  const problem = () => {
+    reportError(
+      file,
+      `"sections" must map a language to section names and their headings, e.g. "sections: { id: { requirements: [Syarat Layanan] } }". Section names: ${SECTION_KINDS.join(', ')}.`,
+      place,
+      'wrong-type',
+    );
+    return undefined;
+  };
+  if (typeof value !== 'object' || Array.isArray(value)) return problem();
+  const result: Site['sectionHeadings'] = {};
+  for (const [lang, kinds] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof kinds !== 'object' || kinds === null || Array.isArray(kinds)) return problem();
+    const headings: Partial<Record<SectionKind, string[]>> = {};
+    for (const [kind, names] of Object.entries(kinds)) {
+      if (!(SECTION_KINDS as readonly string[]).includes(kind)) return problem();
+      headings[kind as SectionKind] = (Array.isArray(names) ? names : [names]).map(String);
+    }
+    result[lang] = headings;
+  }
+  return result;
+}

@@ -1,0 +1,15 @@
+// heading-level (warning): the title comes from front matter, so `#` headings are a mistake.
+import { reportWarning } from '../report.js';
+import type { Rule } from './rule.js';
+
+export const headingLevel: Rule = (draft) => {
+  for (const section of draft.sections) {
+    if (section.headingNode.depth !== 1) continue;
+    reportWarning(
+      draft.file,
+      `"# ${section.heading}" is a level-1 heading. The page title comes from "title" in the front matter; start section headings with "## ".`,
+      section.headingNode.position?.start,
+      'heading-level',
+    );
+  }
+};

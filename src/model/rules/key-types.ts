@@ -1,0 +1,23 @@
+// wrong-type: every front-matter value of the contract is plain text.
+import { frontMatterData, frontMatterPlace } from '../draft.js';
+import { reportError } from '../report.js';
+import { OPTIONAL_KEYS, REQUIRED_KEYS } from '../types.js';
+import type { Rule } from './rule.js';
+
+const TEXT_KEYS = [...REQUIRED_KEYS, ...OPTIONAL_KEYS];
+
+export const keyTypes: Rule = (draft) => {
+  const data = frontMatterData(draft);
+  if (!data) return;
+  for (const key of TEXT_KEYS) {
+    const value = data[key];
+    if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') continue;
+    const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group of keys' : `${typeof value} ${String(value)}`;
+    reportError(
+      draft.file,
+      `"${key}" must be plain text, but it is ${kind}. Write it on one line after the colon, in quotes if it contains ": " or starts with a special character.`,
+      frontMatterPlace(draft, key),
+      'wrong-type',
+    );
+  }
+};

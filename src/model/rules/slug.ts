@@ -1,0 +1,20 @@
+// invalid-slug: the file name becomes part of every web address of the procedure.
+import { reportError, START_OF_FILE } from '../report.js';
+import type { Rule } from './rule.js';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slug: Rule = (draft) => {
+  if (SLUG_PATTERN.test(draft.slug)) return;
+  const suggestion = draft.slug
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  reportError(
+    draft.file,
+    `The file name "${draft.slug}.md" cannot be used in a web address: use only lower-case letters a–z, digits and single hyphens${suggestion ? `, for example "${suggestion}.md"` : ''}.`,
+    START_OF_FILE,
+    'invalid-slug',
+  );
+};

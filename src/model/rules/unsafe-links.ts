@@ -1,0 +1,20 @@
+// unsafe-link (warning): only http(s), mailto and tel links are published as links.
+import type { Definition, Image, Link } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { reportWarning } from '../report.js';
+import { isSafeUrl } from '../safe-url.js';
+import type { Rule } from './rule.js';
+
+export const unsafeLinks: Rule = (draft) => {
+  visit(draft.root, (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const { url } = node as Link | Image | Definition;
+    if (isSafeUrl(url)) return;
+    reportWarning(
+      draft.file,
+      `The link target "${url.slice(0, 60)}" is not a web, e-mail or phone address, so it is published as plain text. Use an address starting with https://, mailto: or tel:.`,
+      node.position,
+      'unsafe-link',
+    );
+  });
+};

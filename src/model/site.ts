@@ -1,0 +1,23 @@
+// The publishing office's settings (content/site.yaml), typed.
+import type { PhrasingContent } from 'mdast';
+import type { SectionKind } from './types.js';
+
+export interface Site {
+  name: string;
+  shortName: string;
+  /** Public base URL of the web edition, always ending in `/`. */
+  url: string;
+  address?: string;
+  phone?: string;
+  email?: string;
+  /** First = source language. */
+  languages: string[];
+  /** Default complaint channels, as inline rich text. */
+  complaints: PhrasingContent[][];
+  /** Extra heading texts per language and section, from `sections:`. */
+  sectionHeadings: Record<string, Partial<Record<SectionKind, string[]>>>;
+}
+
+export function sourceLanguage(site: Site): string {
+  return site.languages[0] ?? 'id';
+}

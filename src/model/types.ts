@@ -1,0 +1,69 @@
+// The one model every renderer reads. Rich text stays as mdast nodes (a typed,
+// positioned AST, like pandoc's), but sanitised: raw HTML is never kept.
+import type { PhrasingContent, RootContent } from 'mdast';
+import type { Position } from 'unist';
+
+export const SECTION_KINDS = ['requirements', 'steps', 'legalBasis', 'complaints', 'notes'] as const;
+export type SectionKind = (typeof SECTION_KINDS)[number];
+
+/** Front-matter keys of the content contract (UU 25/2009 art. 21 components). */
+export const REQUIRED_KEYS = ['title', 'summary', 'duration', 'cost', 'product', 'updated'] as const;
+export const OPTIONAL_KEYS = ['unit'] as const;
+export type MetaKey = (typeof REQUIRED_KEYS)[number] | (typeof OPTIONAL_KEYS)[number];
+
+export interface Meta {
+  title: string;
+  summary: string;
+  duration: string;
+  cost: string;
+  product: string;
+  /** ISO date `YYYY-MM-DD` of the last review. */
+  updated: string;
+  unit?: string;
+}
+
+/** One requirement or one step: its own text, any further blocks, and its sub-points. */
+export interface Item {
+  content: PhrasingContent[];
+  details: RootContent[];
+  subItems: Item[];
+  position?: Position;
+}
+
+/** A level-2 section of the body. */
+export interface Section {
+  kind: SectionKind | 'free';
+  /** The heading as the writer wrote it. */
+  heading: string;
+  /** Slug of the heading, unique within the document (for anchors). */
+  id: string;
+  /** Every block under the heading, in source order. */
+  blocks: RootContent[];
+  position?: Position;
+}
+
+/** A section whose first list is its meaning: requirements and steps. */
+export interface ListSection extends Section {
+  /** Blocks before the list. */
+  before: RootContent[];
+  items: Item[];
+  /** Blocks after the list. */
+  after: RootContent[];
+}
+
+export interface Procedure {
+  slug: string;
+  lang: string;
+  /** Path of the source file relative to the content folder, with `/` separators. */
+  source: string;
+  meta: Meta;
+  metaPositions: Partial<Record<MetaKey, Position>>;
+  introduction: RootContent[];
+  requirements: ListSection;
+  steps: ListSection;
+  legalBasis?: Section;
+  complaints?: Section;
+  notes?: Section;
+  /** Sections with headings the contract does not name, in source order. */
+  freeSections: Section[];
+}

@@ -1,0 +1,49 @@
+// YAML text → plain data plus the source position of every top-level key,
+// so messages about front matter or site.yaml point at the right line.
+import type { Point, Position } from 'unist';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+
+export interface YamlData {
+  data: unknown;
+  /** Position of each top-level key's value (or of the key when it has no value). */
+  positions: Map<string, Position>;
+}
+
+export interface YamlError {
+  message: string;
+  place: Point;
+}
+
+/**
+ * @param origin position of the YAML text's first character in the file, so
+ *   front matter (which starts on line 2) reports file lines.
+ */
+export function parseYaml(
+  text: string,
+  origin: Point = { line: 1, column: 1 },
+): { ok: true; value: YamlData } | { ok: false; error: YamlError } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toPoint = (offset: number): Point => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: origin.line + line - 1, column: line === 1 ? origin.column + col - 1 : col, offset };
+  };
+  const [first] = doc.errors;
+  if (first) {
+    return { ok: false, error: { message: firstLine(first.message), place: toPoint(first.pos[0]) } };
+  }
+  const positions = new Map<string, Position>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isScalar(pair.key) || !pair.key.range) continue;
+      const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
+      const range = valueRange ?? pair.key.range;
+      positions.set(String(pair.key.value), { start: toPoint(range[0]), end: toPoint(range[1]) });
+    }
+  }
+  return { ok: true, value: { data: doc.toJS(), positions } };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,120 @@
+// load → validate → render → write. The only place that touches the file system.
+import { join, relative } from 'node:path';
+import { VFile } from 'vfile';
+import { checkDocuments } from '../model/check-documents.js';
+import { readSite } from '../model/read-site.js';
+import { reportError, START_OF_FILE } from '../model/report.js';
+import { RENDERERS } from '../render/registry.js';
+import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import type { Procedure } from '../model/types.js';
+import { loadContent } from './load-content.js';
+import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
+import { writeArtifacts } from './write-output.js';
+
+export interface BuildOptions {
+  contentDir: string;
+  /** Where to write; without it, only validate (`pelita check`). */
+  outDir?: string;
+  templatesDir?: string;
+  /** Folder that message paths are relative to. */
+  cwd?: string;
+}
+
+export interface BuildResult {
+  /** Every file with messages, in a stable order. */
+  files: VFile[];
+  documents: number;
+  built: number;
+  failed: number;
+  /** Output paths written, relative to the output folder. */
+  written: string[];
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (path: string) => relative(cwd, path) || path;
+  const content = await loadContent(options.contentDir);
+  const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const result: BuildResult = { files: [], documents: content.documents.length, built: 0, failed: 0, written: [] };
+
+  const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
+  result.files.push(siteFile);
+  const site =
+    content.siteText === undefined
+      ? reportError(
+          siteFile,
+          'The content folder has no site.yaml. Create it with at least "name" (the office) and "url" (where the pages are published).',
+          START_OF_FILE,
+          'missing-site',
+        )
+      : readSite(siteFile, content.siteText, new Set(templates.words.keys()));
+  if (!site) {
+    result.failed = result.documents;
+    return result;
+  }
+  for (const file of templates.files) {
+    if (site.languages.some((lang) => file.path.endsWith(`${lang}.yaml`))) {
+      file.path = display(file.path);
+      result.files.push(file);
+    }
+  }
+
+  const checked = checkDocuments(content.documents, site, templates.words, (source) =>
+    display(join(options.contentDir, source)),
+  );
+  result.files.push(...checked.map((doc) => doc.file));
+  const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
+  result.failed = checked.length - procedures.length;
+  if (!options.outDir) {
+    result.built = procedures.length;
+    return result;
+  }
+
+  const renderers = await Promise.all(RENDERERS.map((entry) => entry.load()));
+  const context: RenderContext = {
+    site,
+    words: templates.words,
+    renderTemplate: templates.renderTemplate,
+    procedures,
+    assets: templates.assets,
+  };
+  const outputs = new Map<string, string[]>();
+  for (const doc of checked) {
+    if (!doc.procedure) continue;
+    const artifacts = renderProcedure(doc.procedure, renderers, context, doc.file);
+    if (!artifacts) {
+      result.failed++;
+      continue;
+    }
+    result.written.push(...(await writeArtifacts(options.outDir, artifacts)));
+    outputs.set(procedureDir(doc.procedure), artifacts.map((artifact) => artifact.path));
+    result.built++;
+  }
+  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs) ?? []);
+  result.written.push(...(await writeArtifacts(options.outDir, siteArtifacts)));
+  return result;
+}
+
+/** All of one procedure's files, or none: a renderer that fails leaves the old files in place. */
+function renderProcedure(
+  procedure: Procedure,
+  renderers: Renderer[],
+  context: RenderContext,
+  file: VFile,
+): Artifact[] | undefined {
+  const artifacts: Artifact[] = [];
+  for (const renderer of renderers) {
+    try {
+      artifacts.push(...(renderer.renderProcedure?.(procedure, context) ?? []));
+    } catch (error) {
+      reportError(
+        file,
+        `Pelita could not make the ${renderer.id} edition of this procedure (${(error as Error).message}). Nothing was written for it; please report this problem.`,
+        START_OF_FILE,
+        'render-failed',
+      );
+      return undefined;
+    }
+  }
+  return artifacts;
+}

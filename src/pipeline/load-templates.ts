@@ -1,0 +1,68 @@
+// Reads templates/: HTML templates, static assets and each language's words.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Liquid } from 'liquidjs';
+import { VFile } from 'vfile';
+import { readWords, type Words } from '../i18n/words.js';
+import { parseYaml } from '../parse/yaml-document.js';
+import { reportError, reportWarning } from '../model/report.js';
+import type { RenderTemplate } from '../render/types.js';
+
+/** templates/ of the installed package (the same from src/ and dist/). */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface Templates {
+  renderTemplate: RenderTemplate;
+  assets: Map<string, string>;
+  words: Map<string, Words>;
+  /** Messages about the words files. */
+  files: VFile[];
+}
+
+export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage = 'id'): Promise<Templates> {
+  const htmlDir = join(dir, 'html');
+  const liquidFiles = (await readdir(htmlDir)).filter((name) => name.endsWith('.liquid')).sort();
+  const templates = Object.fromEntries(
+    await Promise.all(
+      liquidFiles.map(async (name) => [name.replace(/\.liquid$/, ''), await readFile(join(htmlDir, name), 'utf8')]),
+    ),
+  );
+  const liquid = new Liquid({
+    templates,
+    outputEscape: 'escape',
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+  });
+  const renderTemplate: RenderTemplate = (name, data) => liquid.renderFileSync(name, data) as string;
+
+  const assetsDir = join(htmlDir, 'assets');
+  const assets = new Map<string, string>();
+  for (const name of (await readdir(assetsDir)).sort()) assets.set(name, await readFile(join(assetsDir, name), 'utf8'));
+
+  const { words, files } = await loadWords(join(dir, 'i18n'), sourceLanguage);
+  return { renderTemplate, assets, words, files };
+}
+
+async function loadWords(dir: string, sourceLanguage: string) {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.yaml')).sort();
+  const raw = new Map<string, { file: VFile; data: unknown }>();
+  for (const name of names) {
+    const file = new VFile({ path: join(dir, name) });
+    const parsed = parseYaml(await readFile(join(dir, name), 'utf8'));
+    if (!parsed.ok) reportError(file, `Not valid YAML: ${parsed.error.message}`, parsed.error.place, 'invalid-yaml');
+    raw.set(name.slice(0, -'.yaml'.length), { file, data: parsed.ok ? parsed.value.data : {} });
+  }
+  const words = new Map<string, Words>();
+  const source = raw.get(sourceLanguage);
+  const fallback = source ? readWords(sourceLanguage, source.data).words : undefined;
+  for (const [lang, { file, data }] of raw) {
+    const result = readWords(lang, data, lang === sourceLanguage ? undefined : fallback);
+    for (const problem of result.problems) {
+      reportWarning(file, `${problem}; the ${sourceLanguage} word is used instead.`, undefined, 'missing-term');
+    }
+    words.set(lang, result.words);
+  }
+  return { words, files: [...raw.values()].map((entry) => entry.file) };
+}

@@ -1,0 +1,71 @@
+// catalog.json: every procedure's facts and edition paths, for web teams' own sites.
+import type { ListItem, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Item, Procedure, Section } from '../../model/types.js';
+import { procedureDir, type RenderContext, type Renderer } from '../types.js';
+
+export const CATALOG_VERSION = 1;
+
+interface CatalogItem {
+  text: string;
+  subItems?: CatalogItem[];
+}
+
+export const catalogRenderer: Renderer = {
+  id: 'catalog',
+  renderSite(context, outputs) {
+    const { site } = context;
+    const order = (lang: string) => site.languages.indexOf(lang);
+    const procedures = [...context.procedures].sort(
+      (a, b) => order(a.lang) - order(b.lang) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+    );
+    const catalog = {
+      version: CATALOG_VERSION,
+      site: { name: site.name, shortName: site.shortName, url: site.url, languages: site.languages },
+      procedures: procedures.map((procedure) => entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [])),
+    };
+    return [{ path: 'catalog.json', data: `${JSON.stringify(catalog, null, 2)}\n` }];
+  },
+};
+
+function entry(procedure: Procedure, context: RenderContext, paths: readonly string[]) {
+  const { meta } = procedure;
+  const dir = procedureDir(procedure);
+  return {
+    slug: procedure.slug,
+    lang: procedure.lang,
+    title: meta.title,
+    summary: meta.summary,
+    unit: meta.unit ?? null,
+    updated: meta.updated,
+    url: `${context.site.url}${dir}/index.html`,
+    duration: meta.duration,
+    cost: meta.cost,
+    product: meta.product,
+    requirements: procedure.requirements.items.map(catalogItem),
+    steps: procedure.steps.items.map(catalogItem),
+    complaints: procedure.complaints ? sectionLines(procedure.complaints) : context.site.complaints.map(phrasingText),
+    translations: context.procedures
+      .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
+      .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
+    editions: Object.fromEntries(
+      [...paths].sort().map((path) => [path.slice(dir.length + 1), path]),
+    ),
+  };
+}
+
+function catalogItem(item: Item): CatalogItem {
+  const text = phrasingText(item.content);
+  return item.subItems.length > 0 ? { text, subItems: item.subItems.map(catalogItem) } : { text };
+}
+
+/** A section as lines: each list item, or each paragraph. */
+function sectionLines(section: Section): string[] {
+  return section.blocks.flatMap((block: RootContent) =>
+    block.type === 'list' ? block.children.map((item: ListItem) => toString(item.children[0])) : [toString(block)],
+  );
+}
+
+function phrasingText(nodes: PhrasingContent[]): string {
+  return toString({ type: 'paragraph', children: nodes });
+}

@@ -1,0 +1,92 @@
+// Procedure → the plain data the HTML templates show. All rich text is
+// sanitised HTML here; every other string is escaped by the template engine.
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { Words } from '../../i18n/words.js';
+import { formatDate } from '../../i18n/words.js';
+import type { Procedure, Section } from '../../model/types.js';
+import { type RenderContext, procedureDir } from '../types.js';
+import { blocksToHtml, itemsToHtml, type RichTextOptions } from './rich-text.js';
+
+export interface SectionView {
+  id: string;
+  title: string;
+  html: string;
+}
+
+export function procedureView(procedure: Procedure, context: RenderContext, headingShift: number) {
+  const words = wordsFor(procedure.lang, context);
+  const terms = words.terms;
+  const options: RichTextOptions = { headingShift, tableLabel: terms.table };
+  const blocks = (section: Section | undefined) => (section ? blocksToHtml(section.blocks, options) : '');
+  const { meta, requirements, steps } = procedure;
+
+  const complaints: SectionView = procedure.complaints
+    ? { id: 'complaints', title: terms.complaints, html: blocks(procedure.complaints) }
+    : { id: 'complaints', title: terms.complaints, html: siteComplaintsHtml(context, terms.complaints_default, options) };
+  const listSection = (id: string, title: string, section: typeof requirements, ordered: boolean): SectionView => ({
+    id,
+    title,
+    html: [
+      blocksToHtml(section.before, options),
+      itemsToHtml(section.items, ordered, `pelita-${id}-list`, options),
+      blocksToHtml(section.after, options),
+    ].join(''),
+  });
+  const optional = (section: Section | undefined, title: string): SectionView[] =>
+    section ? [{ id: section.id, title, html: blocks(section) }] : [];
+
+  // The six components of UU 25/2009 art. 21 come first, in the order a citizen asks about them.
+  const sections: SectionView[] = [
+    listSection('requirements', terms.requirements, requirements, false),
+    listSection('steps', terms.steps, steps, true),
+    complaints,
+    ...procedure.freeSections.map((section) => ({ id: section.id, title: section.heading, html: blocks(section) })),
+    ...optional(procedure.legalBasis, terms.legal_basis),
+    ...optional(procedure.notes, terms.notes),
+  ];
+
+  return {
+    lang: procedure.lang,
+    slug: procedure.slug,
+    terms,
+    title: meta.title,
+    summary: meta.summary,
+    unit: meta.unit ?? '',
+    updated: meta.updated,
+    updatedText: formatDate(meta.updated, words),
+    introduction: blocksToHtml(procedure.introduction, options),
+    facts: [
+      { id: 'duration', label: terms.duration, value: meta.duration },
+      { id: 'cost', label: terms.cost, value: meta.cost },
+      { id: 'product', label: terms.product, value: meta.product },
+    ],
+    sections,
+    level: { title: 1 + headingShift, section: 2 + headingShift },
+    /** Files of the other editions (PDF, Braille, pictograms, audio) once their renderers exist. */
+    editions: [] as { href: string; label: string; type: string }[],
+  };
+}
+
+/** The same procedure in the site's other languages, for the language switcher and hreflang. */
+export function languageVersions(procedure: Procedure, context: RenderContext) {
+  return context.site.languages.flatMap((lang) => {
+    if (lang === procedure.lang) return [];
+    const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
+    if (!exists) return [];
+    const path = `${procedureDir({ lang, slug: procedure.slug })}/index.html`;
+    return [{ lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` }];
+  });
+}
+
+export function wordsFor(lang: string, context: RenderContext): Words {
+  const words = context.words.get(lang) ?? context.words.get(context.site.languages[0] ?? 'id');
+  if (!words) throw new Error(`no words loaded for language "${lang}"`);
+  return words;
+}
+
+function siteComplaintsHtml(context: RenderContext, lead: string, options: RichTextOptions): string {
+  if (context.site.complaints.length === 0) return '';
+  const items = context.site.complaints.map((content) => ({ content, details: [], subItems: [] }));
+  return toHtml(h('p', lead)) + itemsToHtml(items, false, 'pelita-complaints-list', options);
+}

@@ -1,0 +1,40 @@
+// What every renderer receives and returns. Renderers are pure: no file system,
+// no clock, no environment; the pipeline does all I/O.
+import type { Words } from '../i18n/words.js';
+import type { Site } from '../model/site.js';
+import type { Procedure } from '../model/types.js';
+
+/** A file to write, relative to the output folder, `/`-separated. */
+export interface Artifact {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/** Renders a named template (from templates/) with data; HTML-escapes by default. */
+export type RenderTemplate = (name: string, data: object) => string;
+
+export interface RenderContext {
+  site: Site;
+  /** Words per language; every site language has an entry. */
+  words: ReadonlyMap<string, Words>;
+  renderTemplate: RenderTemplate;
+  /** Every procedure that built, for links between language versions and the index. */
+  procedures: readonly Procedure[];
+  /** Static files from templates/html/assets, by file name, copied to `assets/`. */
+  assets: ReadonlyMap<string, string>;
+}
+
+export interface Renderer {
+  id: string;
+  /** Files for one procedure, under `<lang>/<slug>/`. */
+  renderProcedure?(procedure: Procedure, context: RenderContext): Artifact[];
+  /**
+   * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
+   * procedure's renderers produced, keyed by `<lang>/<slug>`.
+   */
+  renderSite?(context: RenderContext, outputs: ReadonlyMap<string, readonly string[]>): Artifact[];
+}
+
+export function procedureDir(procedure: Pick<Procedure, 'lang' | 'slug'>): string {
+  return `${procedure.lang}/${procedure.slug}`;
+}
