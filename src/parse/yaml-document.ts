@@ -1,7 +1,7 @@
 // YAML text → plain data plus the source position of every top-level key,
 // so messages about front matter or site.yaml point at the right line.
 import type { Point, Position } from 'unist';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 
 export interface YamlData {
   data: unknown;
@@ -26,11 +26,11 @@ export function parseYaml(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line: origin.line + line - 1, column: line === 1 ? origin.column + col - 1 : col, offset };
+    return { line: origin.line + line - 1, column: line === 1 ? origin.column + col - 1 : col };
   };
   const [first] = doc.errors;
   if (first) {
-    return { ok: false, error: { message: firstLine(first.message), place: toPoint(first.pos[0]) } };
+    return { ok: false, error: { message: firstLine(first.message), place: toPoint(errorStart(doc, first)) } };
   }
   const positions = new Map<string, Position>();
   if (isMap(doc.contents)) {
@@ -42,6 +42,19 @@ export function parseYaml(
     }
   }
   return { ok: true, value: { data: doc.toJS(), positions } };
+}
+
+/** An unclosed quote is reported where the text ends; the writer needs the line where it opened. */
+function errorStart(doc: Document, error: YAMLError): number {
+  let start = error.pos[0];
+  if (error.code !== 'MISSING_CHAR') return start;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (range && range[0] < start && start <= range[2]) start = range[0];
+    },
+  });
+  return start;
 }
 
 function firstLine(message: string): string {
