@@ -8,7 +8,7 @@ import { check, expectGolden, FIXTURES, messageLines, renderContext } from './su
 const GOLDEN = `${FIXTURES}golden/`;
 const cases = readdirSync(GOLDEN).sort();
 const sources = Object.fromEntries(
-  cases.map((name) => [name.replace('-', '/') + '.md', readFileSync(`${GOLDEN}${name}/input.md`, 'utf8')]),
+  cases.map((name) => [`${name.replace('-', '/')}.md`, readFileSync(`${GOLDEN}${name}/input.md`, 'utf8')]),
 );
 
 describe('golden fixtures', async () => {

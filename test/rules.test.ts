@@ -18,8 +18,18 @@ describe('a valid procedure', () => {
   });
 });
 
-const cases: { rule: string; source?: string; text: string | Uint8Array; expected: string; extra?: Record<string, string> }[] = [
-  { rule: 'missing-front-matter', text: '## Persyaratan\n\n- a\n\n## Prosedur\n\n1. b\n', expected: '1:1 error missing-front-matter' },
+const cases: {
+  rule: string;
+  source?: string;
+  text: string | Uint8Array;
+  expected: string;
+  extra?: Record<string, string>;
+}[] = [
+  {
+    rule: 'missing-front-matter',
+    text: '## Persyaratan\n\n- a\n\n## Prosedur\n\n1. b\n',
+    expected: '1:1 error missing-front-matter',
+  },
   {
     rule: 'invalid-yaml',
     text: validProcedure((t) => t.replace('cost: Gratis', 'cost: "Gratis')),
@@ -30,24 +40,48 @@ const cases: { rule: string; source?: string; text: string | Uint8Array; expecte
     text: validProcedure((t) => t.replace(/^---\n[\s\S]*?\n---/, '---\n- just a list\n---')),
     expected: '1:1 error front-matter-not-map',
   },
-  { rule: 'missing-cost', text: validProcedure((t) => t.replace('cost: Gratis\n', '')), expected: '1:1 error missing-cost' },
-  { rule: 'missing-title (empty)', text: validProcedure((t) => t.replace('title: Cuti Tahunan', 'title: ""')), expected: '2:8 error missing-title' },
+  {
+    rule: 'missing-cost',
+    text: validProcedure((t) => t.replace('cost: Gratis\n', '')),
+    expected: '1:1 error missing-cost',
+  },
+  {
+    rule: 'missing-title (empty)',
+    text: validProcedure((t) => t.replace('title: Cuti Tahunan', 'title: ""')),
+    expected: '2:8 error missing-title',
+  },
   {
     rule: 'wrong-type',
     text: validProcedure((t) => t.replace('product: Surat Izin Cuti Tahunan', 'product:\n  - Surat\n  - Izin')),
     expected: '7:3 error wrong-type',
   },
-  { rule: 'invalid-date (impossible)', text: validProcedure((t) => t.replace('2025-09-15', '2025-02-30')), expected: '7:10 error invalid-date' },
-  { rule: 'invalid-date (format)', text: validProcedure((t) => t.replace('2025-09-15', '15/09/2025')), expected: '7:10 error invalid-date' },
-  { rule: 'unknown-key', text: validProcedure((t) => t.replace('unit:', 'unti:')), expected: '8:7 warning unknown-key' },
+  {
+    rule: 'invalid-date (impossible)',
+    text: validProcedure((t) => t.replace('2025-09-15', '2025-02-30')),
+    expected: '7:10 error invalid-date',
+  },
+  {
+    rule: 'invalid-date (format)',
+    text: validProcedure((t) => t.replace('2025-09-15', '15/09/2025')),
+    expected: '7:10 error invalid-date',
+  },
+  {
+    rule: 'unknown-key',
+    text: validProcedure((t) => t.replace('unit:', 'unti:')),
+    expected: '8:7 warning unknown-key',
+  },
   {
     rule: 'long-summary',
-    text: validProcedure((t) => t.replace('summary: Layanan cuti tahunan bagi PNS.', `summary: ${'kata '.repeat(41).trim()}`)),
+    text: validProcedure((t) =>
+      t.replace('summary: Layanan cuti tahunan bagi PNS.', `summary: ${'kata '.repeat(41).trim()}`),
+    ),
     expected: '3:10 warning long-summary',
   },
   {
     rule: 'missing-requirements',
-    text: validProcedure((t) => t.replace('## Persyaratan\n\n- Formulir permohonan cuti\n- Fotokopi SK pangkat terakhir\n\n', '')),
+    text: validProcedure((t) =>
+      t.replace('## Persyaratan\n\n- Formulir permohonan cuti\n- Fotokopi SK pangkat terakhir\n\n', ''),
+    ),
     expected: '21:1 error missing-requirements',
   },
   {
@@ -57,7 +91,9 @@ const cases: { rule: string; source?: string; text: string | Uint8Array; expecte
   },
   {
     rule: 'empty-list',
-    text: validProcedure((t) => t.replace('- Formulir permohonan cuti\n- Fotokopi SK pangkat terakhir\n', 'Tidak ada.\n')),
+    text: validProcedure((t) =>
+      t.replace('- Formulir permohonan cuti\n- Fotokopi SK pangkat terakhir\n', 'Tidak ada.\n'),
+    ),
     expected: '13:1 error empty-list',
   },
   {
@@ -80,16 +116,38 @@ const cases: { rule: string; source?: string; text: string | Uint8Array; expecte
     text: validProcedure((t) => `${t}\n## Persyaratan\n\n- lagi\n`),
     expected: '27:1 error duplicate-section',
   },
-  { rule: 'heading-level', text: validProcedure((t) => `${t}\n# Lain-lain\n\nTeks.\n`), expected: '27:1 warning heading-level' },
+  {
+    rule: 'heading-level',
+    text: validProcedure((t) => `${t}\n# Lain-lain\n\nTeks.\n`),
+    expected: '27:1 warning heading-level',
+  },
   { rule: 'invalid-slug', source: 'id/Cuti_Tahunan.md', text: validProcedure(), expected: '1:1 error invalid-slug' },
-  { rule: 'unknown-language', source: 'fr/cuti-tahunan.md', text: validProcedure(), expected: '1:1 error unknown-language' },
-  { rule: 'orphan-translation', source: 'jv/cuti-hamil.md', text: validProcedure(), expected: '1:1 error orphan-translation' },
+  {
+    rule: 'unknown-language',
+    source: 'fr/cuti-tahunan.md',
+    text: validProcedure(),
+    expected: '1:1 error unknown-language',
+  },
+  {
+    rule: 'orphan-translation',
+    source: 'jv/cuti-hamil.md',
+    text: validProcedure(),
+    expected: '1:1 error orphan-translation',
+  },
   {
     rule: 'invalid-utf8',
-    text: Buffer.concat([Buffer.from(validProcedure().slice(0, 30)), Buffer.from([0xe9]), Buffer.from(validProcedure().slice(30))]),
+    text: Buffer.concat([
+      Buffer.from(validProcedure().slice(0, 30)),
+      Buffer.from([0xe9]),
+      Buffer.from(validProcedure().slice(30)),
+    ]),
     expected: '3:7 error invalid-utf8',
   },
-  { rule: 'raw-html', text: validProcedure((t) => t.replace('Pengantar singkat.', 'Pengantar <b>singkat</b>.')), expected: '11:11 warning raw-html' },
+  {
+    rule: 'raw-html',
+    text: validProcedure((t) => t.replace('Pengantar singkat.', 'Pengantar <b>singkat</b>.')),
+    expected: '11:11 warning raw-html',
+  },
   {
     rule: 'unsafe-link',
     text: validProcedure((t) => t.replace('Pengantar singkat.', '[klik](javascript:alert(1))')),
@@ -109,7 +167,9 @@ describe('validation rules', () => {
 
   it('missing-complaints warns only when neither the document nor site.yaml names a channel', async () => {
     const noComplaints = validProcedure((t) => t.replace('## Pengaduan\n\n- Loket pengaduan\n', ''));
-    const siteWithout = (await import('node:fs')).readFileSync(new URL('./fixtures/site.yaml', import.meta.url), 'utf8').replace(/complaints:[\s\S]*$/, '');
+    const siteWithout = (await import('node:fs'))
+      .readFileSync(new URL('./fixtures/site.yaml', import.meta.url), 'utf8')
+      .replace(/complaints:[\s\S]*$/, '');
     const [withSite] = await check({ 'id/cuti-tahunan.md': noComplaints });
     expect(messageLines(withSite!)).toEqual([]);
     const [without] = await check({ 'id/cuti-tahunan.md': noComplaints }, siteWithout);
@@ -118,7 +178,10 @@ describe('validation rules', () => {
   });
 
   it('says in plain words what is wrong and how to fix it', async () => {
-    const { doc } = await messagesFor('id/cuti-besar.md', validProcedure((t) => t.replace('cost: Gratis\n', '')));
+    const { doc } = await messagesFor(
+      'id/cuti-besar.md',
+      validProcedure((t) => t.replace('cost: Gratis\n', '')),
+    );
     const [message] = doc.file.messages;
     expect(message?.reason).toBe(
       'Missing required front-matter key "cost" (biaya/tarif, UU 25/2009 art. 21). Add a line `cost: …` to the front matter.',
@@ -126,7 +189,9 @@ describe('validation rules', () => {
   });
 
   it('reports every problem of a document, not just the first', async () => {
-    const text = validProcedure((t) => t.replace('cost: Gratis\n', '').replace('2025-09-15', '2025-13-01').replace('1. Isi', '- Isi'));
+    const text = validProcedure((t) =>
+      t.replace('cost: Gratis\n', '').replace('2025-09-15', '2025-13-01').replace('1. Isi', '- Isi'),
+    );
     const { lines } = await messagesFor('id/cuti-besar.md', text);
     expect(lines.map((line) => line.split(' ').at(-1))).toEqual(
       expect.arrayContaining(['missing-cost', 'invalid-date', 'steps-not-numbered']),

@@ -27,7 +27,10 @@ function requireFolder(dir: string, what: string): string {
 
 async function run(contentDir: string, outDir: string | undefined): Promise<number> {
   const started = performance.now();
-  const result = await runBuild({ contentDir: requireFolder(contentDir, 'Content'), outDir: outDir && resolve(outDir) });
+  const result = await runBuild({
+    contentDir: requireFolder(contentDir, 'Content'),
+    outDir: outDir && resolve(outDir),
+  });
   for (const line of formatMessages(result.files)) console.error(line);
   const { errors, warnings } = countMessages(result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

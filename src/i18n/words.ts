@@ -17,11 +17,7 @@ export type WordsProblem = string;
  * Reads one `templates/i18n/<lang>.yaml` (already parsed). Missing terms fall back to
  * `fallback` (the source language's words) and are reported.
  */
-export function readWords(
-  lang: string,
-  data: unknown,
-  fallback?: Words,
-): { words: Words; problems: WordsProblem[] } {
+export function readWords(lang: string, data: unknown, fallback?: Words): { words: Words; problems: WordsProblem[] } {
   const problems: WordsProblem[] = [];
   const record = isRecord(data) ? data : {};
   const termData = isRecord(record.terms) ? record.terms : {};
@@ -42,9 +38,7 @@ export function readWords(
     headings[kind] = Array.isArray(value) ? value.map(String) : (fallback?.headings[kind] ?? []);
   }
   const months =
-    Array.isArray(record.months) && record.months.length === 12
-      ? record.months.map(String)
-      : (fallback?.months ?? []);
+    Array.isArray(record.months) && record.months.length === 12 ? record.months.map(String) : (fallback?.months ?? []);
   if (months.length !== 12) problems.push('"months" must list the 12 month names');
   const languageName = typeof record.language_name === 'string' ? record.language_name : lang;
   return { words: { lang, languageName, terms, months, headings }, problems };

@@ -9,8 +9,8 @@ import { ALL_RULES } from './rules/all-rules.js';
 import type { HeadingMap } from './sections.js';
 import { type Site, sourceLanguage } from './site.js';
 import { toProcedure } from './to-procedure.js';
-import { SECTION_KINDS } from './types.js';
 import type { Procedure } from './types.js';
+import { SECTION_KINDS } from './types.js';
 
 export interface SourceDocument {
   /** Path relative to the content folder, `/`-separated: `<lang>/<slug>.md`. */
@@ -36,7 +36,9 @@ export function checkDocuments(
 ): CheckedDocument[] {
   const source = sourceLanguage(site);
   const sourceSlugs = new Set(
-    documents.filter((doc) => doc.source.startsWith(`${source}/`)).map((doc) => doc.source.slice(source.length + 1, -3)),
+    documents
+      .filter((doc) => doc.source.startsWith(`${source}/`))
+      .map((doc) => doc.source.slice(source.length + 1, -3)),
   );
   return [...documents]
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
@@ -56,7 +58,9 @@ export function checkDocuments(
       const headings = headingsFor(lang, site, words);
       const draft = createDraft(file, doc.source, decoded.text, headings);
       for (const rule of ALL_RULES) rule(draft, { site, sourceSlugs, headings });
-      return hasErrors(file) ? { source: doc.source, file } : { source: doc.source, file, procedure: toProcedure(draft) };
+      return hasErrors(file)
+        ? { source: doc.source, file }
+        : { source: doc.source, file, procedure: toProcedure(draft) };
     });
 }
 

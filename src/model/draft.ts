@@ -18,12 +18,7 @@ export interface Draft {
   sections: RawSection[];
 }
 
-export function createDraft(
-  file: VFile,
-  source: string,
-  text: string,
-  headings: HeadingMap,
-): Draft {
+export function createDraft(file: VFile, source: string, text: string, headings: HeadingMap): Draft {
   const [lang = '', name = ''] = source.split('/');
   const slug = name.replace(/\.md$/, '');
   const root = parseMarkdown(text);

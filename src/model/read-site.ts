@@ -29,7 +29,12 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   }
   const { data, positions } = parsed.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    reportError(file, 'site.yaml must be a list of `key: value` lines, starting with `name:`.', START_OF_FILE, 'site-not-map');
+    reportError(
+      file,
+      'site.yaml must be a list of `key: value` lines, starting with `name:`.',
+      START_OF_FILE,
+      'site-not-map',
+    );
     return undefined;
   }
   const record = data as Record<string, unknown>;
@@ -44,7 +49,12 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
 
   for (const key of Object.keys(record).sort()) {
     if (!KNOWN_KEYS.includes(key)) {
-      reportWarning(file, `Unknown key "${key}" in site.yaml is ignored. Known keys: ${KNOWN_KEYS.join(', ')}.`, at(key), 'unknown-key');
+      reportWarning(
+        file,
+        `Unknown key "${key}" in site.yaml is ignored. Known keys: ${KNOWN_KEYS.join(', ')}.`,
+        at(key),
+        'unknown-key',
+      );
     }
   }
 
@@ -89,13 +99,23 @@ function readLanguages(
   if (value === undefined || value === null) return ['id'];
   const list = Array.isArray(value) ? value.map(String) : [];
   if (list.length === 0) {
-    reportError(file, '"languages" must be a list of language codes, the source language first, e.g. [id, jv].', place, 'wrong-type');
+    reportError(
+      file,
+      '"languages" must be a list of language codes, the source language first, e.g. [id, jv].',
+      place,
+      'wrong-type',
+    );
     return undefined;
   }
   let ok = true;
   for (const lang of list) {
     if (!LANGUAGE_CODE.test(lang)) {
-      reportError(file, `"${lang}" is not a language code. Use the two- or three-letter ISO 639 code, e.g. id, jv, su.`, place, 'unknown-language');
+      reportError(
+        file,
+        `"${lang}" is not a language code. Use the two- or three-letter ISO 639 code, e.g. id, jv, su.`,
+        place,
+        'unknown-language',
+      );
       ok = false;
     } else if (!known.has(lang)) {
       reportError(
@@ -110,7 +130,11 @@ function readLanguages(
   return ok ? [...new Set(list)] : undefined;
 }
 
-function readComplaints(file: VFile, value: unknown, place: Parameters<typeof reportError>[2]): PhrasingContent[][] | undefined {
+function readComplaints(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+): PhrasingContent[][] | undefined {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) {
     reportError(file, '"complaints" must be a list of lines, each starting with "- ".', place, 'wrong-type');

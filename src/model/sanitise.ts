@@ -24,7 +24,9 @@ export function sanitiseBlocks(blocks: RootContent[], definition: GetDefinition)
     if (node.type === 'linkReference') {
       const url = definition(node.identifier)?.url;
       const replacement: PhrasingContent[] =
-        url !== undefined && isSafeUrl(url) ? [{ type: 'link', url, children: node.children, position: node.position }] : node.children;
+        url !== undefined && isSafeUrl(url)
+          ? [{ type: 'link', url, children: node.children, position: node.position }]
+          : node.children;
       parent.children.splice(index, 1, ...replacement);
       return index;
     }

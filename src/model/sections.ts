@@ -1,7 +1,7 @@
 // Splits a document body into its introduction and level-2 sections, and tells
 // which contract section each heading names.
 import type { Heading, List, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { SectionKind } from './types.js';
 
 export interface RawSection {
@@ -35,7 +35,7 @@ export function splitSections(
   for (const node of root.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth <= 2) {
-      const heading = toString(node);
+      const heading = plainText(node);
       sections.push({ kind: matchSection(heading, headings), heading, headingNode: node, blocks: [] });
       continue;
     }

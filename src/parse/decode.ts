@@ -2,9 +2,7 @@
 // a writer learns which line their editor saved in another encoding.
 import { isUtf8 } from 'node:buffer';
 
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; line: number; column: number };
+export type DecodeResult = { ok: true; text: string } | { ok: false; line: number; column: number };
 
 const BOM = '\uFEFF';
 

@@ -1,7 +1,17 @@
 // YAML text → plain data plus the source position of every top-level key,
 // so messages about front matter or site.yaml point at the right line.
 import type { Point, Position } from 'unist';
-import { type Document, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 
 export interface YamlData {
   data: unknown;
@@ -44,15 +54,18 @@ export function parseYaml(
   return { ok: true, value: { data: doc.toJS(), positions } };
 }
 
-/** An unclosed quote is reported where the text ends; the writer needs the line where it opened. */
+/**
+ * An unclosed quote or bracket is reported where the text ends; the writer needs
+ * the line where it opened: the start of the outermost quoted value or flow list
+ * still open at the error.
+ */
 function errorStart(doc: Document, error: YAMLError): number {
-  let start = error.pos[0];
-  if (error.code !== 'MISSING_CHAR') return start;
-  visit(doc, {
-    Scalar(_key, node) {
-      const range = node.range;
-      if (range && range[0] < start && start <= range[2]) start = range[0];
-    },
+  const at = error.pos[0];
+  let start = at;
+  visit(doc, (_key, node) => {
+    const open = (isScalar(node) && node.type !== 'PLAIN') || (isCollection(node) && node.flow === true);
+    const range = isNode(node) ? node.range : undefined;
+    if (open && range && range[0] < start && at <= range[2]) start = range[0];
   });
   return start;
 }

@@ -1,12 +1,12 @@
 // load → validate → render → write. The only place that touches the file system.
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { checkDocuments } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
 import { reportError, START_OF_FILE } from '../model/report.js';
+import type { Procedure } from '../model/types.js';
 import { RENDERERS } from '../render/registry.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
-import type { Procedure } from '../model/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
 import { writeArtifacts } from './write-output.js';
@@ -32,7 +32,11 @@ export interface BuildResult {
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
-  const display = (path: string) => relative(cwd, path) || path;
+  // Paths inside the working folder are shown relative (content/id/x.md), others in full.
+  const display = (path: string) => {
+    const shown = relative(cwd, path);
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
+  };
   const content = await loadContent(options.contentDir);
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const result: BuildResult = { files: [], documents: content.documents.length, built: 0, failed: 0, written: [] };
@@ -87,7 +91,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       continue;
     }
     result.written.push(...(await writeArtifacts(options.outDir, artifacts)));
-    outputs.set(procedureDir(doc.procedure), artifacts.map((artifact) => artifact.path));
+    outputs.set(
+      procedureDir(doc.procedure),
+      artifacts.map((artifact) => artifact.path),
+    );
     result.built++;
   }
   const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs) ?? []);

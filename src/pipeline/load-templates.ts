@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { Liquid } from 'liquidjs';
 import { VFile } from 'vfile';
 import { readWords, type Words } from '../i18n/words.js';
-import { parseYaml } from '../parse/yaml-document.js';
 import { reportError, reportWarning } from '../model/report.js';
+import { parseYaml } from '../parse/yaml-document.js';
 import type { RenderTemplate } from '../render/types.js';
 
 /** templates/ of the installed package (the same from src/ and dist/). */

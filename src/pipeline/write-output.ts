@@ -11,7 +11,10 @@ export async function writeArtifacts(outDir: string, artifacts: readonly Artifac
     const path = join(outDir, ...artifact.path.split('/'));
     await mkdir(dirname(path), { recursive: true });
     const { data } = artifact;
-    await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    await writeFileAtomic(
+      path,
+      typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+    );
     written.push(artifact.path);
   }
   return written;

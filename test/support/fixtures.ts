@@ -19,14 +19,19 @@ export async function testTemplates(): Promise<Templates> {
   return templates;
 }
 
-export async function testSite(yaml = readFileSync(`${FIXTURES}site.yaml`, 'utf8')): Promise<{ site?: Site; file: VFile }> {
+export async function testSite(
+  yaml = readFileSync(`${FIXTURES}site.yaml`, 'utf8'),
+): Promise<{ site?: Site; file: VFile }> {
   const file = new VFile({ path: 'site.yaml' });
   const site = readSite(file, yaml, new Set((await testTemplates()).words.keys()));
   return { site, file };
 }
 
 /** Checks documents given as `{ 'id/slug.md': text }` against the test site. */
-export async function check(documents: Record<string, string | Uint8Array>, siteYaml?: string): Promise<CheckedDocument[]> {
+export async function check(
+  documents: Record<string, string | Uint8Array>,
+  siteYaml?: string,
+): Promise<CheckedDocument[]> {
   const { site } = await testSite(siteYaml);
   if (!site) throw new Error('test site.yaml is invalid');
   const sources: SourceDocument[] = Object.entries(documents).map(([source, content]) => ({

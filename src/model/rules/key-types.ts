@@ -12,7 +12,11 @@ export const keyTypes: Rule = (draft) => {
   for (const key of TEXT_KEYS) {
     const value = data[key];
     if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') continue;
-    const kind = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a group of keys' : `${typeof value} ${String(value)}`;
+    const kind = Array.isArray(value)
+      ? 'a list'
+      : typeof value === 'object'
+        ? 'a group of keys'
+        : `${typeof value} ${String(value)}`;
     reportError(
       draft.file,
       `"${key}" must be plain text, but it is ${kind}. Write it on one line after the colon, in quotes if it contains ": " or starts with a special character.`,

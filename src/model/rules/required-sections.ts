@@ -3,8 +3,16 @@ import { reportError } from '../report.js';
 import type { Rule } from './rule.js';
 
 const REQUIRED = [
-  { kind: 'requirements', what: 'what applicants must bring or meet', list: 'a bulleted list (lines starting with "- ")' },
-  { kind: 'steps', what: 'the steps of the service, in order', list: 'a numbered list (lines starting with "1.", "2." …)' },
+  {
+    kind: 'requirements',
+    what: 'what applicants must bring or meet',
+    list: 'a bulleted list (lines starting with "- ")',
+  },
+  {
+    kind: 'steps',
+    what: 'the steps of the service, in order',
+    list: 'a numbered list (lines starting with "1.", "2." …)',
+  },
 ] as const;
 
 export const requiredSections: Rule = (draft, { headings }) => {

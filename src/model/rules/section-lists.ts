@@ -1,6 +1,6 @@
 // empty-list, empty-list-item, steps-not-numbered, extra-list (warning)
 import type { List, ListItem } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import { reportError, reportWarning } from '../report.js';
 import type { Rule } from './rule.js';
 
@@ -43,7 +43,7 @@ export const sectionLists: Rule = (draft) => {
 
 function checkItem(file: Parameters<Rule>[0]['file'], item: ListItem, name: string): void {
   const first = item.children[0];
-  if (first?.type === 'paragraph' && toString(first).trim() !== '') return;
+  if (first?.type === 'paragraph' && plainText(first).trim() !== '') return;
   reportError(
     file,
     `An item of the ${name} list has no text. Write the text right after the "-" or number, or delete the empty line.`,

@@ -1,6 +1,6 @@
 // catalog.json: every procedure's facts and edition paths, for web teams' own sites.
 import type { ListItem, PhrasingContent, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as plainText } from 'mdast-util-to-string';
 import type { Item, Procedure, Section } from '../../model/types.js';
 import { procedureDir, type RenderContext, type Renderer } from '../types.js';
 
@@ -48,9 +48,7 @@ function entry(procedure: Procedure, context: RenderContext, paths: readonly str
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
-    editions: Object.fromEntries(
-      [...paths].sort().map((path) => [path.slice(dir.length + 1), path]),
-    ),
+    editions: Object.fromEntries([...paths].sort().map((path) => [path.slice(dir.length + 1), path])),
   };
 }
 
@@ -62,10 +60,10 @@ function catalogItem(item: Item): CatalogItem {
 /** A section as lines: each list item, or each paragraph. */
 function sectionLines(section: Section): string[] {
   return section.blocks.flatMap((block: RootContent) =>
-    block.type === 'list' ? block.children.map((item: ListItem) => toString(item.children[0])) : [toString(block)],
+    block.type === 'list' ? block.children.map((item: ListItem) => plainText(item.children[0])) : [plainText(block)],
   );
 }
 
 function phrasingText(nodes: PhrasingContent[]): string {
-  return toString({ type: 'paragraph', children: nodes });
+  return plainText({ type: 'paragraph', children: nodes });
 }

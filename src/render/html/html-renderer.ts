@@ -10,12 +10,16 @@ export const htmlRenderer: Renderer = {
   renderProcedure(procedure, context) {
     const dir = procedureDir(procedure);
     const languages = languageVersions(procedure, context);
+    const canonical = `${context.site.url}${dir}/index.html`;
+    // hreflang alternates name every version, this one included.
+    const alternates = languages.length > 0 ? [{ lang: procedure.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
       view: procedureView(procedure, context, 0),
       site: siteView(context.site),
       root: '../../',
-      canonical: `${context.site.url}${dir}/index.html`,
+      canonical,
       languages,
+      alternates,
     });
     const fragment = context.renderTemplate('fragment', { view: procedureView(procedure, context, 1) });
     return [

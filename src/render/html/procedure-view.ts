@@ -5,7 +5,7 @@ import { h } from 'hastscript';
 import type { Words } from '../../i18n/words.js';
 import { formatDate } from '../../i18n/words.js';
 import type { Procedure, Section } from '../../model/types.js';
-import { type RenderContext, procedureDir } from '../types.js';
+import { procedureDir, type RenderContext } from '../types.js';
 import { blocksToHtml, itemsToHtml, type RichTextOptions } from './rich-text.js';
 
 export interface SectionView {
@@ -23,7 +23,11 @@ export function procedureView(procedure: Procedure, context: RenderContext, head
 
   const complaints: SectionView = procedure.complaints
     ? { id: 'complaints', title: terms.complaints, html: blocks(procedure.complaints) }
-    : { id: 'complaints', title: terms.complaints, html: siteComplaintsHtml(context, terms.complaints_default, options) };
+    : {
+        id: 'complaints',
+        title: terms.complaints,
+        html: siteComplaintsHtml(context, terms.complaints_default, options),
+      };
   const listSection = (id: string, title: string, section: typeof requirements, ordered: boolean): SectionView => ({
     id,
     title,
@@ -75,7 +79,9 @@ export function languageVersions(procedure: Procedure, context: RenderContext) {
     const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
     if (!exists) return [];
     const path = `${procedureDir({ lang, slug: procedure.slug })}/index.html`;
-    return [{ lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` }];
+    return [
+      { lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` },
+    ];
   });
 }
 

@@ -1,6 +1,6 @@
 // Model rich text (mdast) → sanitised HTML. Raw HTML was already dropped by the
 // model; sanitising here again is the second, independent line of defence.
-import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
+import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -34,15 +34,17 @@ function toMdastList(items: Item[], ordered: boolean): List {
     type: 'list',
     ordered,
     spread: false,
-    children: items.map((item): ListItem => ({
-      type: 'listItem',
-      spread: false,
-      children: [
-        { type: 'paragraph', children: item.content },
-        ...(item.details as ListItem['children']),
-        ...(item.subItems.length > 0 ? [toMdastList(item.subItems, false)] : []),
-      ],
-    })),
+    children: items.map(
+      (item): ListItem => ({
+        type: 'listItem',
+        spread: false,
+        children: [
+          { type: 'paragraph', children: item.content },
+          ...(item.details as ListItem['children']),
+          ...(item.subItems.length > 0 ? [toMdastList(item.subItems, false)] : []),
+        ],
+      }),
+    ),
   };
 }
 

@@ -1,0 +1,102 @@
+// Every page built from the sample content, opened in a real browser (Debian's
+// Chromium) and checked with axe-core against WCAG 2.x A and AA: zero violations.
+// Also: reflow at 320 px, a visible focus indicator, and an embedded fragment.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/browser.js';
+import { pelita, readTree, tempDir } from './support/cli.js';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const out = tempDir('pelita-a11y-');
+let browser: Browser;
+
+beforeAll(async () => {
+  const build = pelita(['build', '--out', out]);
+  if (build.status !== 0) throw new Error(`sample build failed:\n${build.stderr}`);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pages = () => [...readTree(out).keys()].filter((path) => path.endsWith('index.html')).sort();
+
+async function open(path: string, width = 1280): Promise<Page> {
+  // axe needs a page of an explicit context.
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(out, path)).href);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+}
+
+describe('sample content in Chromium', () => {
+  it('builds at least 13 pages (index + every procedure)', () => {
+    expect(pages().length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('has zero axe-core WCAG 2.2 A/AA violations on every page', async () => {
+    const report: Record<string, string[]> = {};
+    for (const path of pages()) {
+      const page = await open(path);
+      const violations = await axeViolations(page);
+      if (violations.length > 0) report[path] = violations;
+      await page.context().close();
+    }
+    expect(report).toEqual({});
+  });
+
+  it('reflows at 320 px wide without horizontal scrolling (WCAG 1.4.10)', async () => {
+    const wide: string[] = [];
+    for (const path of pages()) {
+      const page = await open(path, 320);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) wide.push(`${path}: ${width}px`);
+      await page.context().close();
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('shows the skip link with a visible focus outline when tabbing in', async () => {
+    const page = await open('id/cuti-tahunan/index.html');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return { text: element.textContent, outline: style.outlineStyle, width: style.outlineWidth, top: box.top };
+    });
+    expect(focused.text).toBe('Langsung ke isi utama');
+    expect(focused.outline).not.toBe('none');
+    expect(Number.parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('embeds a fragment in a host page with its own h1 without violations', async () => {
+    const fragment = readTree(out).get('id/cuti-tahunan/fragment.html')!.toString('utf8');
+    const host = join(out, 'host.html');
+    writeFileSync(
+      host,
+      `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Situs BKPSDM</title>
+<link rel="stylesheet" href="assets/pelita.css"></head>
+<body><header><p>Situs resmi</p></header><main><h1>Layanan kepegawaian</h1>${fragment}</main></body></html>`,
+    );
+    const page = await open('host.html');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.locator('h2.pelita-title').textContent()).toBe('Cuti Tahunan PNS');
+    await page.context().close();
+  });
+});

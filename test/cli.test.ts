@@ -1,0 +1,142 @@
+// The `pelita` command end to end: exit codes, messages, what is and is not written.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentFolder, pelita, readTree, tempDir } from './support/cli.js';
+import { FIXTURES, REPO, validProcedure } from './support/fixtures.js';
+
+const broken = validProcedure((t) => t.replace('cost: Gratis\n', '').replace('1. Isi', '- Isi'));
+const mixed = () =>
+  contentFolder({
+    'id/cuti-tahunan.md': validProcedure(),
+    'id/cuti-besar.md': broken,
+    'id/karis-karsu.md': 'tidak ada front matter\n',
+    'jv/cuti-tahunan.md': validProcedure((t) =>
+      t
+        .replace('## Persyaratan', '## Syarat')
+        .replace('## Prosedur', '## Tata Cara')
+        .replace('## Pengaduan', '## Pangaduan'),
+    ),
+    'jv/cuti-hamil.md': validProcedure(),
+  });
+
+describe('pelita check', () => {
+  it('lists every problem with file:line:column and exits 1', () => {
+    const content = mixed();
+    const { status, stderr } = pelita(['check', '--content', content]);
+    expect(status).toBe(1);
+    const lines = stderr.split('\n');
+    expect(lines).toContain(
+      `${join(content, 'id/cuti-besar.md')}:1:1  error  Missing required front-matter key "cost" (biaya/tarif, UU 25/2009 art. 21). Add a line \`cost: …\` to the front matter.  missing-cost`,
+    );
+    expect(stderr).toMatch(/id\/cuti-besar\.md:19:1 {2}error {2}.* {2}steps-not-numbered/);
+    expect(stderr).toMatch(/id\/karis-karsu\.md:1:1 {2}error {2}.* {2}missing-front-matter/);
+    expect(stderr).toMatch(/jv\/cuti-hamil\.md:1:1 {2}error {2}.* {2}orphan-translation/);
+    expect(stderr).toContain('2 of 5 documents valid; 3 with errors');
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 0 on the sample content', () => {
+    const { status, stderr } = pelita(['check']);
+    expect(stderr).not.toMatch(/ {2}error {2}/);
+    expect(status).toBe(0);
+  });
+});
+
+describe('pelita build', () => {
+  it('builds the good documents fully, nothing for the broken ones, and exits 1', () => {
+    const out = tempDir();
+    const { status, stderr } = pelita(['build', '--content', mixed(), '--out', out]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('2 of 5 documents built');
+    const files = [...readTree(out).keys()].sort();
+    expect(files).toEqual([
+      'assets/pelita.css',
+      'catalog.json',
+      'id/cuti-tahunan/fragment.html',
+      'id/cuti-tahunan/index.html',
+      'index.html',
+      'jv/cuti-tahunan/fragment.html',
+      'jv/cuti-tahunan/index.html',
+    ]);
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
+    expect(catalog.procedures.map((p: { lang: string; slug: string }) => `${p.lang}/${p.slug}`)).toEqual([
+      'id/cuti-tahunan',
+      'jv/cuti-tahunan',
+    ]);
+  });
+
+  it('leaves the older good outputs of a document that now has errors untouched', () => {
+    const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
+    const out = tempDir();
+    expect(pelita(['build', '--content', content, '--out', out]).status).toBe(0);
+    const page = join(out, 'id/cuti-tahunan/index.html');
+    const before = readFileSync(page);
+    const mtime = statSync(page).mtimeMs;
+    writeFileSync(join(content, 'id/cuti-tahunan.md'), broken.replace('Cuti Tahunan', 'Judul Baru'));
+    expect(pelita(['build', '--content', content, '--out', out]).status).toBe(1);
+    expect(readFileSync(page).equals(before)).toBe(true);
+    expect(statSync(page).mtimeMs).toBe(mtime);
+  });
+
+  it('gives byte-identical output for the same input', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    expect(pelita(['build', '--out', a]).status).toBe(0);
+    expect(pelita(['build', '--out', b]).status).toBe(0);
+    const [treeA, treeB] = [readTree(a), readTree(b)];
+    expect(treeA.size).toBeGreaterThan(30);
+    expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
+    for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
+  });
+
+  it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
+    const content = contentFolder({
+      'id/serba-serbi.md': readFileSync(join(FIXTURES, 'golden/id-serba-serbi/input.md'), 'utf8'),
+      'id/cuti-tahunan.md': readFileSync(join(FIXTURES, 'golden/id-cuti-tahunan/input.md'), 'utf8'),
+      'jv/cuti-tahunan.md': readFileSync(join(FIXTURES, 'golden/jv-cuti-tahunan/input.md'), 'utf8'),
+    });
+    const out = tempDir();
+    const { status, stderr } = pelita(['build', '--content', content, '--out', out]);
+    expect(stderr).toContain('3 of 3 documents built');
+    expect(status).toBe(0);
+    const page = readFileSync(join(out, 'id/serba-serbi/index.html'), 'utf8');
+    expect(page).toContain('ꦲꦏ꧀ꦱꦫ');
+    expect(page).toContain('😀');
+    expect(page).toContain('\u00a0');
+    expect(readTree(out).keys()).not.toContain(expect.stringMatching(/tmp/));
+  });
+
+  it('writes nothing when site.yaml is broken, and says where', () => {
+    const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
+    writeFileSync(join(content, 'site.yaml'), 'name: Kantor\nurl: [tidak valid\n');
+    const out = tempDir();
+    const { status, stderr } = pelita(['build', '--content', content, '--out', out]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/site\.yaml:2:6 {2}error {2}site\.yaml is not valid YAML/);
+    expect(readTree(out).size).toBe(0);
+  });
+});
+
+describe('usage', () => {
+  it('--help names the commands and exits 0', () => {
+    const { status, stdout } = pelita(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/build/);
+    expect(stdout).toMatch(/check/);
+    expect(pelita(['build', '--help']).stdout).toContain('--out <dir>');
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
+    expect(pelita(['--version']).stdout.trim()).toBe(version);
+  });
+
+  it('exits 2 for an unknown command, an unknown option or a missing content folder', () => {
+    expect(pelita(['publish']).status).toBe(2);
+    expect(pelita(['build', '--colour']).status).toBe(2);
+    const missing = pelita(['check', '--content', '/nonexistent/folder']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Content folder not found: /nonexistent/folder');
+    expect(existsSync(join(REPO, 'nonexistent'))).toBe(false);
+  });
+});

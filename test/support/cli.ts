@@ -1,0 +1,39 @@
+// Runs the compiled `pelita` command (npm test compiles first) the way a user does.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FIXTURES, REPO } from './fixtures.js';
+
+export const CLI = join(REPO, 'dist/cli/main.js');
+
+export function pelita(args: string[], cwd = REPO): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'pelita-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A content folder with the test site.yaml and the given `<lang>/<slug>.md` files. */
+export function contentFolder(files: Record<string, string>): string {
+  const dir = tempDir('pelita-content-');
+  cpSync(join(FIXTURES, 'site.yaml'), join(dir, 'site.yaml'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Every file under `dir`, as relative path → bytes. */
+export function readTree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path.slice(dir.length + 1), readFileSync(path));
+  }
+  return files;
+}
