@@ -47,6 +47,14 @@ describe('sample content in Chromium', () => {
     expect(pages().length).toBeGreaterThanOrEqual(13);
   });
 
+  it('would catch violations (the check itself works)', async () => {
+    writeFileSync(join(out, 'bad.html'), '<!doctype html><html><body><img src="x.png"><a href="#"></a></body></html>');
+    const page = await open('bad.html');
+    const ids = (await axeViolations(page)).map((violation) => violation.split(':')[0]);
+    expect(ids).toEqual(expect.arrayContaining(['html-has-lang', 'image-alt', 'link-name', 'document-title']));
+    await page.context().close();
+  });
+
   it('has zero axe-core WCAG 2.2 A/AA violations on every page', async () => {
     const report: Record<string, string[]> = {};
     for (const path of pages()) {
