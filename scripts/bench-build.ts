@@ -33,7 +33,9 @@ function makeCorpus(n: number): string {
   return dir;
 }
 
-console.log(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+console.log(
+  `node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+);
 await timeBuild(sample); // warm-up: module loading and JIT
 const runs = [];
 for (let i = 0; i < 5; i++) runs.push((await timeBuild(sample)).seconds);
@@ -43,5 +45,7 @@ console.log(`sample content: median ${runs[2]?.toFixed(3)} s over 5 runs (min ${
 const corpus = makeCorpus(copies);
 const { seconds, documents } = await timeBuild(corpus);
 rmSync(corpus, { recursive: true });
-console.log(`corpus: ${documents} documents in ${seconds.toFixed(2)} s (${((seconds / documents) * 1000).toFixed(1)} ms/document)`);
+console.log(
+  `corpus: ${documents} documents in ${seconds.toFixed(2)} s (${((seconds / documents) * 1000).toFixed(1)} ms/document)`,
+);
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
