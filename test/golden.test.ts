@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import { check, expectGolden, FIXTURES, messageLines, renderContext } from './support/fixtures.js';
+import { check, expectGolden, FIXTURES, messageLines, renderContext, renderWith } from './support/fixtures.js';
 
 const GOLDEN = `${FIXTURES}golden/`;
 const cases = readdirSync(GOLDEN).sort();
@@ -24,8 +24,8 @@ describe('golden fixtures', async () => {
       it('model', () => {
         expectGolden(`${GOLDEN}${name}/expected-model.json`, `${JSON.stringify(doc!.procedure, null, 2)}\n`);
       });
-      it('html page and fragment', () => {
-        const artifacts = htmlRenderer.renderProcedure!(doc!.procedure!, context);
+      it('html page and fragment', async () => {
+        const { artifacts } = await renderWith(htmlRenderer, doc!.procedure!, context);
         const file = (suffix: string) => String(artifacts.find((a) => a.path.endsWith(suffix))!.data);
         expectGolden(`${GOLDEN}${name}/expected-page.html`, file('/index.html'));
         expectGolden(`${GOLDEN}${name}/expected-fragment.html`, file('/fragment.html'));

@@ -5,7 +5,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import { check, renderContext, validProcedure } from './support/fixtures.js';
+import { check, renderContext, renderWith, validProcedure } from './support/fixtures.js';
 
 /** Inputs from the usual XSS cheat sheets, in the places a writer can type. */
 const BODY_ATTACKS = [
@@ -97,7 +97,7 @@ async function renderHostile(body: string, title = 'Judul') {
   const checked = await check({ 'id/cuti-tahunan.md': text });
   const [doc] = checked;
   expect(doc?.procedure, doc?.file.messages.map(String).join('\n')).toBeDefined();
-  const artifacts = htmlRenderer.renderProcedure!(doc!.procedure!, await renderContext(checked));
+  const { artifacts } = await renderWith(htmlRenderer, doc!.procedure!, await renderContext(checked));
   return { artifacts, messages: doc!.file.messages };
 }
 

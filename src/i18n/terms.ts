@@ -29,6 +29,17 @@ export const TERMS = [
   'other_services',
   'catalog_link',
   'table',
+  'decimal_sign',
+  'edition_leaflet',
+  'edition_large_print',
+  'edition_braille_brf',
+  'edition_braille_pef',
+  'edition_braille_proof',
+  'edition_pictograms_pdf',
+  'edition_pictograms_png',
+  'edition_pictograms_svg',
+  'edition_audio',
+  'edition_transcript',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

@@ -3,10 +3,10 @@ import { isAbsolute, join, relative } from 'node:path';
 import { VFile } from 'vfile';
 import { checkDocuments } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
-import { reportError, START_OF_FILE } from '../model/report.js';
+import { reportError, reportWarning, START_OF_FILE } from '../model/report.js';
 import type { Procedure } from '../model/types.js';
 import { RENDERERS } from '../render/registry.js';
-import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
 import { writeArtifacts } from './write-output.js';
@@ -81,11 +81,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     renderTemplate: templates.renderTemplate,
     procedures,
     assets: templates.assets,
+    editions: renderers.flatMap((renderer) => renderer.editions ?? []),
   };
   const outputs = new Map<string, string[]>();
   for (const doc of checked) {
     if (!doc.procedure) continue;
-    const artifacts = renderProcedure(doc.procedure, renderers, context, doc.file);
+    const artifacts = await renderProcedure(doc.procedure, renderers, context, doc.file);
     if (!artifacts) {
       result.failed++;
       continue;
@@ -103,16 +104,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** All of one procedure's files, or none: a renderer that fails leaves the old files in place. */
-function renderProcedure(
+async function renderProcedure(
   procedure: Procedure,
   renderers: Renderer[],
   context: RenderContext,
   file: VFile,
-): Artifact[] | undefined {
+): Promise<Artifact[] | undefined> {
   const artifacts: Artifact[] = [];
+  const warn: ProcedureRun['warn'] = (reason, place, ruleId) => reportWarning(file, reason, place, ruleId);
   for (const renderer of renderers) {
     try {
-      artifacts.push(...(renderer.renderProcedure?.(procedure, context) ?? []));
+      artifacts.push(
+        ...((await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? []),
+      );
     } catch (error) {
       reportError(
         file,

@@ -1,4 +1,6 @@
 // Every renderer, found by id. Heavy renderers load lazily, only when they run.
+// Order matters: a procedure's renderers run in this order, and the HTML page links
+// the files of those before it, so HTML comes after every edition it links.
 import type { Renderer } from './types.js';
 
 export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[] = [

@@ -1,5 +1,7 @@
 // What every renderer receives and returns. Renderers are pure: no file system,
 // no clock, no environment; the pipeline does all I/O.
+import type { Point, Position } from 'unist';
+import type { Term } from '../i18n/terms.js';
 import type { Words } from '../i18n/words.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
@@ -22,12 +24,34 @@ export interface RenderContext {
   procedures: readonly Procedure[];
   /** Static files from templates/html/assets, by file name, copied to `assets/`. */
   assets: ReadonlyMap<string, string>;
+  /** The edition files every renderer declares, in registry order (the HTML page links them). */
+  editions: readonly EditionFile[];
+}
+
+/** A file a renderer makes for each procedure and wants linked from its page. */
+export interface EditionFile {
+  /** File name inside `<lang>/<slug>/`, e.g. `leaflet.pdf`. */
+  file: string;
+  /** The UI term that names it, e.g. `edition_leaflet`. */
+  term: Term;
+  /** Media type, e.g. `application/pdf`. */
+  type: string;
+}
+
+/** What a renderer gets besides the procedure: what ran before it, and a way to warn. */
+export interface ProcedureRun {
+  /** Files that renderers earlier in the registry made for this procedure. */
+  earlier: readonly Artifact[];
+  /** Records a warning on the procedure's source file (renderers never throw on content). */
+  warn(reason: string, place: Position | Point | undefined, ruleId: string): void;
 }
 
 export interface Renderer {
   id: string;
+  /** Files of this renderer that the HTML page links. */
+  editions?: readonly EditionFile[];
   /** Files for one procedure, under `<lang>/<slug>/`. */
-  renderProcedure?(procedure: Procedure, context: RenderContext): Artifact[];
+  renderProcedure?(procedure: Procedure, context: RenderContext, run: ProcedureRun): Artifact[] | Promise<Artifact[]>;
   /**
    * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
    * procedure's renderers produced, keyed by `<lang>/<slug>`.

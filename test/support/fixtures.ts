@@ -7,8 +7,9 @@ import { expect } from 'vitest';
 import { type CheckedDocument, checkDocuments, type SourceDocument } from '../../src/model/check-documents.js';
 import { readSite } from '../../src/model/read-site.js';
 import type { Site } from '../../src/model/site.js';
+import type { Procedure } from '../../src/model/types.js';
 import { loadTemplates, type Templates } from '../../src/pipeline/load-templates.js';
-import type { RenderContext } from '../../src/render/types.js';
+import type { Artifact, RenderContext, Renderer } from '../../src/render/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,7 +52,23 @@ export async function renderContext(checked: CheckedDocument[]): Promise<RenderC
     renderTemplate: t.renderTemplate,
     procedures: checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : [])),
     assets: t.assets,
+    editions: [],
   };
+}
+
+/** Runs one renderer on one procedure, collecting the warnings it records. */
+export async function renderWith(
+  renderer: Renderer,
+  procedure: Procedure,
+  context: RenderContext,
+  earlier: Artifact[] = [],
+): Promise<{ artifacts: Artifact[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const artifacts = await (renderer.renderProcedure?.(procedure, context, {
+    earlier,
+    warn: (reason, _place, ruleId) => warnings.push(`${ruleId}: ${reason}`),
+  }) ?? []);
+  return { artifacts, warnings };
 }
 
 /** `file:line:column severity ruleId` lines, the shape tests compare. */

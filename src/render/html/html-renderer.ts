@@ -7,21 +7,21 @@ import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 
 export const htmlRenderer: Renderer = {
   id: 'html',
-  renderProcedure(procedure, context) {
+  renderProcedure(procedure, context, run) {
     const dir = procedureDir(procedure);
     const languages = languageVersions(procedure, context);
     const canonical = `${context.site.url}${dir}/index.html`;
     // hreflang alternates name every version, this one included.
     const alternates = languages.length > 0 ? [{ lang: procedure.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
-      view: procedureView(procedure, context, 0),
+      view: procedureView(procedure, context, run.earlier, 0),
       site: siteView(context.site),
       root: '../../',
       canonical,
       languages,
       alternates,
     });
-    const fragment = context.renderTemplate('fragment', { view: procedureView(procedure, context, 1) });
+    const fragment = context.renderTemplate('fragment', { view: procedureView(procedure, context, run.earlier, 1) });
     return [
       { path: `${dir}/index.html`, data: page },
       { path: `${dir}/fragment.html`, data: fragment },

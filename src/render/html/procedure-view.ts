@@ -5,7 +5,7 @@ import { h } from 'hastscript';
 import type { Words } from '../../i18n/words.js';
 import { formatDate } from '../../i18n/words.js';
 import type { Procedure, Section } from '../../model/types.js';
-import { procedureDir, type RenderContext } from '../types.js';
+import { type Artifact, procedureDir, type RenderContext } from '../types.js';
 import { blocksToHtml, itemsToHtml, type RichTextOptions } from './rich-text.js';
 
 export interface SectionView {
@@ -14,7 +14,12 @@ export interface SectionView {
   html: string;
 }
 
-export function procedureView(procedure: Procedure, context: RenderContext, headingShift: number) {
+export function procedureView(
+  procedure: Procedure,
+  context: RenderContext,
+  earlier: readonly Artifact[],
+  headingShift: number,
+) {
   const words = wordsFor(procedure.lang, context);
   const terms = words.terms;
   const options: RichTextOptions = { headingShift, tableLabel: terms.table };
@@ -67,8 +72,7 @@ export function procedureView(procedure: Procedure, context: RenderContext, head
     ],
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
-    /** Files of the other editions (PDF, Braille, pictograms, audio) once their renderers exist. */
-    editions: [] as { href: string; label: string; type: string }[],
+    editions: editionLinks(procedure, context, earlier, words),
   };
 }
 
@@ -89,6 +93,33 @@ export function wordsFor(lang: string, context: RenderContext): Words {
   const words = context.words.get(lang) ?? context.words.get(context.site.languages[0] ?? 'id');
   if (!words) throw new Error(`no words loaded for language "${lang}"`);
   return words;
+}
+
+/** The other editions of this procedure that were made before the page, with their size. */
+function editionLinks(procedure: Procedure, context: RenderContext, earlier: readonly Artifact[], words: Words) {
+  const dir = procedureDir(procedure);
+  return context.editions.flatMap((edition) => {
+    const artifact = earlier.find((candidate) => candidate.path === `${dir}/${edition.file}`);
+    if (!artifact) return [];
+    const bytes = typeof artifact.data === 'string' ? Buffer.byteLength(artifact.data) : artifact.data.byteLength;
+    return [
+      {
+        href: edition.file,
+        type: edition.type,
+        label: words.terms[edition.term],
+        size: formatSize(bytes, words),
+        lang: procedure.lang,
+        languageName: words.languageName,
+      },
+    ];
+  });
+}
+
+/** `12 KB`, `1,4 MB` (the language's decimal sign), never depending on the machine's locale data. */
+export function formatSize(bytes: number, words: Words): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const [whole, tenth] = (bytes / (1024 * 1024)).toFixed(1).split('.');
+  return `${whole}${words.terms.decimal_sign}${tenth} MB`;
 }
 
 function siteComplaintsHtml(context: RenderContext, lead: string, options: RichTextOptions): string {
