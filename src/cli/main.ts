@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from '../pipeline/build.js';
+import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { countMessages, formatMessages } from './format-messages.js';
 
 /** 0: success (warnings allowed); 1: some document has errors; 2: wrong usage. */
@@ -15,6 +16,14 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
 
 class UsageError extends Error {}
 
+interface BuildCommandOptions {
+  content: string;
+  out: string;
+  brailleEngine: RenderSettings['brailleEngine'];
+  speechEngine: RenderSettings['speechEngine'];
+  pictogramDpi: string;
+}
+
 function contentOption() {
   return new Option('-c, --content <dir>', 'folder with site.yaml and one folder per language').default('content');
 }
@@ -25,11 +34,16 @@ function requireFolder(dir: string, what: string): string {
   return path;
 }
 
-async function run(contentDir: string, outDir: string | undefined): Promise<number> {
+async function run(
+  contentDir: string,
+  outDir: string | undefined,
+  settings: Partial<RenderSettings> = {},
+): Promise<number> {
   const started = performance.now();
   const result = await runBuild({
     contentDir: requireFolder(contentDir, 'Content'),
     outDir: outDir && resolve(outDir),
+    settings,
   });
   for (const line of formatMessages(result.files)) console.error(line);
   const { errors, warnings } = countMessages(result.files);
@@ -52,8 +66,27 @@ export function createProgram(): Command {
     .description('Validate the content and write every edition of each valid document.')
     .addOption(contentOption())
     .option('-o, --out <dir>', 'output folder', 'output')
-    .action(async (options: { content: string; out: string }) => {
-      process.exitCode = await run(options.content, options.out);
+    .addOption(
+      new Option('--braille-engine <engine>', "liblouis to use: the bundled WebAssembly build or Debian's liblouis")
+        .choices(['embedded', 'native'])
+        .default(DEFAULT_SETTINGS.brailleEngine),
+    )
+    .addOption(
+      new Option('--speech-engine <engine>', "eSpeak NG to use: the bundled WebAssembly build or Debian's espeak-ng")
+        .choices(['embedded', 'native'])
+        .default(DEFAULT_SETTINGS.speechEngine),
+    )
+    .addOption(
+      new Option('--pictogram-dpi <dpi>', 'resolution of pictograms.png')
+        .choices(['150', '300'])
+        .default(String(DEFAULT_SETTINGS.pictogramDpi)),
+    )
+    .action(async (options: BuildCommandOptions) => {
+      process.exitCode = await run(options.content, options.out, {
+        brailleEngine: options.brailleEngine,
+        speechEngine: options.speechEngine,
+        pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
+      });
     });
   program
     .command('check')

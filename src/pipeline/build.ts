@@ -6,6 +6,7 @@ import { readSite } from '../model/read-site.js';
 import { reportError, reportWarning, START_OF_FILE } from '../model/report.js';
 import type { Procedure } from '../model/types.js';
 import { RENDERERS } from '../render/registry.js';
+import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
@@ -18,6 +19,7 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Folder that message paths are relative to. */
   cwd?: string;
+  settings?: Partial<RenderSettings>;
 }
 
 export interface BuildResult {
@@ -82,6 +84,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     procedures,
     assets: templates.assets,
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
   const outputs = new Map<string, string[]>();
   for (const doc of checked) {

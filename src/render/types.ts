@@ -5,6 +5,7 @@ import type { Term } from '../i18n/terms.js';
 import type { Words } from '../i18n/words.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
+import type { RenderSettings } from './settings.js';
 
 /** A file to write, relative to the output folder, `/`-separated. */
 export interface Artifact {
@@ -26,6 +27,7 @@ export interface RenderContext {
   assets: ReadonlyMap<string, string>;
   /** The edition files every renderer declares, in registry order (the HTML page links them). */
   editions: readonly EditionFile[];
+  settings: RenderSettings;
 }
 
 /** A file a renderer makes for each procedure and wants linked from its page. */

@@ -9,6 +9,7 @@ import { readSite } from '../../src/model/read-site.js';
 import type { Site } from '../../src/model/site.js';
 import type { Procedure } from '../../src/model/types.js';
 import { loadTemplates, type Templates } from '../../src/pipeline/load-templates.js';
+import { DEFAULT_SETTINGS } from '../../src/render/settings.js';
 import type { Artifact, RenderContext, Renderer } from '../../src/render/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -53,6 +54,7 @@ export async function renderContext(checked: CheckedDocument[]): Promise<RenderC
     procedures: checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : [])),
     assets: t.assets,
     editions: [],
+    settings: DEFAULT_SETTINGS,
   };
 }
 
