@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runBuild } from '../pipeline/build.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { countMessages, formatMessages } from './format-messages.js';
+import { markReviewed, printTranslationStatus } from './translations.js';
 
 /** 0: success (warnings allowed); 1: some document has errors; 2: wrong usage. */
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -94,6 +95,21 @@ export function createProgram(): Command {
     .addOption(contentOption())
     .action(async (options: { content: string }) => {
       process.exitCode = await run(options.content, undefined);
+    });
+  program
+    .command('translations')
+    .alias('status')
+    .description('Show which procedures are translated, missing or stale in each language.')
+    .addOption(contentOption())
+    .option(
+      '--mark-reviewed <lang/slug...>',
+      'record that these translations were checked against the current original',
+    )
+    .action(async (options: { content: string; markReviewed?: string[] }) => {
+      const content = requireFolder(options.content, 'Content');
+      process.exitCode = options.markReviewed
+        ? await markReviewed(content, options.markReviewed)
+        : await printTranslationStatus(content);
     });
   return program;
 }

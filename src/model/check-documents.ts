@@ -6,10 +6,12 @@ import { decodeUtf8 } from '../parse/decode.js';
 import { createDraft } from './draft.js';
 import { hasErrors, reportError } from './report.js';
 import { ALL_RULES } from './rules/all-rules.js';
+import type { RuleContext, SourceInfo } from './rules/rule.js';
 import type { HeadingMap } from './sections.js';
 import { type Site, sourceLanguage } from './site.js';
+import { changedParts, digestProcedure, parseDigest } from './source-digest.js';
 import { toProcedure } from './to-procedure.js';
-import type { Procedure } from './types.js';
+import type { Procedure, TranslationState } from './types.js';
 import { SECTION_KINDS } from './types.js';
 
 export interface SourceDocument {
@@ -34,34 +36,69 @@ export function checkDocuments(
   words: ReadonlyMap<string, Words>,
   displayPath: (source: string) => string = (source) => source,
 ): CheckedDocument[] {
-  const source = sourceLanguage(site);
-  const sourceSlugs = new Set(
-    documents
-      .filter((doc) => doc.source.startsWith(`${source}/`))
-      .map((doc) => doc.source.slice(source.length + 1, -3)),
-  );
-  return [...documents]
-    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
-    .map((doc) => {
-      const file = new VFile({ path: displayPath(doc.source) });
-      const decoded = decodeUtf8(doc.bytes);
-      if (!decoded.ok) {
-        reportError(
-          file,
-          'The file is not saved as UTF-8 text, so some letters would come out wrong. Open it in your editor and save it with the encoding "UTF-8".',
-          { line: decoded.line, column: decoded.column },
-          'invalid-utf8',
-        );
-        return { source: doc.source, file };
-      }
-      const lang = doc.source.split('/')[0] ?? '';
-      const headings = headingsFor(lang, site, words);
-      const draft = createDraft(file, doc.source, decoded.text, headings);
-      for (const rule of ALL_RULES) rule(draft, { site, sourceSlugs, headings });
-      return hasErrors(file)
-        ? { source: doc.source, file }
-        : { source: doc.source, file, procedure: toProcedure(draft) };
-    });
+  const sourceLang = sourceLanguage(site);
+  const isOriginal = (doc: SourceDocument) => doc.source.startsWith(`${sourceLang}/`);
+  const sorted = [...documents].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const sourceSlugs = new Set(sorted.filter(isOriginal).map((doc) => slugOf(doc.source)));
+  const sources = new Map<string, SourceInfo>();
+  const context = (headings: HeadingMap): RuleContext => ({ site, sourceSlugs, sources, headings });
+
+  // Originals first: translations are checked against them.
+  const originals = sorted.filter(isOriginal).map((doc) => checkOne(doc, site, words, displayPath, context));
+  for (const checked of originals) {
+    if (checked.procedure) {
+      sources.set(checked.procedure.slug, {
+        procedure: checked.procedure,
+        path: checked.file.path,
+        digest: digestProcedure(checked.procedure),
+      });
+    }
+  }
+  const translations = sorted
+    .filter((doc) => !isOriginal(doc))
+    .map((doc) => checkOne(doc, site, words, displayPath, context));
+  for (const checked of translations) {
+    const source = checked.procedure && sources.get(checked.procedure.slug);
+    if (checked.procedure && source)
+      checked.procedure.translation = translationState(checked.procedure, source, sourceLang);
+  }
+  return [...originals, ...translations].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+}
+
+function checkOne(
+  doc: SourceDocument,
+  site: Site,
+  words: ReadonlyMap<string, Words>,
+  displayPath: (source: string) => string,
+  context: (headings: HeadingMap) => RuleContext,
+): CheckedDocument {
+  const file = new VFile({ path: displayPath(doc.source) });
+  const decoded = decodeUtf8(doc.bytes);
+  if (!decoded.ok) {
+    reportError(
+      file,
+      'The file is not saved as UTF-8 text, so some letters would come out wrong. Open it in your editor and save it with the encoding "UTF-8".',
+      { line: decoded.line, column: decoded.column },
+      'invalid-utf8',
+    );
+    return { source: doc.source, file };
+  }
+  const lang = doc.source.split('/')[0] ?? '';
+  const headings = headingsFor(lang, site, words);
+  const draft = createDraft(file, doc.source, decoded.text, headings);
+  for (const rule of ALL_RULES) rule(draft, context(headings));
+  return hasErrors(file) ? { source: doc.source, file } : { source: doc.source, file, procedure: toProcedure(draft) };
+}
+
+function translationState(procedure: Procedure, source: SourceInfo, sourceLang: string): TranslationState {
+  const recorded = procedure.meta.source === undefined ? undefined : parseDigest(procedure.meta.source);
+  if (!recorded) return { sourceLang, status: 'unmarked', changed: [] };
+  const changed = changedParts(recorded, source.digest);
+  return { sourceLang, status: changed.length > 0 ? 'stale' : 'current', changed };
+}
+
+function slugOf(source: string): string {
+  return (source.split('/')[1] ?? '').replace(/\.md$/, '');
 }
 
 /** The language's own heading words plus site.yaml's additions; unknown languages use the source language's. */

@@ -8,7 +8,7 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 
 /** Front-matter keys of the content contract (UU 25/2009 art. 21 components). */
 export const REQUIRED_KEYS = ['title', 'summary', 'duration', 'cost', 'product', 'updated'] as const;
-export const OPTIONAL_KEYS = ['unit'] as const;
+export const OPTIONAL_KEYS = ['unit', 'source'] as const;
 export type MetaKey = (typeof REQUIRED_KEYS)[number] | (typeof OPTIONAL_KEYS)[number];
 
 export interface Meta {
@@ -20,6 +20,8 @@ export interface Meta {
   /** ISO date `YYYY-MM-DD` of the last review. */
   updated: string;
   unit?: string;
+  /** In a translation: the digest of the source version it translates (see source-digest.ts). */
+  source?: string;
 }
 
 /** One requirement or one step: its own text, any further blocks, and its sub-points. */
@@ -66,4 +68,29 @@ export interface Procedure {
   notes?: Section;
   /** Sections with headings the contract does not name, in source order. */
   freeSections: Section[];
+  /** Present on translations: how they stand against their source-language original. */
+  translation?: TranslationState;
 }
+
+export interface TranslationState {
+  /** Language of the original. */
+  sourceLang: string;
+  /** `current`: reviewed against this source version; `stale`: the source changed since;
+   * `unmarked`: never marked as reviewed. */
+  status: 'current' | 'stale' | 'unmarked';
+  /** Parts of the source that changed since the review (for `stale`). */
+  changed: DigestPart[];
+}
+
+/** The parts of a procedure whose changes make a translation stale, in order. */
+export const DIGEST_PARTS = [
+  'facts',
+  'introduction',
+  'requirements',
+  'steps',
+  'complaints',
+  'legalBasis',
+  'notes',
+  'otherSections',
+] as const;
+export type DigestPart = (typeof DIGEST_PARTS)[number];

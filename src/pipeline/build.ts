@@ -1,15 +1,16 @@
 // load → validate → render → write. The only place that touches the file system.
 import { isAbsolute, join, relative } from 'node:path';
 import { VFile } from 'vfile';
-import { checkDocuments } from '../model/check-documents.js';
+import { type CheckedDocument, checkDocuments } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
 import { reportError, reportWarning, START_OF_FILE } from '../model/report.js';
+import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
-import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
+import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { writeArtifacts } from './write-output.js';
 
 export interface BuildOptions {
@@ -32,7 +33,18 @@ export interface BuildResult {
   written: string[];
 }
 
-export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+export interface CheckedContent {
+  /** Undefined when site.yaml is missing or has errors: then nothing is checked. */
+  site?: Site;
+  checked: CheckedDocument[];
+  /** Every file with messages (site.yaml, words files, documents), in a stable order. */
+  files: VFile[];
+  templates: Templates;
+  documents: number;
+}
+
+/** Reads and validates everything; writes nothing. Shared by build, check and translations. */
+export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'settings'>): Promise<CheckedContent> {
   const cwd = options.cwd ?? process.cwd();
   // Paths inside the working folder are shown relative (content/id/x.md), others in full.
   const display = (path: string) => {
@@ -41,34 +53,37 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   const content = await loadContent(options.contentDir);
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
-  const result: BuildResult = { files: [], documents: content.documents.length, built: 0, failed: 0, written: [] };
-
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
-  result.files.push(siteFile);
-  const site =
-    content.siteText === undefined
-      ? reportError(
-          siteFile,
-          'The content folder has no site.yaml. Create it with at least "name" (the office) and "url" (where the pages are published).',
-          START_OF_FILE,
-          'missing-site',
-        )
-      : readSite(siteFile, content.siteText, new Set(templates.words.keys()));
-  if (!site) {
-    result.failed = result.documents;
-    return result;
+  const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
+  if (content.siteText === undefined) {
+    reportError(
+      siteFile,
+      'The content folder has no site.yaml. Create it with at least "name" (the office) and "url" (where the pages are published).',
+      START_OF_FILE,
+      'missing-site',
+    );
+  } else {
+    result.site = readSite(siteFile, content.siteText, new Set(templates.words.keys()));
   }
+  const site = result.site;
+  if (!site) return result;
   for (const file of templates.files) {
     if (site.languages.some((lang) => file.path.endsWith(`${lang}.yaml`))) {
       file.path = display(file.path);
       result.files.push(file);
     }
   }
-
-  const checked = checkDocuments(content.documents, site, templates.words, (source) =>
+  result.checked = checkDocuments(content.documents, site, templates.words, (source) =>
     display(join(options.contentDir, source)),
   );
-  result.files.push(...checked.map((doc) => doc.file));
+  result.files.push(...result.checked.map((doc) => doc.file));
+  return result;
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildResult> {
+  const { site, checked, files, templates, documents } = await checkContent(options);
+  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [] };
+  if (!site) return result;
   const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
   result.failed = checked.length - procedures.length;
   if (!options.outDir) {

@@ -12,6 +12,9 @@ import type { Rule } from './rule.js';
 import { sectionLists } from './section-lists.js';
 import { slug } from './slug.js';
 import { summaryLength } from './summary-length.js';
+import { translationCounts } from './translation-counts.js';
+import { translationFacts } from './translation-facts.js';
+import { translationMarker } from './translation-marker.js';
 import { translationSource } from './translation-source.js';
 import { unknownKeys } from './unknown-keys.js';
 import { unsafeLinks } from './unsafe-links.js';
@@ -34,4 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   complaints,
   rawHtml,
   unsafeLinks,
+  translationFacts,
+  translationCounts,
+  translationMarker,
 ];

@@ -1,6 +1,8 @@
 import type { Draft } from '../draft.js';
 import type { HeadingMap } from '../sections.js';
 import type { Site } from '../site.js';
+import type { Digest } from '../source-digest.js';
+import type { Procedure } from '../types.js';
 
 export interface RuleContext {
   site: Site;
@@ -8,6 +10,15 @@ export interface RuleContext {
   sourceSlugs: ReadonlySet<string>;
   /** Heading texts that name each section in the document's language. */
   headings: HeadingMap;
+  /** Valid source-language procedures by slug (filled before translations are checked). */
+  sources: ReadonlyMap<string, SourceInfo>;
+}
+
+export interface SourceInfo {
+  procedure: Procedure;
+  /** How messages name the original's file. */
+  path: string;
+  digest: Digest;
 }
 
 /** A validation rule reads a draft and reports messages on its file; it changes nothing. */
