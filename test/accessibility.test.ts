@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './support/browser.js';
 import { pelita, readTree, tempDir } from './support/cli.js';
+import { FIXTURES } from './support/fixtures.js';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const out = tempDir('pelita-a11y-');
@@ -42,7 +43,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-describe('sample content in Chromium', () => {
+// Generous timeouts: axe on every page is slow on a loaded 2-core machine (not a speed test).
+describe('sample content in Chromium', { timeout: 600_000 }, () => {
   it('builds at least 13 pages (index + every procedure)', () => {
     expect(pages().length).toBeGreaterThanOrEqual(13);
   });
@@ -90,6 +92,16 @@ describe('sample content in Chromium', () => {
     expect(focused.outline).not.toBe('none');
     expect(Number.parseFloat(focused.width)).toBeGreaterThanOrEqual(2);
     expect(focused.top).toBeGreaterThanOrEqual(0);
+    await page.context().close();
+  });
+
+  it('has zero violations on a stale translation with its notice', async () => {
+    const staleOut = join(out, 'stale');
+    const build = pelita(['build', '--content', join(FIXTURES, 'translations'), '--out', staleOut]);
+    expect(build.status).toBe(0);
+    const page = await open('stale/jv/izin-belajar/index.html');
+    expect(await page.locator('.pelita-notice').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { runBuild } from '../pipeline/build.js';
+import { type Folders, runBuild } from '../pipeline/build.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { countMessages, formatMessages } from './format-messages.js';
 import { markReviewed, printTranslationStatus } from './translations.js';
@@ -19,14 +19,32 @@ class UsageError extends Error {}
 
 interface BuildCommandOptions {
   content: string;
+  templates?: string;
   out: string;
   brailleEngine: RenderSettings['brailleEngine'];
   speechEngine: RenderSettings['speechEngine'];
   pictogramDpi: string;
 }
 
-function contentOption() {
-  return new Option('-c, --content <dir>', 'folder with site.yaml and one folder per language').default('content');
+interface FolderOptions {
+  content: string;
+  templates?: string;
+}
+
+/** --content and --templates, shared by every command that reads content. */
+function withFolders(command: Command): Command {
+  return command
+    .addOption(
+      new Option('-c, --content <dir>', 'folder with site.yaml and one folder per language').default('content'),
+    )
+    .option('--templates <dir>', "templates, words and other resources (default: Pelita's own)");
+}
+
+function folders(options: FolderOptions): Folders {
+  return {
+    contentDir: requireFolder(options.content, 'Content'),
+    templatesDir: options.templates === undefined ? undefined : requireFolder(options.templates, 'Templates'),
+  };
 }
 
 function requireFolder(dir: string, what: string): string {
@@ -36,16 +54,12 @@ function requireFolder(dir: string, what: string): string {
 }
 
 async function run(
-  contentDir: string,
+  options: FolderOptions,
   outDir: string | undefined,
   settings: Partial<RenderSettings> = {},
 ): Promise<number> {
   const started = performance.now();
-  const result = await runBuild({
-    contentDir: requireFolder(contentDir, 'Content'),
-    outDir: outDir && resolve(outDir),
-    settings,
-  });
+  const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings });
   for (const line of formatMessages(result.files)) console.error(line);
   const { errors, warnings } = countMessages(result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -62,10 +76,8 @@ export function createProgram(): Command {
     .version(version)
     .exitOverride()
     .showHelpAfterError();
-  program
-    .command('build')
+  withFolders(program.command('build'))
     .description('Validate the content and write every edition of each valid document.')
-    .addOption(contentOption())
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(
       new Option('--braille-engine <engine>', "liblouis to use: the bundled WebAssembly build or Debian's liblouis")
@@ -83,33 +95,27 @@ export function createProgram(): Command {
         .default(String(DEFAULT_SETTINGS.pictogramDpi)),
     )
     .action(async (options: BuildCommandOptions) => {
-      process.exitCode = await run(options.content, options.out, {
+      process.exitCode = await run(options, options.out, {
         brailleEngine: options.brailleEngine,
         speechEngine: options.speechEngine,
         pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
       });
     });
-  program
-    .command('check')
+  withFolders(program.command('check'))
     .description('Validate the content only; print every problem with file:line:column.')
-    .addOption(contentOption())
-    .action(async (options: { content: string }) => {
-      process.exitCode = await run(options.content, undefined);
+    .action(async (options: FolderOptions) => {
+      process.exitCode = await run(options, undefined);
     });
-  program
-    .command('translations')
-    .alias('status')
+  withFolders(program.command('translations').alias('status'))
     .description('Show which procedures are translated, missing or stale in each language.')
-    .addOption(contentOption())
     .option(
       '--mark-reviewed <lang/slug...>',
       'record that these translations were checked against the current original',
     )
-    .action(async (options: { content: string; markReviewed?: string[] }) => {
-      const content = requireFolder(options.content, 'Content');
+    .action(async (options: FolderOptions & { markReviewed?: string[] }) => {
       process.exitCode = options.markReviewed
-        ? await markReviewed(content, options.markReviewed)
-        : await printTranslationStatus(content);
+        ? await markReviewed(folders(options), options.markReviewed)
+        : await printTranslationStatus(folders(options));
     });
   return program;
 }

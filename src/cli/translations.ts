@@ -1,9 +1,9 @@
 // `pelita translations` (alias `status`): which procedures are translated, missing or
 // stale per language, and `--mark-reviewed` to record a translator's review.
 
-import { digestProcedure, formatDigest } from '../model/source-digest.js';
+import { DIGEST_PART_NAMES, digestProcedure, formatDigest } from '../model/source-digest.js';
 import { type TranslationStatus, translationReport } from '../model/translation-report.js';
-import { checkContent } from '../pipeline/build.js';
+import { checkContent, type Folders } from '../pipeline/build.js';
 import { writeSourceMarker } from '../pipeline/mark-reviewed.js';
 import { formatMessages } from './format-messages.js';
 
@@ -15,11 +15,9 @@ const LABELS: Record<TranslationStatus, string> = {
   'has-errors': 'has errors',
 };
 
-const PART_NAMES: Record<string, string> = { legalBasis: 'legal basis', otherSections: 'other sections' };
-
 /** Prints the status of every translation; returns the exit code. */
-export async function printTranslationStatus(contentDir: string): Promise<number> {
-  const { site, checked, templates, files } = await checkContent({ contentDir });
+export async function printTranslationStatus(folders: Folders): Promise<number> {
+  const { site, checked, templates, files } = await checkContent(folders);
   if (!site) {
     for (const line of formatMessages(files)) console.error(line);
     return 1;
@@ -33,7 +31,7 @@ export async function printTranslationStatus(contentDir: string): Promise<number
     );
     for (const row of rows) {
       const changed =
-        row.changed.length > 0 ? `  changed: ${row.changed.map((part) => PART_NAMES[part] ?? part).join(', ')}` : '';
+        row.changed.length > 0 ? `  changed: ${row.changed.map((part) => DIGEST_PART_NAMES[part]).join('; ')}` : '';
       console.log(`  ${LABELS[row.status].padEnd(13)} ${lang}/${row.slug}${changed}`);
     }
   }
@@ -41,9 +39,9 @@ export async function printTranslationStatus(contentDir: string): Promise<number
 }
 
 /** Records, for each `lang/slug`, that the translation was reviewed against the current original. */
-export async function markReviewed(contentDir: string, targets: string[]): Promise<number> {
-  const { site, checked } = await checkContent({ contentDir });
-  if (!site) return printTranslationStatus(contentDir);
+export async function markReviewed(folders: Folders, targets: string[]): Promise<number> {
+  const { site, checked } = await checkContent(folders);
+  if (!site) return printTranslationStatus(folders);
   let failures = 0;
   for (const target of targets) {
     const [lang = '', slug = ''] = target.replace(/\.md$/, '').split('/');
@@ -61,7 +59,7 @@ export async function markReviewed(contentDir: string, targets: string[]): Promi
       failures++;
       continue;
     }
-    await writeSourceMarker(contentDir, `${lang}/${slug}.md`, formatDigest(digestProcedure(original)));
+    await writeSourceMarker(folders.contentDir, `${lang}/${slug}.md`, formatDigest(digestProcedure(original)));
     console.log(`marked ${lang}/${slug} as reviewed against ${site.languages[0]}/${slug}`);
   }
   return failures > 0 ? 1 : 0;

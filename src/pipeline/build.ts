@@ -13,11 +13,15 @@ import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { writeArtifacts } from './write-output.js';
 
-export interface BuildOptions {
+export interface Folders {
   contentDir: string;
+  /** Templates, words and resources; Pelita's own by default. */
+  templatesDir?: string;
+}
+
+export interface BuildOptions extends Folders {
   /** Where to write; without it, only validate (`pelita check`). */
   outDir?: string;
-  templatesDir?: string;
   /** Folder that message paths are relative to. */
   cwd?: string;
   settings?: Partial<RenderSettings>;

@@ -3,19 +3,8 @@
 import { frontMatterData, frontMatterPlace } from '../draft.js';
 import { reportWarning, START_OF_FILE } from '../report.js';
 import { sourceLanguage } from '../site.js';
-import { changedParts, parseDigest } from '../source-digest.js';
+import { changedParts, DIGEST_PART_NAMES, parseDigest } from '../source-digest.js';
 import type { Rule } from './rule.js';
-
-const PART_NAMES = {
-  facts: 'title, summary, time, cost or product',
-  introduction: 'introduction',
-  requirements: 'requirements',
-  steps: 'steps',
-  complaints: 'complaints',
-  legalBasis: 'legal basis',
-  notes: 'notes',
-  otherSections: 'other sections',
-} as const;
 
 export const translationMarker: Rule = (draft, { site, sources }) => {
   const marker = frontMatterData(draft)?.source;
@@ -57,7 +46,7 @@ export const translationMarker: Rule = (draft, { site, sources }) => {
   if (changed.length === 0) return;
   reportWarning(
     draft.file,
-    `The original (${source.path}) has changed since this translation was reviewed: ${changed.map((part) => PART_NAMES[part]).join(', ')}. Update the translation; its pages say it may be outdated until then. ${review}`,
+    `The original (${source.path}) has changed since this translation was reviewed: ${changed.map((part) => DIGEST_PART_NAMES[part]).join('; ')}. Update the translation; its pages say it may be outdated until then. ${review}`,
     place,
     'stale-translation',
   );

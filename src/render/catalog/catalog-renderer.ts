@@ -4,7 +4,7 @@ import { toString as plainText } from 'mdast-util-to-string';
 import type { Item, Procedure, Section } from '../../model/types.js';
 import { procedureDir, type RenderContext, type Renderer } from '../types.js';
 
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 interface CatalogItem {
   text: string;
@@ -15,14 +15,34 @@ export const catalogRenderer: Renderer = {
   id: 'catalog',
   renderSite(context, outputs) {
     const { site } = context;
-    const order = (lang: string) => site.languages.indexOf(lang);
-    const procedures = [...context.procedures].sort(
-      (a, b) => order(a.lang) - order(b.lang) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
-    );
+    const sourceLang = site.languages[0];
+    const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+    const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
     const catalog = {
       version: CATALOG_VERSION,
-      site: { name: site.name, shortName: site.shortName, url: site.url, languages: site.languages },
-      procedures: procedures.map((procedure) => entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [])),
+      site: { name: site.name, shortName: site.shortName, url: site.url, sourceLanguage: sourceLang },
+      languages: site.languages.map((lang) => {
+        const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
+        return {
+          lang,
+          name: context.words.get(lang)?.languageName ?? lang,
+          procedures: own.map((procedure) => ({
+            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? []),
+            translation: procedure.translation
+              ? {
+                  of: procedure.translation.sourceLang,
+                  status: procedure.translation.status,
+                  changed: procedure.translation.changed,
+                }
+              : null,
+          })),
+          /** Originals with no (valid) translation in this language: their pages stand in. */
+          untranslated: originals
+            .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
+            .map((original) => original.slug)
+            .sort(),
+        };
+      }),
     };
     return [{ path: 'catalog.json', data: `${JSON.stringify(catalog, null, 2)}\n` }];
   },

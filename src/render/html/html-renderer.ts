@@ -14,14 +14,16 @@ export const htmlRenderer: Renderer = {
     // hreflang alternates name every version, this one included.
     const alternates = languages.length > 0 ? [{ lang: procedure.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
-      view: procedureView(procedure, context, run.earlier, 0),
+      view: procedureView(procedure, context, run.earlier, { headingShift: 0, root: '../../' }),
       site: siteView(context.site),
       root: '../../',
       canonical,
       languages,
       alternates,
     });
-    const fragment = context.renderTemplate('fragment', { view: procedureView(procedure, context, run.earlier, 1) });
+    const fragment = context.renderTemplate('fragment', {
+      view: procedureView(procedure, context, run.earlier, { headingShift: 1, root: context.site.url }),
+    });
     return [
       { path: `${dir}/index.html`, data: page },
       { path: `${dir}/fragment.html`, data: fragment },
@@ -52,37 +54,76 @@ function siteView(site: Site) {
   };
 }
 
-/** Procedures per language (site order), grouped by unit (alphabetical, "other" last). */
+interface IndexEntry {
+  href: string;
+  title: string;
+  summary: string;
+  /** Language of the linked page: the source language when there is no translation. */
+  lang: string;
+  /** True when the page is the original, shown because no translation exists. */
+  fallback: boolean;
+  /** True when a translation may be out of date (stale or never reviewed). */
+  outdated: boolean;
+  unit: string;
+}
+
+/**
+ * Every original in every language's list: the translation when there is one, else the
+ * original marked as such (never a dead link). Grouped by unit (alphabetical, "other" last).
+ */
 function indexGroups(context: RenderContext) {
+  const sourceLang = context.site.languages[0] ?? 'id';
+  const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
   return context.site.languages.flatMap((lang) => {
-    const procedures = context.procedures.filter((procedure) => procedure.lang === lang);
-    if (procedures.length === 0) return [];
-    const terms = wordsFor(lang, context).terms;
-    const units = new Map<string, Procedure[]>();
-    for (const procedure of sortByTitle(procedures)) {
-      const unit = procedure.meta.unit ?? '';
-      units.set(unit, [...(units.get(unit) ?? []), procedure]);
-    }
-    const unitNames = [...units.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareText(a, b)));
+    const own = context.procedures.filter((procedure) => procedure.lang === lang);
+    const orphans = own.filter((procedure) => !originals.some((original) => original.slug === procedure.slug));
+    const entries: IndexEntry[] = [...originals, ...orphans].map((original) => {
+      const shown = own.find((procedure) => procedure.slug === original.slug) ?? original;
+      const status = shown.translation?.status;
+      return {
+        href: `${procedureDir(shown)}/index.html`,
+        title: shown.meta.title,
+        summary: shown.meta.summary,
+        lang: shown.lang,
+        fallback: shown.lang !== lang,
+        outdated: status === 'stale' || status === 'unmarked',
+        unit: original.meta.unit ?? '',
+      };
+    });
+    if (entries.length === 0) return [];
+    const words = wordsFor(lang, context);
+    // A unit is named as a translation in this language names it, when one does.
+    const unitName = (unit: string) => {
+      const translated = own.find(
+        (procedure) => procedure.lang === lang && originalUnit(procedure, originals) === unit,
+      );
+      return translated?.meta.unit ?? unit;
+    };
+    const units = [...new Set(entries.map((entry) => entry.unit))].sort((a, b) =>
+      a === '' ? 1 : b === '' ? -1 : compareText(a, b),
+    );
     return [
       {
         lang,
-        heading: terms.services_in_language,
-        units: unitNames.map((name) => ({
-          name: name || terms.other_services,
-          entries: (units.get(name) ?? []).map((procedure) => ({
-            href: `${procedureDir(procedure)}/index.html`,
-            title: procedure.meta.title,
-            summary: procedure.meta.summary,
-          })),
+        heading: words.terms.services_in_language,
+        terms: words.terms,
+        sourceLanguageName: wordsFor(sourceLang, context).languageName,
+        units: units.map((unit) => ({
+          name: unit === '' ? words.terms.other_services : unitName(unit),
+          lang: unit !== '' && unitName(unit) === unit && lang !== sourceLang ? sourceLang : lang,
+          entries: sortEntries(entries.filter((entry) => entry.unit === unit)),
         })),
       },
     ];
   });
 }
 
-function sortByTitle(procedures: Procedure[]): Procedure[] {
-  return [...procedures].sort((a, b) => compareText(a.meta.title, b.meta.title) || compareText(a.slug, b.slug));
+function originalUnit(procedure: Procedure, originals: readonly Procedure[]): string {
+  return (originals.find((original) => original.slug === procedure.slug) ?? procedure).meta.unit ?? '';
+}
+
+function sortEntries(entries: IndexEntry[]): IndexEntry[] {
+  return [...entries].sort((a, b) => compareText(a.title, b.title) || compareText(a.href, b.href));
 }
 
 /** Locale-independent, so output bytes never depend on the machine's ICU data. */

@@ -14,11 +14,18 @@ export interface SectionView {
   html: string;
 }
 
+export interface ViewOptions {
+  /** Added to every heading level: 0 on the page, 1 in the fragment (under the host's h1). */
+  headingShift: number;
+  /** Prefix of links to other pages: relative on the page, the site URL in the fragment. */
+  root: string;
+}
+
 export function procedureView(
   procedure: Procedure,
   context: RenderContext,
   earlier: readonly Artifact[],
-  headingShift: number,
+  { headingShift, root }: ViewOptions,
 ) {
   const words = wordsFor(procedure.lang, context);
   const terms = words.terms;
@@ -73,6 +80,7 @@ export function procedureView(
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
     editions: editionLinks(procedure, context, earlier, words),
+    outdated: outdatedNotice(procedure, context, root),
   };
 }
 
@@ -93,6 +101,20 @@ export function wordsFor(lang: string, context: RenderContext): Words {
   const words = context.words.get(lang) ?? context.words.get(context.site.languages[0] ?? 'id');
   if (!words) throw new Error(`no words loaded for language "${lang}"`);
   return words;
+}
+
+/** A polite notice on translations that may not match their original, linking it. */
+function outdatedNotice(procedure: Procedure, context: RenderContext, root: string) {
+  const state = procedure.translation;
+  if (!state || state.status === 'current') return null;
+  const terms = wordsFor(procedure.lang, context).terms;
+  return {
+    text: terms.translation_outdated_notice,
+    linkText: terms.read_the_original,
+    href: `${root}${procedureDir({ lang: state.sourceLang, slug: procedure.slug })}/index.html`,
+    lang: state.sourceLang,
+    languageName: wordsFor(state.sourceLang, context).languageName,
+  };
 }
 
 /** The other editions of this procedure that were made before the page, with their size. */
