@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { numbersIn } from '../src/model/rules/translation-facts.js';
 import { setSourceMarker } from '../src/pipeline/mark-reviewed.js';
+import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import { contentFolder, pelita, readTree, tempDir } from './support/cli.js';
-import { check, FIXTURES, messageLines, REPO, validProcedure } from './support/fixtures.js';
+import { check, FIXTURES, messageLines, REPO, renderContext, renderWith, validProcedure } from './support/fixtures.js';
 
 const STALE = join(FIXTURES, 'translations');
 const javanese = (text: string) =>
@@ -185,5 +186,31 @@ describe('a new language by adding files only', () => {
     expect(page).toContain('<html lang="su">');
     expect(page).toContain('Langsung ka eusi utama');
     expect(readTree(out).get('id/cuti-tahunan/index.html')!.toString('utf8')).toContain('hreflang="su"');
+  });
+});
+
+describe('phrases in another language', () => {
+  async function page(body: string) {
+    const docs = await check({ 'id/cuti-tahunan.md': validProcedure((t) => t.replace('Pengantar singkat.', body)) });
+    expect(docs[0]!.procedure, docs[0]!.file.messages.join('\n')).toBeDefined();
+    const { artifacts } = await renderWith(htmlRenderer, docs[0]!.procedure!, await renderContext(docs));
+    return String(artifacts[0]!.data);
+  }
+
+  it('marks :jv[…] with lang="jv" and drops any attributes', async () => {
+    const html = await page('Ucapkan :jv[matur nuwun]{onclick="alert(1)"} kepada petugas.');
+    expect(html).toContain('<p>Ucapkan <span lang="jv">matur nuwun</span> kepada petugas.</p>');
+    expect(html).not.toContain('onclick');
+  });
+
+  it('keeps every other colon construction exactly as typed', async () => {
+    const text = 'Senyum :smile: pukul 08:00, rasio 3:4, :kata{a=b} dan :panjang-sekali[x].';
+    expect(await page(text)).toContain(`<p>${text}</p>`);
+    expect(await page('::baris-sendiri')).toContain('<p>::baris-sendiri</p>');
+  });
+
+  it('is used in the sample Javanese translations for Indonesian law titles', () => {
+    const text = readFileSync(join(REPO, 'content/jv/karis-karsu.md'), 'utf8');
+    expect(text).toContain(':id[Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara]');
   });
 });

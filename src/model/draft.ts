@@ -12,6 +12,8 @@ export interface Draft {
   source: string;
   lang: string;
   slug: string;
+  /** The decoded file text (positions' offsets point into it). */
+  text: string;
   root: Root;
   frontMatter?: { node: Yaml; yaml: YamlData } | { node: Yaml; error: YamlError };
   introduction: Root['children'];
@@ -29,6 +31,7 @@ export function createDraft(file: VFile, source: string, text: string, headings:
     source,
     lang,
     slug,
+    text,
     root,
     frontMatter: yamlNode ? readFrontMatter(yamlNode) : undefined,
     introduction,

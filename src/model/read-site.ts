@@ -142,7 +142,7 @@ function readComplaints(
   }
   return value.map((entry: string) => {
     const root = parseMarkdown(entry);
-    const [first] = sanitiseBlocks(root.children, definitions(root));
+    const [first] = sanitiseBlocks(root.children, { definition: definitions(root), source: entry });
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: entry }];
   });
 }

@@ -3,7 +3,7 @@ import GithubSlugger from 'github-slugger';
 import type { List, ListItem } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { type Draft, frontMatterData, frontMatterPlace } from './draft.js';
-import { sanitiseBlocks } from './sanitise.js';
+import { type SanitiseContext, sanitiseBlocks } from './sanitise.js';
 import type { RawSection } from './sections.js';
 import {
   type Item,
@@ -44,7 +44,7 @@ export function toProcedure(draft: Draft): Procedure {
   const definition = definitions(draft.root);
   const slugger = new GithubSlugger();
   for (const id of Object.values(SECTION_IDS)) slugger.slug(id);
-  const sections = draft.sections.map((raw) => toSection(raw, slugger, definition));
+  const sections = draft.sections.map((raw) => toSection(raw, slugger, { definition, source: draft.text }));
   const find = (kind: SectionKind) => sections.find((section) => section.kind === kind);
   const requirements = find('requirements');
   const steps = find('steps');
@@ -56,7 +56,7 @@ export function toProcedure(draft: Draft): Procedure {
     source: draft.source,
     meta,
     metaPositions,
-    introduction: sanitiseBlocks(draft.introduction, definition),
+    introduction: sanitiseBlocks(draft.introduction, { definition, source: draft.text }),
     requirements: toListSection(requirements),
     steps: toListSection(steps),
     legalBasis: find('legalBasis'),
@@ -66,14 +66,14 @@ export function toProcedure(draft: Draft): Procedure {
   };
 }
 
-function toSection(raw: RawSection, slugger: GithubSlugger, definition: ReturnType<typeof definitions>): Section {
+function toSection(raw: RawSection, slugger: GithubSlugger, sanitise: SanitiseContext): Section {
   const start = raw.headingNode.position?.start;
   const end = raw.blocks.at(-1)?.position?.end ?? raw.headingNode.position?.end;
   return {
     kind: raw.kind,
     heading: raw.heading,
     id: raw.kind === 'free' ? slugger.slug(raw.heading) : SECTION_IDS[raw.kind],
-    blocks: sanitiseBlocks(raw.blocks, definition),
+    blocks: sanitiseBlocks(raw.blocks, sanitise),
     position: start && end ? { start, end } : undefined,
   };
 }

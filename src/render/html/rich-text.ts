@@ -5,7 +5,8 @@ import { defaultSchema, sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { List, ListItem, RootContent } from 'mdast';
-import { toHast } from 'mdast-util-to-hast';
+import type { TextDirective } from 'mdast-util-directive';
+import { type State, toHast } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Item } from '../../model/types.js';
 
@@ -53,10 +54,17 @@ function render(node: Parameters<typeof toHast>[0], options: RichTextOptions): s
 }
 
 function convert(node: Parameters<typeof toHast>[0], options: RichTextOptions): HastNodes {
-  const clean = sanitize(toHast(node), defaultSchema) as HastRoot | Element;
+  const clean = sanitize(toHast(node, { handlers: { textDirective: languagePhrase } }), defaultSchema) as
+    | HastRoot
+    | Element;
   shiftHeadings(clean, options.headingShift);
   wrapTables(clean, options.tableLabel);
   return clean;
+}
+
+/** `:jv[matur nuwun]` → `<span lang="jv">matur nuwun</span>` (the model keeps only language phrases). */
+function languagePhrase(state: State, node: TextDirective): Element {
+  return { type: 'element', tagName: 'span', properties: { lang: node.name }, children: state.all(node) };
 }
 
 function shiftHeadings(tree: HastNodes, shift: number): void {
