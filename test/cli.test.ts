@@ -1,5 +1,5 @@
 // The `pelita` command end to end: exit codes, messages, what is and is not written.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFolder, pelita, readTree, tempDir } from './support/cli.js';
@@ -138,5 +138,23 @@ describe('usage', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Content folder not found: /nonexistent/folder');
     expect(existsSync(join(REPO, 'nonexistent'))).toBe(false);
+  });
+});
+
+describe('deleted procedures', () => {
+  it('lose their published pages; pages of documents with errors and foreign files stay', () => {
+    const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure(), 'id/cuti-besar.md': validProcedure() });
+    const out = tempDir();
+    expect(pelita(['build', '--content', content, '--out', out]).status).toBe(0);
+    writeFileSync(join(out, 'id/cuti-besar/catatan-kantor.txt'), 'bukan buatan Pelita');
+    mkdirSync(join(out, 'id/lama'));
+    writeFileSync(join(out, 'id/lama/index.html'), '<p>lama</p>');
+    rmSync(join(content, 'id/cuti-besar.md'));
+    writeFileSync(join(content, 'id/cuti-tahunan.md'), broken);
+    const { stderr } = pelita(['build', '--content', content, '--out', out]);
+    expect(stderr).toContain('id/lama: removed its output, because its source file is gone.');
+    expect(existsSync(join(out, 'id/lama'))).toBe(false);
+    expect(existsSync(join(out, 'id/cuti-besar/index.html'))).toBe(true); // holds a file Pelita did not write
+    expect(existsSync(join(out, 'id/cuti-tahunan/index.html'))).toBe(true); // has errors: older outputs stay
   });
 });

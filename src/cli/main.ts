@@ -61,6 +61,7 @@ async function run(
   const started = performance.now();
   const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings });
   for (const line of formatMessages(result.files)) console.error(line);
+  for (const key of result.removed) console.error(`${key}: removed its output, because its source file is gone.`);
   const { errors, warnings } = countMessages(result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const action = outDir ? `built into ${outDir}` : 'valid';

@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
+import { pruneRemovedProcedures } from './prune-outputs.js';
 import { writeArtifacts } from './write-output.js';
 
 export interface Folders {
@@ -35,6 +36,8 @@ export interface BuildResult {
   failed: number;
   /** Output paths written, relative to the output folder. */
   written: string[];
+  /** `<lang>/<slug>` output folders removed because their source file is gone. */
+  removed: string[];
 }
 
 export interface CheckedContent {
@@ -86,7 +89,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { site, checked, files, templates, documents } = await checkContent(options);
-  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [] };
+  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [], removed: [] };
   if (!site) return result;
   const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
   result.failed = checked.length - procedures.length;
@@ -122,6 +125,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
   const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs) ?? []);
   result.written.push(...(await writeArtifacts(options.outDir, siteArtifacts)));
+  const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
+  const pelitaFiles = new Set([
+    ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),
+    ...renderers.flatMap((renderer) => [
+      ...(renderer.editions ?? []).map((edition) => edition.file),
+      ...(renderer.otherFiles ?? []),
+    ]),
+  ]);
+  result.removed = await pruneRemovedProcedures(options.outDir, site.languages, sources, pelitaFiles);
   return result;
 }
 

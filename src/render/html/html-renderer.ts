@@ -7,6 +7,7 @@ import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 
 export const htmlRenderer: Renderer = {
   id: 'html',
+  otherFiles: ['index.html', 'fragment.html'],
   renderProcedure(procedure, context, run) {
     const dir = procedureDir(procedure);
     const languages = languageVersions(procedure, context);
