@@ -16,8 +16,9 @@ export function tableFor(lang: string): string {
 
 let languages: Record<string, string> | undefined;
 function languageTables(): Record<string, string> {
-  languages ??= (parse(readFileSync(`${BRAILLE_TEMPLATES_DIR}languages.yaml`, 'utf8')) as { tables: Record<string, string> })
-    .tables;
+  languages ??= (
+    parse(readFileSync(`${BRAILLE_TEMPLATES_DIR}languages.yaml`, 'utf8')) as { tables: Record<string, string> }
+  ).tables;
   return languages;
 }
 
@@ -33,7 +34,16 @@ export function knownCharacters(table: string): ReadonlySet<string> {
   return set;
 }
 
-const CHARACTER_OPCODES = new Set(['space', 'lowercase', 'uppercase', 'letter', 'digit', 'punctuation', 'sign', 'math']);
+const CHARACTER_OPCODES = new Set([
+  'space',
+  'lowercase',
+  'uppercase',
+  'letter',
+  'digit',
+  'punctuation',
+  'sign',
+  'math',
+]);
 
 /** Reads the single-character definitions of a liblouis table (pure, for tests). */
 export function charactersDefinedIn(tableText: string): Set<string> {
@@ -41,13 +51,13 @@ export function charactersDefinedIn(tableText: string): Set<string> {
   for (const line of tableText.split('\n')) {
     const [opcode, operand] = line.trim().split(/\s+/);
     if (!opcode || !operand || !CHARACTER_OPCODES.has(opcode)) continue;
-    const character = unescape(operand);
+    const character = unescapeOperand(operand);
     if ([...character].length === 1) set.add(character);
   }
   return set;
 }
 
-function unescape(operand: string): string {
+function unescapeOperand(operand: string): string {
   return operand
     .replace(/\\x([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
     .replace(/\\s/g, ' ')
