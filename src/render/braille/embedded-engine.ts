@@ -2,7 +2,7 @@
 // through ccall with character counts, never byte counts (the bug in npm `liblouis`).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
+import { type BrailleEngine, blankCells, CAPITALS, DISPLAY_TABLE } from './engine.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
 interface EmscriptenModule {
@@ -32,7 +32,8 @@ export function embeddedEngine(): BrailleEngine {
   louis.FS.mount(louis.FS.filesystems.NODEFS, { root: join(dirname(packagePath), 'tables') }, PACKAGE_MOUNT);
   louis.FS.mkdir(PELITA_MOUNT);
   louis.FS.mount(louis.FS.filesystems.NODEFS, { root: PELITA_TABLES_DIR }, PELITA_MOUNT);
-  const tableList = (table: string) => `${PACKAGE_MOUNT}/${DISPLAY_TABLE},${PELITA_MOUNT}/${table}`;
+  const tableList = (table: string) =>
+    `${PACKAGE_MOUNT}/${DISPLAY_TABLE},${PELITA_MOUNT}/${table},${PELITA_MOUNT}/${CAPITALS.embedded}`;
   const version = louis.ccall('lou_version', 'string', [], []) as string;
 
   return {

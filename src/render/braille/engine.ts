@@ -15,9 +15,18 @@ export interface BrailleEngine {
 /** What both engines put before the table: dot patterns shown as Unicode braille. */
 export const DISPLAY_TABLE = 'unicode.dis';
 
-/** liblouis 3.2 writes an ASCII space for a blank cell; PEF and proofs want U+2800. */
+/**
+ * Capital letters, after the table: liblouis 3.24 links them to small letters with
+ * `base uppercase`, which 3.2 does not know (see id-id-g1.utb's header).
+ */
+export const CAPITALS = { embedded: 'capitals-3.2.uti', native: 'capitals.uti' } as const;
+
+/**
+ * liblouis 3.2 writes the input's space character (an ASCII or a no-break space) for a
+ * blank cell; PEF and proofs want U+2800.
+ */
 export function blankCells(cells: string): string {
-  return cells.replaceAll(' ', '\u2800');
+  return cells.replace(/\s/g, '\u2800');
 }
 
 const engines = new Map<string, Promise<BrailleEngine>>();

@@ -2,7 +2,7 @@
 // one line per text.
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
+import { type BrailleEngine, blankCells, CAPITALS, DISPLAY_TABLE } from './engine.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
 const PROGRAM = 'lou_translate';
@@ -16,7 +16,8 @@ export function nativeEngine(): BrailleEngine {
       "the native braille engine needs Debian's liblouis: install the packages liblouis-bin and liblouis-data (apt-get install liblouis-bin liblouis-data), or build with --braille-engine embedded",
     );
   }
-  const tableList = (table: string) => `${DISPLAY_TABLE},${join(PELITA_TABLES_DIR, table)}`;
+  const tableList = (table: string) =>
+    `${DISPLAY_TABLE},${join(PELITA_TABLES_DIR, table)},${join(PELITA_TABLES_DIR, CAPITALS.native)}`;
   return {
     name: 'native',
     version,

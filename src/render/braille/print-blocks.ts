@@ -57,7 +57,7 @@ export function printBlocks(procedure: Procedure, words: Words, siteComplaints: 
   for (const free of procedure.freeSections) blocks.push(...section(free.heading, free));
   blocks.push(...section(terms.legal_basis, procedure.legalBasis));
   blocks.push(...section(terms.notes, procedure.notes));
-  return blocks.filter((block) => block.text.trim() !== '');
+  return blocks.map((block) => ({ ...block, text: normalise(block.text) })).filter((block) => block.text !== '');
 }
 
 function itemBlocks(items: Item[], ordered: boolean, level: number): PrintBlock[] {

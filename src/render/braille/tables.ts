@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { CAPITALS } from './engine.js';
 
 export const BRAILLE_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/braille/', import.meta.url));
 export const PELITA_TABLES_DIR = `${BRAILLE_TEMPLATES_DIR}tables`;
@@ -28,7 +29,8 @@ const known = new Map<string, ReadonlySet<string>>();
 export function knownCharacters(table: string): ReadonlySet<string> {
   let set = known.get(table);
   if (!set) {
-    set = charactersDefinedIn(readFileSync(`${PELITA_TABLES_DIR}/${table}`, 'utf8'));
+    const read = (name: string) => readFileSync(`${PELITA_TABLES_DIR}/${name}`, 'utf8');
+    set = charactersDefinedIn(`${read(table)}\n${read(CAPITALS.native)}`);
     known.set(table, set);
   }
   return set;
@@ -49,7 +51,10 @@ const CHARACTER_OPCODES = new Set([
 export function charactersDefinedIn(tableText: string): Set<string> {
   const set = new Set<string>();
   for (const line of tableText.split('\n')) {
-    const [opcode, operand] = line.trim().split(/\s+/);
+    const words = line.trim().split(/\s+/);
+    // `base uppercase A a` defines A; `noback`/`nofor` prefixes are skipped.
+    const [opcode, operand] =
+      words[0] === 'base' ? ['uppercase', words[2]] : words.filter((w) => !/^no(back|for)$/.test(w));
     if (!opcode || !operand || !CHARACTER_OPCODES.has(opcode)) continue;
     const character = unescapeOperand(operand);
     if ([...character].length === 1) set.add(character);
