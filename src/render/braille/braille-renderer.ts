@@ -35,7 +35,7 @@ export const brailleRenderer: Renderer = {
       const { text, unknown } = replaceUnknown(block.text, known);
       for (const segment of unknown) {
         run.warn(
-          `The braille table has no sign for ${describe(segment)}. The braille edition shows the full cell ⠿ in its place; write it in words if it matters.`,
+          `The braille table has no sign for ${describe(segment)}. The braille edition shows the sign ⠸⠿ (dots 456, 123456) in its place; write it in words if it matters.`,
           block.position,
           'braille-unknown-character',
         );
