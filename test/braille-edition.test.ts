@@ -1,7 +1,7 @@
 // The Braille edition end to end: the sample content built by the CLI, every file
 // checked the way an embossing office and a PEF validator would.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { brailleRenderer } from '../src/render/braille/braille-renderer.js';
@@ -11,8 +11,13 @@ import { NATIVE_INSTALLED } from './support/braille.js';
 import { pelita, readTree, tempDir } from './support/cli.js';
 import { check, FIXTURES, REPO, renderContext } from './support/fixtures.js';
 
-const PEF_SCHEMA = join(REPO, '..', '..', 'shared', 'pef', 'pef-2008-1.rng');
-const SCHEMA = process.env.PEF_SCHEMA ?? (spawnSync('test', ['-f', PEF_SCHEMA]).status === 0 ? PEF_SCHEMA : '');
+// The PEF 1.0 schema sits in ../shared/pef beside the repository (two levels up from a worktree).
+const SCHEMA =
+  process.env.PEF_SCHEMA ??
+  [join(REPO, '..', 'shared'), join(REPO, '..', '..', 'shared')]
+    .map((dir) => join(dir, 'pef', 'pef-2008-1.rng'))
+    .find((path) => existsSync(path)) ??
+  '';
 const COLS = 40;
 const ROWS = 25;
 
