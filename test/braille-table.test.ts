@@ -3,10 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEngine } from '../src/render/braille/engine.js';
+import { blankCells, loadEngine } from '../src/render/braille/engine.js';
 import { nativeEngine } from '../src/render/braille/native-engine.js';
 import { brailleNumeral } from '../src/render/braille/numerals.js';
-import { charactersDefinedIn, knownCharacters, PELITA_TABLES_DIR } from '../src/render/braille/tables.js';
+import { charactersDefinedIn, knownCharacters, PELITA_TABLES_DIR, tableFor } from '../src/render/braille/tables.js';
 import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
 import { NATIVE_INSTALLED, TABLE, TABLE_YAML, tableCases } from './support/braille.js';
 
@@ -50,6 +50,16 @@ describe('Indonesian braille table (YAML cases)', () => {
     const engine = await loadEngine('embedded');
     const numbers = [1, 2, 9, 10, 11, 20, 99, 100, 105, 1234];
     expect(numbers.map(brailleNumeral)).toEqual(await engine.translate(numbers.map(String), TABLE));
+  });
+});
+
+describe('tables per language (templates/braille/languages.yaml)', () => {
+  it('writes Indonesian, Javanese and Sundanese with the Indonesian table', () => {
+    expect(['id', 'jv', 'su', 'en'].map(tableFor)).toEqual([TABLE, TABLE, TABLE, TABLE]);
+  });
+
+  it('turns the blank cell liblouis 3.2 writes as a space (or no-break space) into U+2800', () => {
+    expect(blankCells('⠁ ⠃\u00a0⠉')).toBe('⠁⠀⠃⠀⠉');
   });
 });
 

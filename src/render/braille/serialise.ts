@@ -27,9 +27,10 @@ export function toBrf(pages: readonly Page[]): string {
   return pages.map((page) => page.lines.map((line) => `${toAsciiBraille(line)}\r\n`).join('')).join('\f');
 }
 
-/** Unicode braille proof: pages in order, each after a line `--- page N ---` in digits. */
+/** Unicode braille proof: pages in order, each after a line `--- N ---` (N in print digits). */
 export function toProofText(pages: readonly Page[]): string {
-  return pages.map((page, index) => [`--- ${index + 1} ---`, ...page.lines].join('\n')).join('\n\n') + '\n';
+  const text = pages.map((page, index) => [`--- ${index + 1} ---`, ...page.lines].join('\n')).join('\n\n');
+  return `${text}\n`;
 }
 
 export interface PefMeta {
