@@ -9,22 +9,15 @@
 // Results are recorded by hand in docs/benchmarks.md (machine and date included).
 import { cpus, totalmem } from 'node:os';
 import { loadEngine } from '../src/render/braille/engine.js';
-import { printBlocks } from '../src/render/braille/print-blocks.js';
 import { knownCharacters } from '../src/render/braille/tables.js';
 import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
-import { corpusProcedures } from '../test/support/braille.js';
-import { testSite, testTemplates } from '../test/support/fixtures.js';
+import { corpusDocuments } from '../test/support/braille.js';
 
 const TABLE = 'id-id-g1.utb';
 const megabytes = Number(process.argv[2] ?? 1);
 const known = knownCharacters(TABLE);
-const { site } = await testSite();
-const words = (await testTemplates()).words;
-const procedures = (await corpusProcedures()).filter((procedure) => !procedure.slug.startsWith('fixture-'));
-const documents = procedures.map((procedure) =>
-  printBlocks(procedure, words.get(procedure.lang) ?? [...words.values()][0]!, site?.complaints ?? []).map(
-    (block) => replaceUnknown(block.text, known).text,
-  ),
+const documents = (await corpusDocuments({ fixtures: false })).map((blocks) =>
+  blocks.map((text) => replaceUnknown(text, known).text),
 );
 
 async function median(runs: number, task: () => Promise<unknown>): Promise<number> {

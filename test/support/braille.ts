@@ -35,15 +35,21 @@ export async function corpusProcedures() {
   return checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
 }
 
-/** Print texts of the whole corpus, one per block. */
-export async function corpusTexts(): Promise<string[]> {
+/** Print texts per procedure, one per block (`fixtures: false` for the sample content only). */
+export async function corpusDocuments({ fixtures = true } = {}): Promise<string[][]> {
   const { site } = await testSite();
   const words = (await testTemplates()).words;
-  const texts: string[] = [];
-  for (const procedure of await corpusProcedures()) {
+  const procedures = (await corpusProcedures()).filter(
+    (procedure) => fixtures || !procedure.slug.startsWith('fixture-'),
+  );
+  return procedures.map((procedure) => {
     const languageWords = words.get(procedure.lang) ?? words.get('id');
     if (!languageWords || !site) throw new Error('test words or site missing');
-    texts.push(...printBlocks(procedure, languageWords, site.complaints).map((block) => block.text));
-  }
-  return texts;
+    return printBlocks(procedure, languageWords, site.complaints).map((block) => block.text);
+  });
+}
+
+/** Print texts of the whole corpus, one per block. */
+export async function corpusTexts(): Promise<string[]> {
+  return (await corpusDocuments()).flat();
 }
