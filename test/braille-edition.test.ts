@@ -9,7 +9,7 @@ import { toAsciiBraille } from '../src/render/braille/serialise.js';
 import type { ProcedureRun } from '../src/render/types.js';
 import { NATIVE_INSTALLED } from './support/braille.js';
 import { pelita, readTree, tempDir } from './support/cli.js';
-import { check, FIXTURES, REPO, renderContext } from './support/fixtures.js';
+import { check, expectGolden, FIXTURES, REPO, renderContext } from './support/fixtures.js';
 
 // The PEF 1.0 schema sits in ../shared/pef beside the repository (two levels up from a worktree).
 const SCHEMA =
@@ -150,6 +150,27 @@ describe('Braille edition of the sample content', () => {
     for (const ext of ['brf', 'pef', 'txt', 'html']) {
       for (const path of braille(ext))
         expect(nativeFiles.get(path)?.equals(files.get(path) ?? Buffer.alloc(0)), path).toBe(true);
+    }
+  });
+});
+
+describe('golden braille', () => {
+  it('matches the reviewed proof of the cuti-tahunan fixture (id and jv)', async () => {
+    const source = (name: string) => readFileSync(join(FIXTURES, 'golden', name, 'input.md'), 'utf8');
+    // A translation builds only beside its source document.
+    const checked = await check({
+      'id/cuti-tahunan.md': source('id-cuti-tahunan'),
+      'jv/cuti-tahunan.md': source('jv-cuti-tahunan'),
+    });
+    const context = await renderContext(checked);
+    for (const doc of checked) {
+      const procedure = doc.procedure;
+      if (!procedure) throw new Error(`${doc.file.path} did not build`);
+      const name = `${procedure.lang}-cuti-tahunan`;
+      const run: ProcedureRun = { earlier: [], warn: () => {} };
+      const artifacts = (await brailleRenderer.renderProcedure?.(procedure, context, run)) ?? [];
+      const text = artifacts.find((artifact) => artifact.path.endsWith('braille.txt'))?.data.toString() ?? '';
+      expectGolden(join(FIXTURES, 'braille', `${name}.txt`), text);
     }
   });
 });
