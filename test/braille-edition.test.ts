@@ -9,7 +9,7 @@ import { toAsciiBraille } from '../src/render/braille/serialise.js';
 import type { ProcedureRun } from '../src/render/types.js';
 import { NATIVE_INSTALLED } from './support/braille.js';
 import { pelita, readTree, tempDir } from './support/cli.js';
-import { check, expectGolden, FIXTURES, REPO, renderContext } from './support/fixtures.js';
+import { check, expectGolden, FIXTURES, REPO, renderContext, validProcedure } from './support/fixtures.js';
 
 // The PEF 1.0 schema sits in ../shared/pef beside the repository (two levels up from a worktree).
 const SCHEMA =
@@ -176,6 +176,19 @@ describe('golden braille', () => {
 });
 
 describe('characters the table does not know', () => {
+  it('drops invisible format characters instead of warning about them', async () => {
+    const input = validProcedure((text) => text.replace('Pengantar singkat.', 'Peng\u00adantar\u200b sing\ufeffkat.'));
+    const checked = await check({ 'id/cuti-tahunan.md': input });
+    const procedure = checked[0]?.procedure;
+    if (!procedure) throw new Error('procedure did not build');
+    const warnings: string[] = [];
+    const run: ProcedureRun = { earlier: [], warn: (reason) => warnings.push(reason) };
+    const artifacts = (await brailleRenderer.renderProcedure?.(procedure, await renderContext(checked), run)) ?? [];
+    expect(warnings).toEqual([]);
+    const text = artifacts.find((artifact) => artifact.path.endsWith('braille.txt'))?.data.toString() ?? '';
+    expect(text).toContain('⠠⠏⠑⠝⠛⠁⠝⠞⠁⠗⠀⠎⠊⠝⠛⠅⠁⠞⠲');
+  });
+
   it('become a visible placeholder with a positioned warning, never a crash or lost text', async () => {
     const input = readFileSync(join(FIXTURES, 'golden', 'id-serba-serbi', 'input.md'), 'utf8');
     const checked = await check({ 'id/serba-serbi.md': input });

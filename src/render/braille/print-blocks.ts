@@ -153,7 +153,13 @@ export function inline(nodes: PhrasingContent[]): string {
   return normalise(parts.join(''));
 }
 
-/** One line of text: liblouis gets no line breaks, and runs of spaces are one space. */
+/**
+ * One line of text: liblouis gets no line breaks, runs of spaces are one space, and
+ * invisible format characters (soft hyphen, zero-width space) are dropped.
+ */
 function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
