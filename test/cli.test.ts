@@ -53,9 +53,17 @@ describe('pelita build', () => {
     expect(files).toEqual([
       'assets/pelita.css',
       'catalog.json',
+      'id/cuti-tahunan/braille.brf',
+      'id/cuti-tahunan/braille.html',
+      'id/cuti-tahunan/braille.pef',
+      'id/cuti-tahunan/braille.txt',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
       'index.html',
+      'jv/cuti-tahunan/braille.brf',
+      'jv/cuti-tahunan/braille.html',
+      'jv/cuti-tahunan/braille.pef',
+      'jv/cuti-tahunan/braille.txt',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
     ]);

@@ -1,0 +1,119 @@
+// The Braille edition: braille.brf (embossers), braille.pef (PEF 1.0), braille.txt
+// (Unicode proof) and braille.html (proof page: each braille page beside its print).
+// Two steps, as in liblouisutdml: translate (liblouis, behind BrailleEngine), then
+// paginate (pure, on cells); then one small serialiser per format.
+import type { Words } from '../../i18n/words.js';
+import type { Procedure } from '../../model/types.js';
+import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
+import { loadEngine } from './engine.js';
+import { loadGeometry } from './geometry.js';
+import { brailleNumeral } from './numerals.js';
+import { type Geometry, type Pagination, paginate } from './paginate.js';
+import { type PrintBlock, printBlocks } from './print-blocks.js';
+import { toBrf, toPef, toProofText } from './serialise.js';
+import { knownCharacters, tableFor } from './tables.js';
+import { describe, replaceUnknown } from './unknown-characters.js';
+
+const BLANK = '\u2800';
+const HYPHEN = '⠤';
+/** The slash: long web addresses break after it, as braille transcribers do. */
+const SLASH = '⠌';
+
+export const brailleRenderer: Renderer = {
+  id: 'braille',
+  editions: [
+    { file: 'braille.brf', term: 'edition_braille_brf', type: 'application/x-brf' },
+    { file: 'braille.pef', term: 'edition_braille_pef', type: 'application/x-pef+xml' },
+    { file: 'braille.txt', term: 'edition_braille_proof', type: 'text/plain' },
+    { file: 'braille.html', term: 'edition_braille_proof_page', type: 'text/html' },
+  ],
+  async renderProcedure(procedure, context, run) {
+    const words = wordsFor(procedure.lang, context);
+    const table = tableFor(procedure.lang);
+    const known = knownCharacters(table);
+    const blocks = printBlocks(procedure, words, context.site.complaints).map((block) => {
+      const { text, unknown } = replaceUnknown(block.text, known);
+      for (const segment of unknown) {
+        run.warn(
+          `The braille table has no sign for ${describe(segment)}. The braille edition shows the sign ⠸⠿ (dots 456, 123456) in its place; write it in words if it matters.`,
+          block.position,
+          'braille-unknown-character',
+        );
+      }
+      return { ...block, text };
+    });
+    const engine = await loadEngine(context.settings.brailleEngine);
+    const cells = await engine.translate(
+      blocks.map((block) => block.text),
+      table,
+    );
+    const geometry = loadGeometry();
+    const result = layOut(blocks, cells, geometry);
+    for (const index of result.overlong) {
+      run.warn(
+        `A word is longer than a braille line (${geometry.cols} cells), so the braille edition breaks it without a hyphen.`,
+        blocks[index]?.position,
+        'braille-long-word',
+      );
+    }
+    const dir = procedureDir(procedure);
+    return brailleArtifacts(dir, procedure, words, context, blocks, result, geometry);
+  },
+};
+
+/** Pure: translated blocks → pages. */
+export function layOut(blocks: readonly PrintBlock[], cells: readonly string[], geometry: Geometry): Pagination {
+  return paginate(
+    blocks.map((block, index) => ({ kind: block.kind, level: block.level, cells: cells[index] ?? '' })),
+    {
+      geometry,
+      blank: BLANK,
+      hyphen: HYPHEN,
+      breakAfter: [SLASH],
+      runningHead: cells[0] ?? '',
+      pageNumber: brailleNumeral,
+    },
+  );
+}
+
+function brailleArtifacts(
+  dir: string,
+  procedure: Procedure,
+  words: Words,
+  context: RenderContext,
+  blocks: readonly PrintBlock[],
+  { pages }: Pagination,
+  geometry: Geometry,
+): Artifact[] {
+  const proof = context.renderTemplate('braille-proof', {
+    lang: procedure.lang,
+    title: procedure.meta.title,
+    terms: words.terms,
+    site: { shortName: context.site.shortName },
+    pages: pages.map((page, index) => ({
+      number: index + 1,
+      braille: page.lines.join('\n'),
+      print: page.blocks.map((block) => blocks[block]?.text ?? ''),
+    })),
+  });
+  return [
+    { path: `${dir}/braille.brf`, data: toBrf(pages) },
+    {
+      path: `${dir}/braille.pef`,
+      data: toPef(pages, geometry, {
+        title: procedure.meta.title,
+        lang: procedure.lang,
+        date: procedure.meta.updated,
+        name: dir,
+      }),
+    },
+    { path: `${dir}/braille.txt`, data: toProofText(pages) },
+    { path: `${dir}/braille.html`, data: proof },
+  ];
+}
+
+function wordsFor(lang: string, context: RenderContext): Words {
+  const words = context.words.get(lang) ?? context.words.get(context.site.languages[0] ?? 'id');
+  if (!words) throw new Error(`no words loaded for language "${lang}"`);
+  return words;
+}

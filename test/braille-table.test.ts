@@ -1,0 +1,95 @@
+// Pelita's Indonesian braille table: the YAML cases on both engines (lou_checkyaml on
+// the native one), the characters it knows, and braille page numbers.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { blankCells, loadEngine } from '../src/render/braille/engine.js';
+import { nativeEngine } from '../src/render/braille/native-engine.js';
+import { brailleNumeral } from '../src/render/braille/numerals.js';
+import { charactersDefinedIn, knownCharacters, PELITA_TABLES_DIR, tableFor } from '../src/render/braille/tables.js';
+import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
+import { NATIVE_INSTALLED, TABLE, TABLE_YAML, tableCases } from './support/braille.js';
+
+const cases = tableCases();
+
+describe('Indonesian braille table (YAML cases)', () => {
+  it('has at least 60 cases, among them the rules of issue #3', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    const byInput = new Map(cases);
+    // The examples the issue spells out, cell by cell.
+    expect(byInput.get('Rp 15.000')).toBe('⠠⠗⠏⠀⠼⠁⠑⠂⠚⠚⠚');
+    expect(byInput.get('2,5')).toBe('⠼⠃⠨⠑');
+    expect(byInput.get('17-08-2024')).toBe('⠼⠁⠛⠤⠚⠓⠤⠃⠚⠃⠙');
+    expect(byInput.get('PNS')).toBe('⠠⠠⠏⠝⠎');
+    expect(byInput.get('A')).toBe('⠠⠁');
+    expect(byInput.get('tunggu...')).toBe('⠞⠥⠝⠛⠛⠥⠄⠄⠄');
+    expect(byInput.get('catatan*')).toBe('⠉⠁⠞⠁⠞⠁⠝⠔⠔');
+    expect(byInput.get('a = b')).toBe('⠁⠀⠒⠒⠀⠃');
+  });
+
+  it('gives every case on the embedded engine (liblouis 3.2)', async () => {
+    const engine = await loadEngine('embedded');
+    const actual = await engine.translate(
+      cases.map(([input]) => input),
+      TABLE,
+    );
+    expect(actual.map((cells, index) => [cases[index]?.[0], cells])).toEqual(cases);
+  });
+
+  it.skipIf(!NATIVE_INSTALLED)('gives every case on the native engine, run by lou_checkyaml', () => {
+    const result = spawnSync('lou_checkyaml', [TABLE_YAML], {
+      encoding: 'utf8',
+      env: { ...process.env, LOUIS_TABLEPATH: `${PELITA_TABLES_DIR},/usr/share/liblouis/tables` },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(`SUCCESS (${cases.length} tests, 0 failures)`);
+    expect(result.status).toBe(0);
+  });
+
+  it('writes page numbers in the same numerals as the table', async () => {
+    const engine = await loadEngine('embedded');
+    const numbers = [1, 2, 9, 10, 11, 20, 99, 100, 105, 1234];
+    expect(numbers.map(brailleNumeral)).toEqual(await engine.translate(numbers.map(String), TABLE));
+  });
+});
+
+describe('tables per language (templates/braille/languages.yaml)', () => {
+  it('writes Indonesian, Javanese and Sundanese with the Indonesian table', () => {
+    expect(['id', 'jv', 'su', 'en'].map(tableFor)).toEqual([TABLE, TABLE, TABLE, TABLE]);
+  });
+
+  it('turns the blank cell liblouis 3.2 writes as a space (or no-break space) into U+2800', () => {
+    expect(blankCells('⠁ ⠃\u00a0⠉')).toBe('⠁⠀⠃⠀⠉');
+  });
+});
+
+describe('characters the table knows', () => {
+  it('reads single-character definitions, capitals included', () => {
+    const known = knownCharacters(TABLE);
+    for (const character of 'aZé0.,;:?!()-/\'"“”…–—*=%@ ') expect(known.has(character), character).toBe(true);
+    for (const character of ['😀', 'ꦲ', 'ب', '✓', '\n']) expect(known.has(character), character).toBe(false);
+  });
+
+  it('understands escapes and skips multi-character rules', () => {
+    const known = charactersDefinedIn('space \\s 0\nsign \\x00b1 235-36\nalways ... 3-3-3\nnoback sign \\x2801 1\n');
+    expect([...known].sort()).toEqual([' ', '±', '⠁'].sort());
+  });
+
+  it('replaces each unknown grapheme by one placeholder and names it once', () => {
+    const result = replaceUnknown('a😀b😀 ꦲꦏ꧀ c👍🏽', knownCharacters(TABLE));
+    expect(result.text).toBe('a\ufffdb\ufffd \ufffd\ufffd c\ufffd');
+    expect(result.unknown).toEqual(['😀', 'ꦲ', 'ꦏ꧀', '👍🏽']);
+  });
+});
+
+describe('native engine', () => {
+  it('says how to install it when lou_translate is missing', () => {
+    const path = process.env.PATH;
+    process.env.PATH = join(PELITA_TABLES_DIR, 'no-such-folder');
+    try {
+      expect(() => nativeEngine()).toThrow(/liblouis-bin and liblouis-data.*--braille-engine embedded/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
