@@ -55,9 +55,15 @@ describe('pelita build', () => {
       'catalog.json',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
+      'id/cuti-tahunan/pictograms.pdf',
+      'id/cuti-tahunan/pictograms.png',
+      'id/cuti-tahunan/pictograms.svg',
       'index.html',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
+      'jv/cuti-tahunan/pictograms.pdf',
+      'jv/cuti-tahunan/pictograms.png',
+      'jv/cuti-tahunan/pictograms.svg',
     ]);
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
     expect(catalog.procedures.map((p: { lang: string; slug: string }) => `${p.lang}/${p.slug}`)).toEqual([

@@ -27,12 +27,14 @@ export interface CheckedDocument {
 
 /**
  * @param displayPath how messages name a file, e.g. `content/id/cuti.md`.
+ * @param pictogramIds concept ids of the pictogram lexicon, to check `{pictogram=ID}`.
  */
 export function checkDocuments(
   documents: readonly SourceDocument[],
   site: Site,
   words: ReadonlyMap<string, Words>,
   displayPath: (source: string) => string = (source) => source,
+  pictogramIds?: ReadonlySet<string>,
 ): CheckedDocument[] {
   const source = sourceLanguage(site);
   const sourceSlugs = new Set(
@@ -57,7 +59,7 @@ export function checkDocuments(
       const lang = doc.source.split('/')[0] ?? '';
       const headings = headingsFor(lang, site, words);
       const draft = createDraft(file, doc.source, decoded.text, headings);
-      for (const rule of ALL_RULES) rule(draft, { site, sourceSlugs, headings });
+      for (const rule of ALL_RULES) rule(draft, { site, sourceSlugs, headings, pictogramIds });
       return hasErrors(file)
         ? { source: doc.source, file }
         : { source: doc.source, file, procedure: toProcedure(draft) };

@@ -65,8 +65,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
-  const checked = checkDocuments(content.documents, site, templates.words, (source) =>
-    display(join(options.contentDir, source)),
+  const checked = checkDocuments(
+    content.documents,
+    site,
+    templates.words,
+    (source) => display(join(options.contentDir, source)),
+    templates.pictogramIds,
   );
   result.files.push(...checked.map((doc) => doc.file));
   const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));

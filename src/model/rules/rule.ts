@@ -8,6 +8,8 @@ export interface RuleContext {
   sourceSlugs: ReadonlySet<string>;
   /** Heading texts that name each section in the document's language. */
   headings: HeadingMap;
+  /** Concept ids of the pictogram lexicon, for `{pictogram=ID}`; without it they are not checked. */
+  pictogramIds?: ReadonlySet<string>;
 }
 
 /** A validation rule reads a draft and reports messages on its file; it changes nothing. */
