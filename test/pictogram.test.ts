@@ -191,6 +191,24 @@ describe('coverage', () => {
   });
 });
 
+describe('the HTML page', () => {
+  it('shows the sheet with alt text and links the three files', async () => {
+    const { artifacts, procedure, context } = await render(validProcedure());
+    const withEditions = { ...context, editions: pictogramRenderer.editions ?? [] };
+    const page = String((await renderWith(htmlRenderer, procedure, withEditions, artifacts)).artifacts[0]?.data);
+    expect(page).toContain(
+      '<img src="pictograms.svg" alt="Lembar bahasa gambar: persyaratan dan langkah layanan ini dalam gambar, sama dengan teks di halaman ini" width="794" height="1123" loading="lazy">',
+    );
+    for (const [file, type, kind] of [
+      ['pictograms.pdf', 'application/pdf', 'PDF'],
+      ['pictograms.png', 'image/png', 'PNG'],
+      ['pictograms.svg', 'image/svg+xml', 'SVG'],
+    ]) {
+      expect(page).toContain(`<a href="${file}" type="${type}" hreflang="id">Lembar bahasa gambar (${kind})</a>`);
+    }
+  });
+});
+
 describe('the sheet files', () => {
   it('writes a well-formed A4 SVG whose text is all outlines, every picture named by its full text', async () => {
     const { svg } = await render(validProcedure());
