@@ -78,6 +78,8 @@ interface Block {
   keepWithNext?: boolean;
   /** A row of tiles: the next row of the same list may join it. */
   row?: boolean;
+  /** Drawn above a row that starts a new page, so the reader knows which list goes on. */
+  continued?: (top: number) => Piece[];
   /** Draws a connector from the previous row when both stand on the same page. */
   joinsPrevious?: (top: number, previousTop: number) => Piece[];
 }
@@ -90,11 +92,11 @@ export function layoutSheet(input: SheetInput): Sheet {
   blocks.push(headerBlock(input, text));
   if (plan.requirements.length > 0) {
     blocks.push(headingBlock(words.requirements, text, faces.bold));
-    blocks.push(...tileRows(plan.requirements, input, text, false));
+    blocks.push(...tileRows(plan.requirements, input, text, false, words.requirements));
   }
   if (plan.steps.length > 0) {
     blocks.push(headingBlock(words.steps, text, faces.bold));
-    blocks.push(...tileRows(plan.steps, input, text, true));
+    blocks.push(...tileRows(plan.steps, input, text, true, words.steps));
   }
   blocks.push(factsBlock(input, text));
 
@@ -110,6 +112,10 @@ export function layoutSheet(input: SheetInput): Sheet {
       pages.push([]);
       y = PAGE.margin;
       previousTop = undefined;
+      if (block.continued) {
+        pages[pages.length - 1]?.push(...block.continued(y));
+        y += HEADING_HEIGHT;
+      }
     }
     const page = pages[pages.length - 1] ?? [];
     if (block.joinsPrevious && previousTop !== undefined) page.push(...block.joinsPrevious(y, previousTop));
@@ -154,10 +160,13 @@ function headerBlock(input: SheetInput, text: TextDrawer): Block {
   };
 }
 
+const HEADING_SIZE = 6.5;
+const HEADING_HEIGHT = 10.5;
+
 function headingBlock(title: string, text: TextDrawer, face: Face): Block {
-  const size = 6.5;
+  const size = HEADING_SIZE;
   return {
-    height: 10.5,
+    height: HEADING_HEIGHT,
     keepWithNext: true,
     draw: (top) => [
       { role: 'heading', level: 2, text: title, parts: text.draw([title], face, size, PAGE.margin, top + 7, INK) },
@@ -165,12 +174,25 @@ function headingBlock(title: string, text: TextDrawer, face: Face): Block {
   };
 }
 
-function tileRows(items: PlannedItem[], input: SheetInput, text: TextDrawer, numbered: boolean): Block[] {
+function tileRows(
+  items: PlannedItem[],
+  input: SheetInput,
+  text: TextDrawer,
+  numbered: boolean,
+  heading: string,
+): Block[] {
   const rows: PlannedItem[][] = [];
   for (let i = 0; i < items.length; i += COLUMNS) rows.push(items.slice(i, i + COLUMNS));
   return rows.map((row, rowIndex) => ({
     height: TILE_HEIGHT + ROW_GAP,
     row: true,
+    // The list's heading again, in grey with an ellipsis; decoration only (the H2 stands once).
+    continued: (top) => [
+      {
+        role: 'artifact',
+        parts: text.draw([`${heading} …`], input.faces.bold, HEADING_SIZE, PAGE.margin, top + 7, SOFT),
+      },
+    ],
     draw: (top) =>
       row.flatMap((item, column) => {
         const x = PAGE.margin + column * (TILE_WIDTH + GAP);
