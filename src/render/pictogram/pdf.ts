@@ -75,22 +75,14 @@ function headingTag(piece: Piece): string {
   return piece.level === 1 ? 'H1' : 'H2';
 }
 
-/** Runs of drawing markup go through svg-to-pdfkit in one go; text goes in as text. */
+/**
+ * A piece's drawing markup goes through svg-to-pdfkit in one call (parsing is the slow
+ * part), then its text goes in as text: in every piece, text is painted over drawings.
+ */
 function drawParts(doc: PDFKit.PDFDocument, parts: readonly Part[], registered: Set<string>): void {
-  let markup = '';
-  const flush = () => {
-    if (markup !== '') SVGtoPDF(doc, markupToSvg(markup), 0, 0, { width: A4.width, height: A4.height });
-    markup = '';
-  };
-  for (const part of parts) {
-    if (typeof part === 'string') {
-      markup += part;
-      continue;
-    }
-    flush();
-    drawText(doc, part, registered);
-  }
-  flush();
+  const markup = parts.filter((part): part is string => typeof part === 'string').join('');
+  if (markup !== '') SVGtoPDF(doc, markupToSvg(markup), 0, 0, { width: A4.width, height: A4.height });
+  for (const part of parts) if (typeof part !== 'string') drawText(doc, part, registered);
 }
 
 function drawText(doc: PDFKit.PDFDocument, run: TextRun, registered: Set<string>): void {
