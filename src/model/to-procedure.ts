@@ -98,8 +98,8 @@ function withoutAttributes(list: List): List {
     ...list,
     children: list.children.map((item) => ({
       ...item,
-      children: item.children.map((child) =>
-        child.type === 'paragraph'
+      children: item.children.map((child, i) =>
+        i === 0 && child.type === 'paragraph'
           ? { ...child, children: withoutPictogramAttribute(child.children) }
           : child.type === 'list'
             ? withoutAttributes(child)
