@@ -59,6 +59,9 @@ describe('pelita build', () => {
       'id/cuti-tahunan/braille.txt',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
+      'id/cuti-tahunan/pictograms.pdf',
+      'id/cuti-tahunan/pictograms.png',
+      'id/cuti-tahunan/pictograms.svg',
       'index.html',
       'jv/cuti-tahunan/braille.brf',
       'jv/cuti-tahunan/braille.html',
@@ -66,6 +69,9 @@ describe('pelita build', () => {
       'jv/cuti-tahunan/braille.txt',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
+      'jv/cuti-tahunan/pictograms.pdf',
+      'jv/cuti-tahunan/pictograms.png',
+      'jv/cuti-tahunan/pictograms.svg',
     ]);
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
     const listed = catalog.languages.flatMap((group: { procedures: { lang: string; slug: string }[] }) =>

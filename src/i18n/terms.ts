@@ -48,6 +48,12 @@ export const TERMS = [
   'edition_pictograms_svg',
   'edition_audio',
   'edition_transcript',
+  'pictogram_sheet',
+  'pictogram_sheet_alt',
+  'pictogram_bring',
+  'pictogram_steps',
+  'pictogram_credits',
+  'pictogram_page',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

@@ -29,19 +29,21 @@ export interface CheckedDocument {
 
 /**
  * @param displayPath how messages name a file, e.g. `content/id/cuti.md`.
+ * @param pictogramIds concept ids of the pictogram lexicon, to check `{pictogram=ID}`.
  */
 export function checkDocuments(
   documents: readonly SourceDocument[],
   site: Site,
   words: ReadonlyMap<string, Words>,
   displayPath: (source: string) => string = (source) => source,
+  pictogramIds?: ReadonlySet<string>,
 ): CheckedDocument[] {
   const sourceLang = sourceLanguage(site);
   const isOriginal = (doc: SourceDocument) => doc.source.startsWith(`${sourceLang}/`);
   const sorted = [...documents].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const sourceSlugs = new Set(sorted.filter(isOriginal).map((doc) => slugOf(doc.source)));
   const sources = new Map<string, SourceInfo>();
-  const context = (headings: HeadingMap): RuleContext => ({ site, sourceSlugs, sources, headings });
+  const context = (headings: HeadingMap): RuleContext => ({ site, sourceSlugs, sources, headings, pictogramIds });
 
   // Originals first: translations are checked against them.
   const originals = sorted.filter(isOriginal).map((doc) => checkOne(doc, site, words, displayPath, context));

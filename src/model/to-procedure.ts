@@ -3,6 +3,7 @@ import GithubSlugger from 'github-slugger';
 import type { List, ListItem } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { type Draft, frontMatterData, frontMatterPlace } from './draft.js';
+import { findPictogramAttribute, withoutPictogramAttribute } from './pictogram-attribute.js';
 import { type SanitiseContext, sanitiseBlocks } from './sanitise.js';
 import type { RawSection } from './sections.js';
 import {
@@ -81,11 +82,30 @@ function toSection(raw: RawSection, slugger: GithubSlugger, sanitise: SanitiseCo
 function toListSection(section: Section): ListSection {
   const index = section.blocks.findIndex((block) => block.type === 'list');
   const list = section.blocks[index] as List;
+  const cleanList = withoutAttributes(list);
   return {
     ...section,
+    blocks: section.blocks.map((block, i) => (i === index ? cleanList : block)),
     before: section.blocks.slice(0, index),
     items: list.children.map(toItem),
     after: section.blocks.slice(index + 1),
+  };
+}
+
+/** The list with every item's `{pictogram=…}` cut, so renderers that read `blocks` never show it. */
+function withoutAttributes(list: List): List {
+  return {
+    ...list,
+    children: list.children.map((item) => ({
+      ...item,
+      children: item.children.map((child, i) =>
+        i === 0 && child.type === 'paragraph'
+          ? { ...child, children: withoutPictogramAttribute(child.children) }
+          : child.type === 'list'
+            ? withoutAttributes(child)
+            : child,
+      ),
+    })),
   };
 }
 
@@ -93,10 +113,12 @@ function toItem(node: ListItem): Item {
   const [first, ...rest] = node.children;
   const hasText = first?.type === 'paragraph';
   const blocks = hasText ? rest : node.children;
+  const pictogram = hasText ? findPictogramAttribute(first.children) : undefined;
   return {
-    content: hasText ? first.children : [],
+    content: hasText ? withoutPictogramAttribute(first.children) : [],
     details: blocks.filter((block) => block.type !== 'list'),
     subItems: blocks.flatMap((block) => (block.type === 'list' ? block.children.map(toItem) : [])),
     position: node.position,
+    ...(pictogram ? { pictogram } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // positioned AST, like pandoc's), but sanitised: raw HTML is never kept.
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { Position } from 'unist';
+import type { PictogramChoice } from './pictogram-attribute.js';
 
 export const SECTION_KINDS = ['requirements', 'steps', 'legalBasis', 'complaints', 'notes'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -30,6 +31,8 @@ export interface Item {
   details: RootContent[];
   subItems: Item[];
   position?: Position;
+  /** The writer's `{pictogram=ID}` (or `none`) at the end of the text, cut from `content`. */
+  pictogram?: PictogramChoice;
 }
 
 /** A level-2 section of the body. */

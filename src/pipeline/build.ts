@@ -80,8 +80,12 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
       result.files.push(file);
     }
   }
-  result.checked = checkDocuments(content.documents, site, templates.words, (source) =>
-    display(join(options.contentDir, source)),
+  result.checked = checkDocuments(
+    content.documents,
+    site,
+    templates.words,
+    (source) => display(join(options.contentDir, source)),
+    templates.pictogramIds,
   );
   result.files.push(...result.checked.map((doc) => doc.file));
   return result;

@@ -18,6 +18,8 @@ export interface Templates {
   words: Map<string, Words>;
   /** Messages about the words files. */
   files: VFile[];
+  /** Concept ids of templates/pictograms/lexicon.yaml, which `{pictogram=ID}` may name. */
+  pictogramIds: Set<string>;
 }
 
 export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage = 'id'): Promise<Templates> {
@@ -42,7 +44,13 @@ export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage 
   for (const name of (await readdir(assetsDir)).sort()) assets.set(name, await readFile(join(assetsDir, name), 'utf8'));
 
   const { words, files } = await loadWords(join(dir, 'i18n'), sourceLanguage);
-  return { renderTemplate, assets, words, files };
+  return { renderTemplate, assets, words, files, pictogramIds: await loadPictogramIds(dir) };
+}
+
+async function loadPictogramIds(dir: string): Promise<Set<string>> {
+  const parsed = parseYaml(await readFile(join(dir, 'pictograms', 'lexicon.yaml'), 'utf8'));
+  const concepts = parsed.ok ? (parsed.value.data as { concepts?: object } | null)?.concepts : undefined;
+  return new Set(concepts ? Object.keys(concepts) : []);
 }
 
 async function loadWords(dir: string, sourceLanguage: string) {

@@ -40,7 +40,8 @@ export async function check(
     source,
     bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
   }));
-  return checkDocuments(sources, site, (await testTemplates()).words);
+  const { words, pictogramIds } = await testTemplates();
+  return checkDocuments(sources, site, words, undefined, pictogramIds);
 }
 
 export async function renderContext(checked: CheckedDocument[]): Promise<RenderContext> {

@@ -5,6 +5,7 @@ import { frontMatterYaml } from './front-matter-yaml.js';
 import { headingLevel } from './heading-level.js';
 import { keyTypes } from './key-types.js';
 import { language } from './language.js';
+import { pictogramIds } from './pictogram-ids.js';
 import { rawHtml } from './raw-html.js';
 import { requiredKeys } from './required-keys.js';
 import { requiredSections } from './required-sections.js';
@@ -40,4 +41,5 @@ export const ALL_RULES: readonly Rule[] = [
   translationFacts,
   translationCounts,
   translationMarker,
+  pictogramIds,
 ];

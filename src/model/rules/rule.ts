@@ -10,6 +10,8 @@ export interface RuleContext {
   sourceSlugs: ReadonlySet<string>;
   /** Heading texts that name each section in the document's language. */
   headings: HeadingMap;
+  /** Concept ids of the pictogram lexicon, for `{pictogram=ID}`; without it they are not checked. */
+  pictogramIds?: ReadonlySet<string>;
   /** Valid source-language procedures by slug (filled before translations are checked). */
   sources: ReadonlyMap<string, SourceInfo>;
 }

@@ -2,6 +2,8 @@
 import type { ListItem, PhrasingContent, RootContent } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import type { Item, Procedure, Section } from '../../model/types.js';
+import { pictogramCoverage } from '../pictogram/plan.js';
+import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer } from '../types.js';
 
 export const CATALOG_VERSION = 2;
@@ -64,6 +66,8 @@ function entry(procedure: Procedure, context: RenderContext, paths: readonly str
     product: meta.product,
     requirements: procedure.requirements.items.map(catalogItem),
     steps: procedure.steps.items.map(catalogItem),
+    /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
+    pictogramCoverage: pictogramCoverage(procedure, loadLexicon()),
     complaints: procedure.complaints ? sectionLines(procedure.complaints) : context.site.complaints.map(phrasingText),
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)

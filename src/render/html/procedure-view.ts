@@ -81,6 +81,23 @@ export function procedureView(
     level: { title: 1 + headingShift, section: 2 + headingShift },
     editions: editionLinks(procedure, context, earlier, words),
     outdated: outdatedNotice(procedure, context, root),
+    pictogramSheet: pictogramSheet(procedure, earlier, words),
+  };
+}
+
+/** The picture-language sheet, when the pictogram renderer made one: shown on the page as an image. */
+function pictogramSheet(procedure: Procedure, earlier: readonly Artifact[], words: Words) {
+  const svg = earlier.find((artifact) => artifact.path === `${procedureDir(procedure)}/pictograms.svg`);
+  if (!svg) return null;
+  const size = /width="([\d.]+)mm" height="([\d.]+)mm"/.exec(String(svg.data));
+  // Width and height in CSS pixels at 96 dpi keep the page from jumping while the image loads.
+  const px = (mm: string | undefined) => Math.round((Number(mm) / 25.4) * 96);
+  return {
+    src: 'pictograms.svg',
+    alt: words.terms.pictogram_sheet_alt,
+    title: words.terms.pictogram_sheet,
+    width: px(size?.[1]),
+    height: px(size?.[2]),
   };
 }
 

@@ -1,0 +1,83 @@
+// The pictogram lexicon (templates/pictograms/lexicon.yaml) as typed data, read
+// from already-parsed YAML so tests can feed their own.
+
+/** A set of drawings: credited on every sheet. */
+export interface ArtSet {
+  id: string;
+  name: string;
+  licence: string;
+  url: string;
+}
+
+/** Steers the choice when an item names several concepts. */
+export type ConceptKind = 'thing' | 'action' | 'person' | 'place' | 'time';
+
+export interface Concept {
+  id: string;
+  /** `set:name`, e.g. `openmoji:1FAAA`, `tabler:rubber-stamp`, `own:kk`. */
+  art: string;
+  kind: ConceptKind;
+  weight: number;
+  /** Trigger words and phrases per language, as written in the lexicon. */
+  triggers: Record<string, string[]>;
+}
+
+export interface Lexicon {
+  openmojiStyle: 'color' | 'black';
+  sets: ArtSet[];
+  concepts: Concept[];
+  /** Extra root words for a language's stemmer. */
+  roots: Record<string, string[]>;
+  /** Affixes stripped before comparing words, per language (for languages without a stemmer). */
+  affixes: Record<string, { prefixes: string[]; suffixes: string[] }>;
+}
+
+const KINDS: readonly ConceptKind[] = ['thing', 'action', 'person', 'place', 'time'];
+const NOT_LANGUAGES = new Set(['art', 'kind', 'weight']);
+
+/** Reads the parsed lexicon; throws on a malformed file (it ships with Pelita, so that is a bug). */
+export function readLexicon(data: unknown): Lexicon {
+  const record = asRecord(data, 'lexicon');
+  const sets = Object.entries(asRecord(record.sets, 'sets')).map(([id, value]) => {
+    const set = asRecord(value, `sets.${id}`);
+    return { id, name: String(set.name), licence: String(set.licence), url: String(set.url) };
+  });
+  const concepts = Object.entries(asRecord(record.concepts, 'concepts')).map(([id, value]): Concept => {
+    const entry = asRecord(value, `concepts.${id}`);
+    const kind = String(entry.kind) as ConceptKind;
+    if (!KINDS.includes(kind)) throw new Error(`lexicon: concept "${id}" has unknown kind "${kind}"`);
+    const art = String(entry.art);
+    if (!sets.some((set) => art.startsWith(`${set.id}:`)))
+      throw new Error(`lexicon: concept "${id}": unknown set in "${art}"`);
+    const triggers: Record<string, string[]> = {};
+    for (const [key, list] of Object.entries(entry)) {
+      if (!NOT_LANGUAGES.has(key)) triggers[key] = asList(list, `concepts.${id}.${key}`);
+    }
+    return { id, art, kind, weight: Number(entry.weight ?? 0), triggers };
+  });
+  const roots = Object.fromEntries(
+    Object.entries(asRecord(record.roots ?? {}, 'roots')).map(([lang, list]) => [lang, asList(list, `roots.${lang}`)]),
+  );
+  const affixes = Object.fromEntries(
+    Object.entries(asRecord(record.affixes ?? {}, 'affixes')).map(([lang, value]) => {
+      const entry = asRecord(value, `affixes.${lang}`);
+      return [
+        lang,
+        { prefixes: asList(entry.prefixes ?? [], 'prefixes'), suffixes: asList(entry.suffixes ?? [], 'suffixes') },
+      ];
+    }),
+  );
+  const openmojiStyle = record.openmoji_style === 'black' ? 'black' : 'color';
+  return { openmojiStyle, sets, concepts, roots, affixes };
+}
+
+function asRecord(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`lexicon: ${where} must be a map`);
+  return value as Record<string, unknown>;
+}
+
+function asList(value: unknown, where: string): string[] {
+  if (!Array.isArray(value)) throw new Error(`lexicon: ${where} must be a list`);
+  return value.map(String);
+}

@@ -1,0 +1,68 @@
+// Loads the edition's static resources once: the lexicon (templates/pictograms),
+// the drawings (OpenMoji and Tabler from npm, Pelita's own from templates/) and the
+// caption font (Atkinson Hyperlegible from npm). Everything else in this folder is pure.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { parse } from 'yaml';
+import { type Lexicon, readLexicon } from './lexicon.js';
+import type { Face } from './text-paths.js';
+import { woffToSfnt } from './woff.js';
+
+const TEMPLATES = fileURLToPath(new URL('../../../templates/pictograms/', import.meta.url));
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+let lexicon: Lexicon | undefined;
+export function loadLexicon(): Lexicon {
+  lexicon ??= readLexicon(parse(readFileSync(join(TEMPLATES, 'lexicon.yaml'), 'utf8')));
+  return lexicon;
+}
+
+const drawings = new Map<string, string>();
+/** The SVG source of a drawing named `set:name`. */
+export function loadDrawing(art: string, style: Lexicon['openmojiStyle']): string {
+  const key = `${style}/${art}`;
+  let svg = drawings.get(key);
+  if (svg === undefined) {
+    svg = readFileSync(drawingPath(art, style), 'utf8');
+    drawings.set(key, svg);
+  }
+  return svg;
+}
+
+function drawingPath(art: string, style: Lexicon['openmojiStyle']): string {
+  const [set, name = ''] = art.split(':');
+  if (!/^[A-Za-z0-9-]+$/.test(name)) throw new Error(`bad drawing name "${art}"`);
+  if (set === 'openmoji') return join(packageDir('openmoji'), style, 'svg', `${name}.svg`);
+  if (set === 'tabler') return join(packageDir('@tabler/icons'), 'icons', 'outline', `${name}.svg`);
+  if (set === 'own') return join(TEMPLATES, 'own', `${name}.svg`);
+  throw new Error(`unknown drawing set in "${art}"`);
+}
+
+export interface Faces {
+  bold: Face;
+  regular: Face;
+}
+
+let faces: Faces | undefined;
+export function loadFaces(): Faces {
+  if (!faces) {
+    const files = join(packageDir('@fontsource/atkinson-hyperlegible'), 'files');
+    const face = (key: string, weight: number): Face => {
+      const buffers = ['latin', 'latin-ext'].map((subset) =>
+        Buffer.from(woffToSfnt(readFileSync(join(files, `atkinson-hyperlegible-${subset}-${weight}-normal.woff`)))),
+      );
+      const fonts = buffers.map((buffer) => {
+        const loaded = fontkit.create(buffer);
+        if (!('layout' in loaded)) throw new Error('expected a single font, not a collection');
+        return loaded;
+      });
+      return { key, fonts, files: buffers.map((buffer) => new Uint8Array(buffer)) };
+    };
+    faces = { bold: face('b', 700), regular: face('r', 400) };
+  }
+  return faces;
+}

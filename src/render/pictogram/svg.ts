@@ -1,0 +1,77 @@
+// Sheet → SVG: A4 pages stacked top to bottom in one drawing (one page: exactly A4).
+// Pictures are `role="img"` groups named by the item's full text; text is outlines
+// of the bundled font, kept once per glyph in <defs> and placed with <use>.
+import { num } from './drawing.js';
+import { PAGE, type Part, type Piece, type Sheet } from './layout.js';
+import { type GlyphStore, shapeLine } from './text-paths.js';
+
+export interface SvgOptions {
+  lang: string;
+  title: string;
+  /** Who made the drawings, under which licences. */
+  credits: string;
+}
+
+export function sheetToSvg(sheet: Sheet, options: SvgOptions): string {
+  const glyphs: GlyphStore = new Map();
+  const body = sheet.pages
+    .map((pieces, i) => {
+      const content = pieces.map((piece) => pieceMarkup(piece, glyphs)).join('');
+      const cut =
+        i > 0
+          ? `<path d="M0 ${num(i * PAGE.height)}H${PAGE.width}" stroke="#999" stroke-width="0.2" stroke-dasharray="3 2"/>`
+          : '';
+      return `${cut}<g transform="translate(0 ${num(i * PAGE.height)})">${content}</g>`;
+    })
+    .join('\n');
+  const head =
+    ` lang="${escapeXml(options.lang)}" role="group" aria-labelledby="pg-title">` +
+    `<title id="pg-title">${escapeXml(options.title)}</title><desc>${escapeXml(options.credits)}</desc`;
+  const paper = `<rect width="${PAGE.width}" height="${num(PAGE.height * sheet.pages.length)}" fill="#fff"/>`;
+  return svgDocument(glyphs, paper + body, PAGE.height * sheet.pages.length, head);
+}
+
+/** Drawing markup alone (no text) on an A4 drawing, for the PDF. */
+export function markupToSvg(markup: string): string {
+  return svgDocument(new Map(), markup, PAGE.height, '');
+}
+
+/** Text as references to glyph outlines: no font is needed to show it. */
+function partsMarkup(parts: readonly Part[], glyphs: GlyphStore): string {
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const uses = shapeLine(part.text, part.face, glyphs).glyphs.map(
+        (glyph) =>
+          `<use href="#${glyph.key}" transform="translate(${num(part.x + glyph.x * part.size)} ${num(part.baseline)}) scale(${num(part.size)})"/>`,
+      );
+      return `<g fill="${part.fill}">${uses.join('')}</g>`;
+    })
+    .join('');
+}
+
+function pieceMarkup(piece: Piece, glyphs: GlyphStore): string {
+  const markup = partsMarkup(piece.parts, glyphs);
+  const name = escapeXml(piece.text ?? '');
+  if (piece.role === 'figure') return `<g role="img" aria-label="${name}"><title>${name}</title>${markup}</g>`;
+  if (piece.role === 'heading')
+    return `<g role="heading" aria-level="${piece.level ?? 2}" aria-label="${name}">${markup}</g>`;
+  return `<g aria-hidden="true">${markup}</g>`;
+}
+
+function svgDocument(glyphs: GlyphStore, body: string, height: number, head: string): string {
+  const defs = [...glyphs]
+    .filter(([, d]) => d !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, d]) => `<path id="${key}" d="${d}"/>`)
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}mm" height="${num(height)}mm" viewBox="0 0 ${PAGE.width} ${num(height)}"${head}>` +
+    `<defs>${defs}</defs>\n${body}</svg>\n`
+  );
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,288 @@
+// The picture-language edition: lexicon matching, the writer's {pictogram=…}, coverage,
+// and the three files it makes (SVG, PNG, tagged PDF), checked as files.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { catalogRenderer } from '../src/render/catalog/catalog-renderer.js';
+import { htmlRenderer } from '../src/render/html/html-renderer.js';
+import { matchText } from '../src/render/pictogram/match.js';
+import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
+import { matcherFor, planProcedure, shortCaption } from '../src/render/pictogram/plan.js';
+import { loadLexicon } from '../src/render/pictogram/resources.js';
+import { DEFAULT_SETTINGS } from '../src/render/settings.js';
+import type { Artifact } from '../src/render/types.js';
+import { tempDir } from './support/cli.js';
+import { check, messageLines, REPO, renderContext, renderWith, validProcedure } from './support/fixtures.js';
+
+const lexicon = loadLexicon();
+const best = (lang: string, text: string, role: 'requirements' | 'steps' = 'steps') =>
+  matchText(matcherFor(lexicon, lang), text, role)?.concept.id;
+
+const sample = (path: string) => readFileSync(join(REPO, 'content', path), 'utf8');
+
+/** The procedure `source`; a translation is checked together with the sample's source document. */
+async function procedureOf(text: string, source = 'id/cuti-tahunan.md') {
+  const documents: Record<string, string> = { [source]: text };
+  if (!source.startsWith('id/')) documents[`id/${source.split('/')[1]}`] = sample(`id/${source.split('/')[1]}`);
+  const checked = await check(documents);
+  const doc = checked.find((entry) => entry.source === source)!;
+  if (!doc.procedure) throw new Error(messageLines(doc).join('\n'));
+  return { procedure: doc.procedure, checked };
+}
+
+async function render(text: string, settings = DEFAULT_SETTINGS, source = 'id/cuti-tahunan.md') {
+  const { procedure, checked } = await procedureOf(text, source);
+  const context = { ...(await renderContext(checked)), settings };
+  const result = await renderWith(pictogramRenderer, procedure, context);
+  const file = (name: string) => result.artifacts.find((artifact) => artifact.path.endsWith(name))!.data;
+  return {
+    ...result,
+    procedure,
+    context,
+    svg: String(file('.svg')),
+    png: file('.png') as Uint8Array,
+    pdf: file('.pdf') as Uint8Array,
+  };
+}
+
+function withSteps(count: number): string {
+  const steps = Array.from({ length: count }, (_, i) => `${i + 1}. Serahkan berkas ke loket nomor ${i + 1}.`).join(
+    '\n',
+  );
+  return validProcedure((text) =>
+    text.replace(/## Prosedur\n\n[\s\S]*?\n\n## Pengaduan/, `## Prosedur\n\n${steps}\n\n## Pengaduan`),
+  );
+}
+
+describe('matching words to pictograms', () => {
+  it('finds inflected Indonesian words by their stem (me-, di-, -kan, pe-…-an)', () => {
+    expect(best('id', 'Menyerahkan berkas ke loket')).toBe('submit');
+    expect(best('id', 'Berkas diserahkan kepada petugas')).toBe('collect'); // the citizen receives
+    expect(best('id', 'Penyerahan berkas')).toBe('submit');
+    expect(best('id', 'Pejabat menandatangani surat')).toBe('signature');
+    expect(best('id', 'Surat yang ditandatangani kepala OPD', 'requirements')).toBe('letter');
+    expect(best('id', 'Operator mengunggah dokumen')).toBe('upload');
+    expect(best('id', 'Pemeriksaan berkas oleh BKPSDM')).toBe('check');
+    expect(best('id', 'Pembayaran retribusi di bank', 'requirements')).toBe('money');
+    expect(best('id', 'Fotokopi KTP-el', 'requirements')).toBe('ktp');
+    expect(best('id', 'Fotokopi KK', 'requirements')).toBe('kk');
+    expect(best('id', 'Pasfoto ukuran 3×4', 'requirements')).toBe('photo');
+  });
+
+  it('finds Javanese words, with dipun-, -aken and -ipun', () => {
+    expect(best('jv', 'Aturaken berkas dhateng petugas')).toBe('submit');
+    expect(best('jv', 'Serat ingkang sampun dipuntandhatangani', 'requirements')).toBe('letter');
+    expect(best('jv', 'Pejabat nandhatangani serat idin')).toBe('signature');
+    expect(best('jv', 'BKPSDM mriksa berkas')).toBe('check');
+    expect(best('jv', 'Pendhet nomer antrean ing loket')).toBe('queue-number');
+    expect(best('jv', 'Serat idin dipunkintun dhateng OPD')).toBe('send');
+  });
+
+  it('finds nothing in text without a known word', () => {
+    expect(best('id', 'Berdoa dengan khusyuk')).toBeUndefined();
+  });
+
+  it('cuts captions to the first clause of at most eight words', () => {
+    expect(shortCaption('Fotokopi KK, untuk memastikan urutan kelahiran anak.')).toBe('Fotokopi KK');
+    expect(shortCaption('Isi formulir permohonan cuti. Formulir tersedia di OPD.')).toBe(
+      'Isi formulir permohonan cuti',
+    );
+    expect(shortCaption('Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh')).toBe(
+      'Satu dua tiga empat lima enam tujuh delapan …',
+    );
+  });
+});
+
+describe('the writer chooses pictures with {pictogram=…}', () => {
+  const text = validProcedure((source) =>
+    source
+      .replace('- Formulir permohonan cuti', '- Formulir permohonan cuti {pictogram=stamp}')
+      .replace('- Fotokopi SK pangkat terakhir', '- Fotokopi SK pangkat terakhir {pictogram=none}')
+      .replace('2. Serahkan ke loket.', '2. Berdoa dengan khusyuk. {pictogram=wait}'),
+  );
+
+  it('takes the chosen picture, turns one off, and keeps the attribute out of every text', async () => {
+    const { procedure } = await procedureOf(text);
+    const plan = planProcedure(procedure, lexicon);
+    expect(plan.requirements.map((entry) => [entry.concept?.id, entry.source])).toEqual([
+      ['stamp', 'writer'],
+      [undefined, 'none'],
+    ]);
+    expect(plan.steps[1]?.concept?.id).toBe('wait');
+    expect(plan.coverage).toBe(1); // a picture turned off is not missing
+    expect(JSON.stringify(procedure)).not.toContain('{pictogram');
+    expect(procedure.requirements.items[0]?.pictogram).toMatchObject({
+      id: 'stamp',
+      position: { start: { line: 15, column: 28 } },
+    });
+  });
+
+  it('never shows the attribute on the HTML page', async () => {
+    const { procedure, checked } = await procedureOf(text);
+    const { artifacts } = await renderWith(htmlRenderer, procedure, await renderContext(checked));
+    expect(String(artifacts[0]?.data)).toContain('<li>Formulir permohonan cuti</li>');
+    expect(String(artifacts[0]?.data)).not.toContain('pictogram=');
+  });
+
+  it('warns, at the attribute, about a picture the lexicon does not have', async () => {
+    const checked = await check({
+      'id/cuti-tahunan.md': validProcedure((s) =>
+        s.replace('2. Serahkan ke loket.', '2. Serahkan ke loket. {pictogram=unicorn}'),
+      ),
+    });
+    expect(messageLines(checked[0]!)).toEqual(['21:23 warning unknown-pictogram']);
+    expect(checked[0]?.file.messages[0]?.reason).toContain('"unicorn"');
+    // …and still builds, choosing by itself.
+    expect(planProcedure(checked[0]!.procedure!, lexicon).steps[1]?.concept?.id).toBe('submit');
+  });
+});
+
+describe('items without a picture', () => {
+  it('get a numbered tile and one warning per document that lists them all', async () => {
+    const text = validProcedure((s) =>
+      s.replace(
+        '1. Isi formulir.\n2. Serahkan ke loket.',
+        '1. Berdoa dengan khusyuk.\n2. Serahkan ke loket.\n3. Bersyukur.',
+      ),
+    );
+    const { warnings, svg } = await render(text);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^pictogram-unmatched: .*Prosedur 1 \("Berdoa dengan khusyuk"\), Prosedur 3 \("Bersyukur"\)/,
+    );
+    expect(svg).toContain('stroke-dasharray="2 1.5"'); // the neutral tile
+  });
+});
+
+describe('coverage', () => {
+  it('gives at least 85% of the sample requirements and steps a picture', async () => {
+    const documents: Record<string, string> = {};
+    for (const lang of ['id', 'jv']) {
+      for (const name of readdirSync(join(REPO, 'content', lang)))
+        documents[`${lang}/${name}`] = readFileSync(join(REPO, 'content', lang, name), 'utf8');
+    }
+    const checked = await check(documents, readFileSync(join(REPO, 'content/site.yaml'), 'utf8'));
+    let items = 0;
+    let pictured = 0;
+    for (const doc of checked) {
+      const plan = planProcedure(doc.procedure!, lexicon);
+      const entries = [...plan.requirements, ...plan.steps];
+      items += entries.length;
+      pictured += entries.filter((entry) => entry.concept).length;
+    }
+    expect(items).toBe(175);
+    expect(pictured / items).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('is in catalog.json for every procedure', async () => {
+    const checked = await check({
+      'id/cuti-tahunan.md': validProcedure(),
+      'id/berdoa.md': validProcedure((s) => s.replace('2. Serahkan ke loket.', '2. Berdoa dengan khusyuk.')),
+    });
+    const [catalog] = catalogRenderer.renderSite!(await renderContext(checked), new Map());
+    const entries = JSON.parse(String(catalog!.data)).languages[0].procedures as {
+      slug: string;
+      pictogramCoverage: number;
+    }[];
+    expect(entries.map((entry) => [entry.slug, entry.pictogramCoverage])).toEqual([
+      ['berdoa', 0.75],
+      ['cuti-tahunan', 1],
+    ]);
+  });
+});
+
+describe('the HTML page', () => {
+  it('shows the sheet with alt text and links the three files', async () => {
+    const { artifacts, procedure, context } = await render(validProcedure());
+    const withEditions = { ...context, editions: pictogramRenderer.editions ?? [] };
+    const page = String((await renderWith(htmlRenderer, procedure, withEditions, artifacts)).artifacts[0]?.data);
+    expect(page).toContain(
+      '<img src="pictograms.svg" alt="Lembar bahasa gambar: persyaratan dan langkah layanan ini dalam gambar, sama dengan teks di halaman ini" width="794" height="1123" loading="lazy">',
+    );
+    for (const [file, type, kind] of [
+      ['pictograms.pdf', 'application/pdf', 'PDF'],
+      ['pictograms.png', 'image/png', 'PNG'],
+      ['pictograms.svg', 'image/svg+xml', 'SVG'],
+    ]) {
+      expect(page).toContain(`<a href="${file}" type="${type}" hreflang="id">Lembar bahasa gambar (${kind})</a>`);
+    }
+  });
+});
+
+describe('the sheet files', () => {
+  it('writes a well-formed A4 SVG whose text is all outlines, every picture named by its full text', async () => {
+    const { svg } = await render(validProcedure());
+    const dir = tempDir('pelita-pictogram-');
+    writeFileSync(join(dir, 'sheet.svg'), svg);
+    execFileSync('xmllint', ['--noout', join(dir, 'sheet.svg')]); // throws when not well-formed
+    expect(svg).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="210mm" height="297mm"/);
+    expect(svg).not.toMatch(/<text[\s>]/);
+    expect(svg).not.toContain('font-family');
+    expect(svg).toContain(
+      '<g role="img" aria-label="Fotokopi SK pangkat terakhir"><title>Fotokopi SK pangkat terakhir</title>',
+    );
+    expect(svg).toContain('<desc>Gambar: OpenMoji (CC BY-SA 4.0, openmoji.org) · Pelita (MIT)</desc>');
+  });
+
+  it('rasterises at 150 dpi by default and 300 dpi when asked', async () => {
+    const small = await sharp((await render(validProcedure())).png).metadata();
+    expect([small.width, small.height, small.density]).toEqual([1240, 1754, 150]);
+    const large = await sharp(
+      (await render(validProcedure(), { ...DEFAULT_SETTINGS, pictogramDpi: 300 })).png,
+    ).metadata();
+    expect([large.width, large.height, large.density]).toEqual([2480, 3508, 300]);
+  });
+
+  it('makes a tagged PDF: each picture a Figure with its full text as alt text', async () => {
+    const { pdf } = await render(validProcedure());
+    const document = await getDocument({ data: pdf.slice(), useSystemFonts: false }).promise;
+    const page = await document.getPage(1);
+    const tree = await page.getStructTree();
+    const figures: string[] = [];
+    const headings: string[] = [];
+    const walk = (node: { role?: string; alt?: string; children?: unknown[] }) => {
+      if (node.role === 'Figure') figures.push(node.alt ?? '');
+      if (node.role?.startsWith('H')) headings.push(node.role);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(tree);
+    expect(figures).toEqual([
+      'Cuti Tahunan',
+      'Formulir permohonan cuti',
+      'Fotokopi SK pangkat terakhir',
+      'Isi formulir.',
+      'Serahkan ke loket.',
+      'Biaya/tarif: Gratis',
+      'Jangka waktu penyelesaian: 3 hari kerja',
+      'Produk layanan: Surat Izin Cuti Tahunan',
+    ]);
+    expect(headings).toEqual(['H1', 'H2', 'H2']);
+    const metadata = await document.getMetadata();
+    expect(metadata.info).toMatchObject({ Title: 'Cuti Tahunan – Lembar bahasa gambar', Language: 'id' });
+    expect(String((metadata.info as { Keywords?: string }).Keywords)).toContain('OpenMoji (CC BY-SA 4.0');
+    await document.destroy();
+  });
+
+  it('flows 30 steps onto more A4 pages in all three files', async () => {
+    const { svg, png, pdf, warnings } = await render(withSteps(30));
+    expect(warnings).toEqual([]);
+    const pages = Number(/height="(\d+)mm"/.exec(svg)?.[1]) / 297;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(Number.isInteger(pages)).toBe(true);
+    expect((await sharp(png).metadata()).height).toBe(1754 * pages);
+    const document = await getDocument({ data: pdf.slice() }).promise;
+    expect(document.numPages).toBe(pages);
+    await document.destroy();
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const first = await render(sample('jv/cuti-tahunan.md'), DEFAULT_SETTINGS, 'jv/cuti-tahunan.md');
+    const second = await render(sample('jv/cuti-tahunan.md'), DEFAULT_SETTINGS, 'jv/cuti-tahunan.md');
+    expect(first.warnings).toEqual([]);
+    const bytes = (artifacts: Artifact[]) => artifacts.map((artifact) => Buffer.from(artifact.data).toString('base64'));
+    expect(bytes(second.artifacts)).toEqual(bytes(first.artifacts));
+  });
+});
