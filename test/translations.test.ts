@@ -6,7 +6,16 @@ import { numbersIn } from '../src/model/rules/translation-facts.js';
 import { setSourceMarker } from '../src/pipeline/mark-reviewed.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import { contentFolder, pelita, readTree, tempDir } from './support/cli.js';
-import { check, FIXTURES, messageLines, REPO, renderContext, renderWith, validProcedure } from './support/fixtures.js';
+import {
+  check,
+  FIXTURES,
+  messageLines,
+  REPO,
+  renderContext,
+  renderWith,
+  testSite,
+  validProcedure,
+} from './support/fixtures.js';
 
 const STALE = join(FIXTURES, 'translations');
 const javanese = (text: string) =>
@@ -212,5 +221,27 @@ describe('phrases in another language', () => {
   it('is used in the sample Javanese translations for Indonesian law titles', () => {
     const text = readFileSync(join(REPO, 'content/jv/karis-karsu.md'), 'utf8');
     expect(text).toContain(':id[Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara]');
+  });
+});
+
+describe('braille table per language from site.yaml', () => {
+  it('uses braille_tables for a language (a table missing from templates/braille/tables stops that edition)', () => {
+    const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
+    const site = readFileSync(join(content, 'site.yaml'), 'utf8');
+    writeFileSync(join(content, 'site.yaml'), `${site}braille_tables: { id: tidak-ada.utb }\n`);
+    const { status, stderr } = pelita(['build', '--content', content, '--out', tempDir()]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(
+      /cuti-tahunan\.md:1:1 {2}error {2}Pelita could not make the braille edition .*tidak-ada\.utb.* {2}render-failed/,
+    );
+    writeFileSync(join(content, 'site.yaml'), `${site}braille_tables: { id: id-id-g1.utb }\n`);
+    expect(pelita(['build', '--content', content, '--out', tempDir()]).status).toBe(0);
+  });
+
+  it('rejects a malformed map with its line', async () => {
+    const { file } = await testSite(
+      `${readFileSync(join(FIXTURES, 'site.yaml'), 'utf8')}braille_tables: [id-id-g1.utb]\n`,
+    );
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['11:17 wrong-type']);
   });
 });

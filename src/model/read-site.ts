@@ -9,7 +9,18 @@ import { sanitiseBlocks } from './sanitise.js';
 import type { Site } from './site.js';
 import { SECTION_KINDS, type SectionKind } from './types.js';
 
-const KNOWN_KEYS = ['name', 'short_name', 'url', 'address', 'phone', 'email', 'languages', 'complaints', 'sections'];
+const KNOWN_KEYS = [
+  'name',
+  'short_name',
+  'url',
+  'address',
+  'phone',
+  'email',
+  'languages',
+  'complaints',
+  'sections',
+  'braille_tables',
+];
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 /**
@@ -75,7 +86,8 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
   const complaints = readComplaints(file, record.complaints, at('complaints'));
   const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
-  if (!name || !url || !languages || !complaints || !sectionHeadings) return undefined;
+  const brailleTables = readBrailleTables(file, record.braille_tables, at('braille_tables'));
+  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables) return undefined;
 
   return {
     name,
@@ -87,7 +99,30 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     languages,
     complaints,
     sectionHeadings,
+    brailleTables,
   };
+}
+
+/** `braille_tables: { jv: id-id-g1.utb }`: which liblouis table writes each language. */
+function readBrailleTables(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+): Record<string, string> | undefined {
+  if (value === undefined || value === null) return {};
+  const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+  if (
+    !entries?.every(([lang, table]) => LANGUAGE_CODE.test(lang) && typeof table === 'string' && /^[\w.-]+$/.test(table))
+  ) {
+    reportError(
+      file,
+      '"braille_tables" must map language codes to table file names in templates/braille/tables/, e.g. "braille_tables: { jv: id-id-g1.utb }".',
+      place,
+      'wrong-type',
+    );
+    return undefined;
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function readLanguages(

@@ -14,6 +14,9 @@ export interface Site {
   languages: string[];
   /** Default complaint channels, as inline rich text. */
   complaints: PhrasingContent[][];
+  /** Braille table per language (file in templates/braille/tables/), from `braille_tables:`;
+   * languages not listed use templates/braille/languages.yaml. */
+  brailleTables: Record<string, string>;
   /** Extra heading texts per language and section, from `sections:`. */
   sectionHeadings: Record<string, Partial<Record<SectionKind, string[]>>>;
 }

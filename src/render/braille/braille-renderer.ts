@@ -29,7 +29,7 @@ export const brailleRenderer: Renderer = {
   ],
   async renderProcedure(procedure, context, run) {
     const words = wordsFor(procedure.lang, context);
-    const table = tableFor(procedure.lang);
+    const table = context.site.brailleTables[procedure.lang] ?? tableFor(procedure.lang);
     const known = knownCharacters(table);
     const blocks = printBlocks(procedure, words, context.site.complaints).map((block) => {
       const { text, unknown } = replaceUnknown(block.text, known);
