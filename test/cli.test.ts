@@ -55,9 +55,13 @@ describe('pelita build', () => {
       'catalog.json',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
+      'id/cuti-tahunan/large-print.pdf',
+      'id/cuti-tahunan/leaflet.pdf',
       'index.html',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
+      'jv/cuti-tahunan/large-print.pdf',
+      'jv/cuti-tahunan/leaflet.pdf',
     ]);
     const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
     expect(catalog.procedures.map((p: { lang: string; slug: string }) => `${p.lang}/${p.slug}`)).toEqual([

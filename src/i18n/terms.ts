@@ -40,6 +40,9 @@ export const TERMS = [
   'edition_pictograms_svg',
   'edition_audio',
   'edition_transcript',
+  'page_number',
+  'qr_caption',
+  'qr_code_alt',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

@@ -4,6 +4,7 @@
 import type { Renderer } from './types.js';
 
 export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[] = [
+  { id: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
   { id: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
 ];

@@ -1,0 +1,251 @@
+// Everything that puts marks on pages: the page flow (where the next line goes, when a
+// page breaks), tagged structure, and text drawing. A "dry" pen measures instead: it
+// follows the same code without a document or page breaks, so keep-together decisions
+// use exactly the heights that drawing will use.
+import type { Position } from 'unist';
+import type { FontChains } from './fonts.js';
+import type { Run } from './inline.js';
+import { breakLines, type Line } from './line-break.js';
+import type { EditionTheme, Theme } from './theme.js';
+
+type Doc = PDFKit.PDFDocument;
+type StructElement = PDFKit.PDFStructureElement;
+
+/** A structure element, or nothing when measuring. */
+export type Tag = StructElement | undefined;
+
+export interface TextStyle {
+  size: number;
+  /** Line box height in points. */
+  lineHeight: number;
+  color: string;
+  strong?: boolean;
+}
+
+/** pdfkit's structure options, including those its types miss (bbox, placement, scope). */
+export interface TagOptions {
+  alt?: string;
+  bbox?: [number, number, number, number];
+  placement?: 'Block' | 'Inline';
+  scope?: 'Column' | 'Row';
+}
+
+export type Warn = (reason: string, position: Position | undefined, ruleId: string) => void;
+
+export class Pen {
+  y: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly width: number;
+
+  constructor(
+    readonly doc: Doc | undefined,
+    readonly theme: EditionTheme,
+    readonly colors: Theme['colors'],
+    readonly chains: FontChains,
+    readonly warn: Warn,
+    page: { width: number; height: number; top: number },
+  ) {
+    this.top = page.top;
+    this.y = page.top;
+    this.bottom = doc ? page.height - theme.margin.bottom : Number.POSITIVE_INFINITY;
+    this.left = theme.margin.left;
+    this.width = page.width - theme.margin.left - theme.margin.right;
+  }
+
+  /** A pen that measures with the same fonts and widths, drawing nothing. */
+  dry(): Pen {
+    return new Pen(undefined, this.theme, this.colors, this.chains, () => {}, {
+      width: this.width + this.theme.margin.left + this.theme.margin.right,
+      height: Number.POSITIVE_INFINITY,
+      top: 0,
+    });
+  }
+
+  /** Height `draw` takes when nothing breaks the page. */
+  measure(draw: (pen: Pen) => void): number {
+    const pen = this.dry();
+    draw(pen);
+    return pen.y;
+  }
+
+  get remaining(): number {
+    return this.bottom - this.y;
+  }
+
+  get pageHeight(): number {
+    return this.bottom - this.top;
+  }
+
+  /** Starts a new page unless `height` fits below (or the page is still empty). */
+  ensure(height: number): void {
+    if (this.doc && this.y + height > this.bottom + 0.01 && this.y > this.top) this.newPage();
+  }
+
+  /** Keeps a block of `height` on one page when it can fit on one; otherwise at least `minimum`. */
+  keepTogether(height: number, minimum: number): void {
+    this.ensure(height <= this.pageHeight ? height : minimum);
+  }
+
+  /** Counts pages, so callers can tell whether a page broke. */
+  page = 1;
+
+  newPage(): void {
+    this.doc?.addPage();
+    this.page++;
+    this.y = this.top;
+  }
+
+  /** Reserves a line box and returns its top. */
+  take(height: number): number {
+    this.ensure(height);
+    const top = this.y;
+    this.y += height;
+    return top;
+  }
+
+  /** Vertical space between blocks; none at the top of a page. */
+  space(height: number): void {
+    if (this.y > this.top) this.y = Math.min(this.y + height, this.bottom);
+  }
+
+  /** A structure element under `parent` (the document's root when parent is the doc root). */
+  tag(parent: Tag, type: string, options: TagOptions = {}): Tag {
+    if (!this.doc || !parent) return undefined;
+    const element = this.doc.struct(type, options as object);
+    parent.add(element);
+    return element;
+  }
+
+  /** Draws content belonging to `element` (a marked-content sequence). */
+  mark(element: Tag, draw: () => void): void {
+    if (!this.doc) return;
+    if (element) element.add(draw);
+    else draw();
+  }
+
+  /** Draws decoration that is not content (rules, bands): an artifact. */
+  artifact(draw: (doc: Doc) => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (!this.doc) return;
+    this.doc.markContent('Artifact', { type });
+    draw(this.doc);
+    this.doc.endMarkedContent();
+  }
+
+  /** Runs → lines of `width` (default: the full measure) in `style`. */
+  lines(runs: readonly Run[], style: TextStyle, width = this.width): Line[] {
+    const strongRuns = style.strong ? runs.map((run) => ({ ...run, strong: true })) : runs;
+    return breakLines(strongRuns, {
+      chains: this.chains,
+      size: style.size,
+      width,
+      emphasis: this.theme.emphasis,
+      measure: (text, face, size) => measureWidth(face.font, text, size),
+      onMissing: (characters, position) =>
+        this.warn(
+          `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF shows a replacement mark there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
+          position,
+          'pdf-missing-glyph',
+        ),
+    });
+  }
+
+  /**
+   * Flows lines down the page at `x`, as content of `element`. Lines of one link are
+   * tagged as a Link element with its annotation.
+   */
+  flowLines(element: Tag, lines: readonly Line[], style: TextStyle, x = this.left): void {
+    let placed = -1;
+    let top = this.y;
+    const place = (index: number) => {
+      while (placed < index) {
+        top = this.take(style.lineHeight);
+        placed++;
+      }
+      return top;
+    };
+    this.drawLines(element, lines, style, x, place);
+    place(lines.length - 1);
+  }
+
+  /** Draws lines whose tops `place(index)` decides (cells and boxes place their own lines). */
+  drawLines(element: Tag, lines: readonly Line[], style: TextStyle, x: number, place: (index: number) => number): void {
+    const entries = lines.flatMap((line, index) => line.segments.map((segment) => ({ index, segment })));
+    if (!this.doc) {
+      place(lines.length - 1);
+      return;
+    }
+    const doc = this.doc;
+    const baseline = (top: number) => top + (style.lineHeight - style.size) / 2 + style.size * 0.8;
+    const drawEntry = (entry: (typeof entries)[number], link?: Tag) => {
+      const { segment } = entry;
+      const y = baseline(place(entry.index));
+      const color = segment.link ? this.colors.accent : style.color;
+      doc
+        .font(segment.face.key)
+        .fontSize(style.size)
+        .fillColor(color)
+        .text(segment.text, x + segment.x, y, {
+          lineBreak: false,
+          baseline: 'alphabetic',
+        });
+      // pdfkit places underlines for top-aligned text; these lines follow the baseline.
+      const rule = (offset: number) =>
+        doc
+          .moveTo(x + segment.x, y + offset)
+          .lineTo(x + segment.x + segment.width, y + offset)
+          .lineWidth(Math.max(0.5, style.size / 16))
+          .stroke(color);
+      if (segment.link && this.theme.underlineLinks && segment.text.trim() !== '') rule(style.size * 0.14);
+      if (segment.strike) rule(-style.size * 0.3);
+      if (segment.link && link) {
+        const height = style.size * 1.1;
+        doc.link(x + segment.x, y - style.size * 0.85, segment.width, height, segment.link, {
+          structParent: link,
+          Contents: new String(segment.link),
+        } as never);
+      }
+    };
+    let start = 0;
+    while (start < entries.length) {
+      const link = entries[start]?.segment.link;
+      let end = start;
+      while (end < entries.length && entries[end]?.segment.link === link) end++;
+      const group = entries.slice(start, end);
+      if (link) {
+        const linkTag = this.tag(element, 'Link');
+        this.mark(linkTag, () => {
+          for (const entry of group) drawEntry(entry, linkTag);
+        });
+      } else {
+        this.mark(element, () => {
+          for (const entry of group) drawEntry(entry);
+        });
+      }
+      start = end;
+    }
+  }
+}
+
+const widths = new WeakMap<object, Map<string, number>>();
+
+/** Advance width of `text`, cached per font (fontkit layout is the slow part). */
+function measureWidth(font: import('fontkit').Font, text: string, size: number): number {
+  let cache = widths.get(font);
+  if (!cache) {
+    cache = new Map();
+    widths.set(font, cache);
+  }
+  let units = cache.get(text);
+  if (units === undefined) {
+    units = ((font.layout(text) as { advanceWidth: number }).advanceWidth * 1000) / font.unitsPerEm;
+    cache.set(text, units);
+  }
+  return (units * size) / 1000;
+}
+
+function describe(character: string): string {
+  const code = (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `"${character}" (U+${code})`;
+}
