@@ -32,32 +32,42 @@ export function paragraph(pen: Pen, parent: Tag, runs: Run[], style = bodyStyle(
 }
 
 /** A heading, kept on the page with at least two lines of what follows it. */
-export function heading(pen: Pen, parent: Tag, level: 1 | 2 | 3, runs: Run[], outline?: string): void {
+export function heading(
+  pen: Pen,
+  parent: Tag,
+  level: 1 | 2 | 3,
+  runs: Run[],
+  next: (pen: Pen) => void,
+  outline?: string,
+): void {
   const size = level === 1 ? pen.theme.heading1 : level === 2 ? pen.theme.heading2 : pen.theme.heading3;
   const style: TextStyle = { size, lineHeight: size * 1.25, color: pen.colors.accent, strong: true };
   pen.space(level === 1 ? 0 : size * 0.9);
   const lines = pen.lines(runs, style);
-  pen.ensure(lines.length * style.lineHeight + size * 0.35 + 2 * bodyStyle(pen).lineHeight);
+  const after = size * 0.35;
+  // Never alone at a page's foot: keep with what its next content keeps together.
+  const need = Math.min(pen.firstNeed(next), pen.pageHeight / 2);
+  pen.ensure(lines.length * style.lineHeight + after + Math.max(need, bodyStyle(pen).lineHeight));
   if (outline && pen.doc) pen.doc.outline.addItem(outline);
   pen.flowLines(pen.tag(parent, `H${level}`), lines, style);
-  pen.space(size * 0.35);
+  pen.space(after);
 }
 
 export function blocks(pen: Pen, parent: Tag, nodes: readonly RootContent[], x = pen.left, width = pen.width): void {
   const gap = bodyStyle(pen).size * 0.6;
   nodes.forEach((node, index) => {
     if (index > 0) pen.space(gap);
-    block(pen, parent, node, x, width);
+    block(pen, parent, node, x, width, (dry) => blocks(dry, undefined, nodes.slice(index + 1), x, width));
   });
 }
 
-function block(pen: Pen, parent: Tag, node: RootContent, x: number, width: number): void {
+function block(pen: Pen, parent: Tag, node: RootContent, x: number, width: number, next: (pen: Pen) => void): void {
   switch (node.type) {
     case 'paragraph':
       paragraph(pen, parent, phrasingRuns(node.children), bodyStyle(pen), x, width);
       return;
     case 'heading':
-      heading(pen, parent, 3, phrasingRuns(node.children));
+      heading(pen, parent, 3, phrasingRuns(node.children), next);
       return;
     case 'list':
       list(pen, parent, listEntries(node), node.ordered === true, node.start ?? 1, x, width, 0);

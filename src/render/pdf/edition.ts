@@ -25,7 +25,7 @@ export function drawEdition(pen: Pen, root: Tag, input: EditionInput): void {
   const { meta, metaPositions } = procedure;
   officeHeader(pen, root, site);
 
-  heading(pen, root, 1, plainRuns(meta.title, false, metaPositions.title));
+  heading(pen, root, 1, plainRuns(meta.title, false, metaPositions.title), () => {});
   if (meta.unit) {
     paragraph(pen, root, plainRuns(`${terms.unit}: ${meta.unit}`, false, metaPositions.unit), smallStyle(pen));
     pen.space(pen.theme.body * 0.5);
@@ -40,8 +40,8 @@ export function drawEdition(pen: Pen, root: Tag, input: EditionInput): void {
 
   listSection(pen, root, terms.requirements, procedure.requirements, false);
   listSection(pen, root, terms.steps, procedure.steps, true);
-  section(pen, root, terms.complaints, procedure.complaints, () =>
-    siteComplaints(pen, root, site.complaints, terms.complaints_default),
+  section(pen, root, terms.complaints, procedure.complaints, (target, parent) =>
+    siteComplaints(target, parent, site.complaints, terms.complaints_default),
   );
   section(pen, root, terms.legal_basis, procedure.legalBasis);
   section(pen, root, terms.notes, procedure.notes);
@@ -123,24 +123,36 @@ function facts(pen: Pen, root: Tag, { procedure, words }: EditionInput): void {
 
 function listSection(pen: Pen, root: Tag, title: string, section: ListSection, ordered: boolean): void {
   const sect = pen.tag(root, 'Sect');
-  heading(pen, sect, 2, plainRuns(title), title);
-  if (section.before.length > 0) {
-    blocks(pen, sect, section.before);
-    pen.space(pen.theme.body * 0.6);
-  }
-  list(pen, sect, itemEntries(section.items), ordered, 1);
-  if (section.after.length > 0) {
-    pen.space(pen.theme.body * 0.6);
-    blocks(pen, sect, section.after);
-  }
+  const content = (target: Pen, parent: Tag) => {
+    if (section.before.length > 0) {
+      blocks(target, parent, section.before);
+      target.space(target.theme.body * 0.6);
+    }
+    list(target, parent, itemEntries(section.items), ordered, 1);
+    if (section.after.length > 0) {
+      target.space(target.theme.body * 0.6);
+      blocks(target, parent, section.after);
+    }
+  };
+  heading(pen, sect, 2, plainRuns(title), (dry) => content(dry, undefined), title);
+  content(pen, sect);
 }
 
-function section(pen: Pen, root: Tag, title: string, content: Section | undefined, fallback?: () => void): void {
+function section(
+  pen: Pen,
+  root: Tag,
+  title: string,
+  content: Section | undefined,
+  fallback?: (pen: Pen, parent: Tag) => void,
+): void {
   if (!content && !fallback) return;
   const sect = pen.tag(root, 'Sect');
-  heading(pen, sect, 2, plainRuns(title), title);
-  if (content) blocks(pen, sect, content.blocks);
-  else fallback?.();
+  const draw = (target: Pen, parent: Tag) => {
+    if (content) blocks(target, parent, content.blocks);
+    else fallback?.(target, parent);
+  };
+  heading(pen, sect, 2, plainRuns(title), (dry) => draw(dry, undefined), title);
+  draw(pen, sect);
 }
 
 /** The site's complaint channels, for procedures without their own Pengaduan section. */

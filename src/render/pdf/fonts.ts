@@ -16,9 +16,23 @@ export const REPLACEMENT = '\uFFFD';
 
 /** Face that draws `char` in `style`, or undefined when no font has it. */
 export function faceFor(chains: FontChains, style: FontStyle, char: string): Face | undefined {
+  let cache = choices.get(chains[style]);
+  if (!cache) {
+    cache = new Map();
+    choices.set(chains[style], cache);
+  }
   const codePoint = char.codePointAt(0) ?? 0;
-  return chains[style].find((face) => face.font.hasGlyphForCodePoint(codePoint));
+  if (!cache.has(codePoint)) {
+    cache.set(
+      codePoint,
+      chains[style].find((face) => face.font.hasGlyphForCodePoint(codePoint)),
+    );
+  }
+  return cache.get(codePoint);
 }
+
+/** Which face draws a character, per chain (cmap look-ups add up over a build). */
+const choices = new WeakMap<Face[], Map<number, Face | undefined>>();
 
 /** Font-switching runs of one style; unknown characters become REPLACEMENT (in the last face). */
 export function splitByFace(

@@ -26,8 +26,17 @@ export function plainRuns(text: string, strong = false, position?: Position): Ru
   return [{ text, strong, emphasis: false, strike: false, position }];
 }
 
+const memo = new WeakMap<readonly PhrasingContent[], Run[]>();
+
+/** Runs of rich text; the same nodes give the same array, so line breaks can be cached. */
 export function phrasingRuns(nodes: readonly PhrasingContent[], style: Style = PLAIN): Run[] {
-  return nodes.flatMap((node) => nodeRuns(node, style));
+  if (style !== PLAIN) return nodes.flatMap((node) => nodeRuns(node, style));
+  let runs = memo.get(nodes);
+  if (!runs) {
+    runs = nodes.flatMap((node) => nodeRuns(node, style));
+    memo.set(nodes, runs);
+  }
+  return runs;
 }
 
 function nodeRuns(node: PhrasingContent, style: Style): Run[] {

@@ -163,13 +163,18 @@ function piecesWidth(pieces: readonly Piece[], options: BreakOptions): number {
 
 /** Joins neighbouring pieces that print alike into segments, and places them. */
 function toLine(pieces: Piece[], options: BreakOptions): Line {
+  // A space belongs to a link (and its underline) only inside that link.
+  const spaced = pieces.map((piece, index) => {
+    if (piece.text !== ' ') return piece;
+    const link = pieces[index - 1]?.link === pieces[index + 1]?.link ? pieces[index - 1]?.link : undefined;
+    return { ...piece, link };
+  });
   const merged: Piece[] = [];
-  for (const piece of pieces) {
+  for (const piece of spaced) {
     const last = merged[merged.length - 1];
-    // A space between two links or two plain pieces joins them; it never carries a link of its own.
-    const sameLink = piece.text === ' ' ? true : last?.link === piece.link;
-    if (last && last.face === piece.face && sameLink && last.strike === piece.strike) last.text += piece.text;
-    else merged.push({ ...piece, link: piece.text === ' ' ? last?.link : piece.link });
+    if (last && last.face === piece.face && last.link === piece.link && last.strike === piece.strike)
+      last.text += piece.text;
+    else merged.push({ ...piece });
   }
   let x = 0;
   const segments = merged.map((piece) => {

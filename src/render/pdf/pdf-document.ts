@@ -29,6 +29,8 @@ export function renderPdf(input: PdfInput): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: edition.page,
     margin: 0,
+    // No default Helvetica: every font is embedded, and loading its metrics costs time.
+    font: null as never,
     pdfVersion: '1.7',
     subset: 'PDF/UA' as never,
     tagged: true,
@@ -60,7 +62,13 @@ export function renderPdf(input: PdfInput): Promise<Uint8Array> {
   );
   (doc as unknown as { _root: { data: Record<string, unknown> } })._root.data.PageMode = 'UseOutlines';
   for (const style of FONT_STYLES) {
-    for (const face of input.fonts[style]) doc.registerFont(face.key, face.font as never);
+    for (const face of input.fonts[style]) {
+      doc.registerFont(face.key, face.font as never);
+      // Share pdfkit's per-word shaping cache across documents: shaping is the slow part
+      // of drawing text, and the same words come back in every procedure.
+      doc.font(face.key);
+      (doc as unknown as { _font: { layoutCache: object } })._font.layoutCache = sharedLayoutCache(face.font);
+    }
   }
 
   const small = smallStyle({ theme: edition, colors: theme.colors } as Pen);
@@ -135,6 +143,17 @@ function drawPlain(
         baseline: 'alphabetic',
       });
   }
+}
+
+const layoutCaches = new WeakMap<object, object>();
+
+function sharedLayoutCache(font: object): object {
+  let cache = layoutCaches.get(font);
+  if (!cache) {
+    cache = Object.create(null) as object;
+    layoutCaches.set(font, cache);
+  }
+  return cache;
 }
 
 /** 16 bytes from everything the document shows, so the ID changes only with the content. */

@@ -38,6 +38,8 @@ export class Pen {
   readonly bottom: number;
   readonly left: number;
   readonly width: number;
+  /** Height of a page's text area; a dry pen keeps its real pen's, to make the same choices. */
+  readonly pageHeight: number;
 
   constructor(
     readonly doc: Doc | undefined,
@@ -45,21 +47,23 @@ export class Pen {
     readonly colors: Theme['colors'],
     readonly chains: FontChains,
     readonly warn: Warn,
-    page: { width: number; height: number; top: number },
+    page: { width: number; height: number; top: number; pageHeight?: number },
   ) {
     this.top = page.top;
     this.y = page.top;
     this.bottom = doc ? page.height - theme.margin.bottom : Number.POSITIVE_INFINITY;
     this.left = theme.margin.left;
     this.width = page.width - theme.margin.left - theme.margin.right;
+    this.pageHeight = page.pageHeight ?? this.bottom - this.top;
   }
 
   /** A pen that measures with the same fonts and widths, drawing nothing. */
   dry(): Pen {
-    return new Pen(undefined, this.theme, this.colors, this.chains, () => {}, {
+    return new Pen(undefined, this.theme, this.colors, this.chains, this.warn, {
       width: this.width + this.theme.margin.left + this.theme.margin.right,
       height: Number.POSITIVE_INFINITY,
       top: 0,
+      pageHeight: this.pageHeight,
     });
   }
 
@@ -74,12 +78,32 @@ export class Pen {
     return this.bottom - this.y;
   }
 
-  get pageHeight(): number {
-    return this.bottom - this.top;
+  /** Set on a pen that only finds the first height its content asks to keep together. */
+  private needOnly = false;
+  private need: number | undefined;
+
+  /**
+   * The height the content `draw` makes asks to keep together first (its first lines, its
+   * first list item…): a heading needs that much room below it, or it moves to the next page.
+   */
+  firstNeed(draw: (pen: Pen) => void): number {
+    const pen = this.dry();
+    pen.needOnly = true;
+    pen.y = 1; // below the top, so spacing counts as it will on the page
+    try {
+      draw(pen);
+    } catch (error) {
+      if (error !== FOUND) throw error;
+    }
+    return (pen.need ?? pen.y) - 1;
   }
 
   /** Starts a new page unless `height` fits below (or the page is still empty). */
   ensure(height: number): void {
+    if (this.needOnly) {
+      this.need = this.y + height;
+      throw FOUND;
+    }
     if (this.doc && this.y + height > this.bottom + 0.01 && this.y > this.top) this.newPage();
   }
 
@@ -135,6 +159,39 @@ export class Pen {
 
   /** Runs → lines of `width` (default: the full measure) in `style`. */
   lines(runs: readonly Run[], style: TextStyle, width = this.width): Line[] {
+    // Measuring and drawing break the same text several times: remember the result.
+    const key = `${style.size} ${style.strong === true} ${width} ${this.theme.emphasis}`;
+    let cached = lineCache.get(runs);
+    if (!cached) {
+      cached = new Map();
+      lineCache.set(runs, cached);
+    }
+    const hit = cached.get(key);
+    if (hit && hit.chains === this.chains) {
+      for (const [characters, position] of hit.missing) this.warnMissing(characters, position);
+      return hit.lines;
+    }
+    const missing: [string[], Position | undefined][] = [];
+    const lines = this.breakRuns(runs, style, width, missing);
+    for (const [characters, position] of missing) this.warnMissing(characters, position);
+    cached.set(key, { chains: this.chains, lines, missing });
+    return lines;
+  }
+
+  private warnMissing(characters: string[], position: Position | undefined): void {
+    this.warn(
+      `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF shows a replacement mark there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
+      position,
+      'pdf-missing-glyph',
+    );
+  }
+
+  private breakRuns(
+    runs: readonly Run[],
+    style: TextStyle,
+    width: number,
+    missing: [string[], Position | undefined][],
+  ): Line[] {
     const strongRuns = style.strong ? runs.map((run) => ({ ...run, strong: true })) : runs;
     return breakLines(strongRuns, {
       chains: this.chains,
@@ -142,12 +199,7 @@ export class Pen {
       width,
       emphasis: this.theme.emphasis,
       measure: (text, face, size) => measureWidth(face.font, text, size),
-      onMissing: (characters, position) =>
-        this.warn(
-          `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF shows a replacement mark there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
-          position,
-          'pdf-missing-glyph',
-        ),
+      onMissing: (characters, position) => missing.push([characters, position]),
     });
   }
 
@@ -228,19 +280,38 @@ export class Pen {
   }
 }
 
-const widths = new WeakMap<object, Map<string, number>>();
+interface CachedLines {
+  chains: FontChains;
+  lines: Line[];
+  missing: [string[], Position | undefined][];
+}
 
-/** Advance width of `text`, cached per font (fontkit layout is the slow part). */
+const lineCache = new WeakMap<readonly Run[], Map<string, CachedLines>>();
+
+/** Thrown to stop a `firstNeed` measurement once it knows the answer. */
+const FOUND = Symbol('found');
+
+const advances = new WeakMap<object, Map<number, number>>();
+
+/**
+ * Advance width of `text`: the sum of its glyphs' advances, cached per character. Kerning
+ * is left out of measuring (it only ever narrows a line a little), which keeps layout fast.
+ */
 function measureWidth(font: import('fontkit').Font, text: string, size: number): number {
-  let cache = widths.get(font);
+  let cache = advances.get(font);
   if (!cache) {
     cache = new Map();
-    widths.set(font, cache);
+    advances.set(font, cache);
   }
-  let units = cache.get(text);
-  if (units === undefined) {
-    units = ((font.layout(text) as { advanceWidth: number }).advanceWidth * 1000) / font.unitsPerEm;
-    cache.set(text, units);
+  let units = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    let advance = cache.get(codePoint);
+    if (advance === undefined) {
+      advance = (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm;
+      cache.set(codePoint, advance);
+    }
+    units += advance;
   }
   return (units * size) / 1000;
 }
