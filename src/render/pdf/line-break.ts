@@ -27,6 +27,8 @@ export type Measure = (text: string, face: Face, size: number) => number;
 export interface BreakOptions {
   chains: FontChains;
   measure: Measure;
+  /** Exact width as drawn (kerning included), for placing segments; defaults to `measure`. */
+  measureExact?: Measure;
   size: number;
   width: number;
   /** How `*emphasis*` prints. */
@@ -178,7 +180,7 @@ function toLine(pieces: Piece[], options: BreakOptions): Line {
   }
   let x = 0;
   const segments = merged.map((piece) => {
-    const width = options.measure(piece.text, piece.face, options.size);
+    const width = (options.measureExact ?? options.measure)(piece.text, piece.face, options.size);
     const segment: Segment = { text: piece.text, face: piece.face, x, width, strike: piece.strike };
     if (piece.link) segment.link = piece.link;
     x += width;

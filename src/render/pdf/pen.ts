@@ -199,6 +199,7 @@ export class Pen {
       width,
       emphasis: this.theme.emphasis,
       measure: (text, face, size) => measureWidth(face.font, text, size),
+      measureExact: (text, face, size) => shapedWidth(face.font, text, size),
       onMissing: (characters, position) => missing.push([characters, position]),
     });
   }
@@ -241,7 +242,10 @@ export class Pen {
         .text(segment.text, x + segment.x, y, {
           lineBreak: false,
           baseline: 'alphabetic',
-        });
+          // Known already: spares pdfkit shaping the text a second time to measure it.
+          textWidth: segment.width,
+          wordCount: segment.text.trim() === '' ? 0 : segment.text.trim().split(/\s+/).length,
+        } as PDFKit.Mixins.TextOptions);
       // pdfkit places underlines for top-aligned text; these lines follow the baseline.
       const rule = (offset: number) =>
         doc
@@ -310,6 +314,29 @@ function measureWidth(font: import('fontkit').Font, text: string, size: number):
     if (advance === undefined) {
       advance = (font.glyphForCodePoint(codePoint).advanceWidth * 1000) / font.unitsPerEm;
       cache.set(codePoint, advance);
+    }
+    units += advance;
+  }
+  return (units * size) / 1000;
+}
+
+const shaped = new WeakMap<object, Map<string, number>>();
+
+/** Width of `text` as pdfkit draws it (shaped: kerning and ligatures), cached per word and font. */
+function shapedWidth(font: import('fontkit').Font, text: string, size: number): number {
+  let cache = shaped.get(font);
+  if (!cache) {
+    cache = new Map();
+    shaped.set(font, cache);
+  }
+  // Like pdfkit, shape word by word (each with its trailing space), so words are cached.
+  let units = 0;
+  for (const word of text.match(/[^ \t]*[ \t]?/g) ?? []) {
+    if (word === '') continue;
+    let advance = cache.get(word);
+    if (advance === undefined) {
+      advance = ((font.layout(word) as { advanceWidth: number }).advanceWidth * 1000) / font.unitsPerEm;
+      cache.set(word, advance);
     }
     units += advance;
   }
