@@ -14,7 +14,7 @@ import { pdfRenderer } from '../src/render/pdf/pdf-renderer.js';
 import { loadPdfResources, THEME_FILE } from '../src/render/pdf/resources.js';
 import { readTheme } from '../src/render/pdf/theme.js';
 import { contentFolder, tempDir } from './support/cli.js';
-import { check, FIXTURES, REPO, renderContext, renderWith } from './support/fixtures.js';
+import { check, expectGolden, FIXTURES, REPO, renderContext, renderWith } from './support/fixtures.js';
 import {
   decodeQr,
   findAll,
@@ -275,6 +275,23 @@ function execSizes(path: string): number[] {
   const text = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { encoding: 'latin1' });
   return [...text.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((match) => Number(match[1]));
 }
+
+describe('structure golden', () => {
+  it('matches the reviewed structure tree of the Cuti Tahunan leaflet and large print', async () => {
+    const rendered = await renderAll({
+      'id/cuti-tahunan.md': readFileSync(join(FIXTURES, 'golden/id-cuti-tahunan/input.md'), 'utf8'),
+    });
+    const { dir } = rendered.get('id/cuti-tahunan') as Rendered;
+    for (const file of EDITIONS) {
+      const outline = (node: StructNode, depth: number): string[] => [
+        `${'  '.repeat(depth)}${node.role}${node.alt ? ` alt="${node.alt}"` : ''}${node.content ? ` (${node.content})` : ''}`,
+        ...node.children.flatMap((child) => outline(child, depth + 1)),
+      ];
+      const text = `${outline(structureTree(join(dir, file)), 0).join('\n')}\n`;
+      expectGolden(join(FIXTURES, `pdf/expected-structure-${file.replace('.pdf', '')}.txt`), text);
+    }
+  });
+});
 
 describe('typography', () => {
   it('prints curly quotes, dashes, ×, ±, ≥, ✓ and no-break spaces as written', () => {
