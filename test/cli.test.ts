@@ -91,7 +91,7 @@ describe('pelita build', () => {
     expect(treeA.size).toBeGreaterThan(30);
     expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
     for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
-  });
+  }, 120_000); // two full builds, PDFs included
 
   it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
     const content = contentFolder({

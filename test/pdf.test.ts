@@ -405,5 +405,8 @@ describe('HTML page', () => {
     expect(page).toContain('href="large-print.pdf"');
     expect(page).toContain('Leaflet (PDF)');
     expect(page).toContain('Edisi cetak besar (PDF)');
+    expect(page).toMatch(
+      /href="leaflet\.pdf"[^>]*hreflang="id">Leaflet \(PDF\)<\/a> <span[^>]*>\(\d+ KB, Bahasa Indonesia\)/,
+    );
   });
 });
