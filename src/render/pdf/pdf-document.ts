@@ -8,7 +8,8 @@ import { smallStyle } from './blocks.js';
 import { drawEdition, type EditionInput } from './edition.js';
 import type { FontChains } from './fonts.js';
 import { plainRuns } from './inline.js';
-import { Pen, type Warn } from './pen.js';
+import type { Line } from './line-break.js';
+import { Pen, type TextStyle, type Warn } from './pen.js';
 import { type EditionTheme, FONT_STYLES, PAGE_SIZES, type Theme } from './theme.js';
 
 /** BCP 47 tags for the PDF catalog and XMP: `id` → `id-ID`. */
@@ -96,52 +97,59 @@ function pageFurniture(pen: Pen, words: Words, input: PdfInput): void {
   const range = doc.bufferedPageRange();
   const pageHeight = PAGE_SIZES[edition.page][1];
   const updated = `${words.terms.updated}: ${formatDate(input.procedure.meta.updated, words)}`;
+  const running = fitLine(pen, style, [
+    `${input.site.shortName} — ${input.procedure.meta.title}`,
+    input.procedure.meta.title,
+  ]);
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     const pageLabel = words.terms.page_number
       .replace('{page}', String(index + 1))
       .replace('{pages}', String(range.count));
-    const footerTop = pageHeight - edition.margin.bottom + style.size;
-    pen.artifact((d) => d.rect(pen.left, footerTop - style.size * 0.5, pen.width, 0.75).fill(input.theme.colors.rule));
+    const footerTop = pageHeight - edition.margin.bottom + style.size * 0.6;
+    // Date left and page number right; one under the other when large type needs it.
+    const [date, label] = [updated, pageLabel].map((text) => plainLine(pen, text, style));
+    const oneLine = (date?.width ?? 0) + (label?.width ?? 0) + style.size * 2 <= pen.width;
+    pen.artifact((d) => d.rect(pen.left, footerTop - style.size * 0.4, pen.width, 0.75).fill(input.theme.colors.rule));
     pen.artifact(() => {
-      drawPlain(pen, updated, style, pen.left, footerTop, 'left');
-      drawPlain(pen, pageLabel, style, pen.left + pen.width, footerTop, 'right');
-      if (index > 0)
-        drawPlain(
-          pen,
-          `${input.site.shortName} — ${input.procedure.meta.title}`,
-          style,
-          pen.left,
-          edition.margin.top,
-          'left',
-        );
+      drawLine(pen, date, style, pen.left, footerTop);
+      const labelTop = oneLine ? footerTop : footerTop + style.lineHeight;
+      drawLine(pen, label, style, pen.left + pen.width - (label?.width ?? 0), labelTop);
+      if (index > 0) drawLine(pen, running, style, pen.left, edition.margin.top);
     }, 'Pagination');
   }
 }
 
-/** One line of plain text, already inside an artifact (its words may fall back to other fonts). */
-function drawPlain(
-  pen: Pen,
-  text: string,
-  style: ReturnType<typeof smallStyle>,
-  x: number,
-  top: number,
-  align: 'left' | 'right',
-): void {
+function plainLine(pen: Pen, text: string, style: TextStyle): Line | undefined {
+  return pen.lines(plainRuns(text), style, 1e6)[0];
+}
+
+/** The first text that fits on one line, or the last one cut at a word with "…". */
+function fitLine(pen: Pen, style: TextStyle, texts: string[]): Line | undefined {
+  for (const text of texts) {
+    const line = plainLine(pen, text, style);
+    if (line && line.width <= pen.width) return line;
+  }
+  const words = (texts[texts.length - 1] ?? '').split(' ');
+  while (words.length > 1) {
+    words.pop();
+    const line = plainLine(pen, `${words.join(' ')} …`, style);
+    if (line && line.width <= pen.width) return line;
+  }
+  return undefined;
+}
+
+/** One line, already inside an artifact (its words may fall back to other fonts). */
+function drawLine(pen: Pen, line: Line | undefined, style: TextStyle, x: number, top: number): void {
   const doc = pen.doc;
-  const [line] = pen.lines(plainRuns(text), style, 1e6);
   if (!doc || !line) return;
-  const start = align === 'right' ? x - line.width : x;
   const baseline = top + (style.lineHeight - style.size) / 2 + style.size * 0.8;
   for (const segment of line.segments) {
     doc
       .font(segment.face.key)
       .fontSize(style.size)
       .fillColor(style.color)
-      .text(segment.text, start + segment.x, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-      });
+      .text(segment.text, x + segment.x, baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
 }
 
