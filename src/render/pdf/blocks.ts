@@ -246,6 +246,7 @@ function table(pen: Pen, parent: Tag, node: Table, x: number, width: number): vo
         cellStyle,
         (lefts[column] ?? x) + pad,
         (index) => top + pad + index * style.lineHeight,
+        { width: (widths[column] ?? 0) - 2 * pad, mode: node.align?.[column] ?? 'left' },
       );
     });
     pen.artifact((doc) => {

@@ -223,7 +223,14 @@ export class Pen {
   }
 
   /** Draws lines whose tops `place(index)` decides (cells and boxes place their own lines). */
-  drawLines(element: Tag, lines: readonly Line[], style: TextStyle, x: number, place: (index: number) => number): void {
+  drawLines(
+    element: Tag,
+    lines: readonly Line[],
+    style: TextStyle,
+    left: number,
+    place: (index: number) => number,
+    align?: { width: number; mode: 'left' | 'right' | 'center' },
+  ): void {
     const entries = lines.flatMap((line, index) => line.segments.map((segment) => ({ index, segment })));
     if (!this.doc) {
       place(lines.length - 1);
@@ -234,6 +241,8 @@ export class Pen {
     const drawEntry = (entry: (typeof entries)[number], link?: Tag) => {
       const { segment } = entry;
       const y = baseline(place(entry.index));
+      const spare = align ? align.width - (lines[entry.index]?.width ?? 0) : 0;
+      const x = left + (align?.mode === 'right' ? spare : align?.mode === 'center' ? spare / 2 : 0);
       const color = segment.link ? this.colors.accent : style.color;
       doc
         .font(segment.face.key)
