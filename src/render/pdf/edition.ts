@@ -168,41 +168,55 @@ function siteComplaints(pen: Pen, parent: Tag, channels: PhrasingContent[][], in
   );
 }
 
-/** The QR code to the web page with its address printed under it, and the last update. */
+/**
+ * The QR code to the web page, with the caption, the address and the last update beside
+ * it (one short block, so it rarely needs a page of its own). The code's quiet zone
+ * reaches into the margin, so its dark modules line up with the text.
+ */
 function closing(pen: Pen, root: Tag, { procedure, words, url }: EditionInput): void {
   const { terms } = words;
   const size = pen.theme.qrSize;
+  const rects = qrRects(url, size);
+  const quiet = Math.min(...rects.map((rect) => rect.x));
+  const gap = pen.theme.body * 1.2;
+  const textX = pen.left + size - 2 * quiet + gap;
+  const textWidth = pen.left + pen.width - textX;
   const small = smallStyle(pen);
   const body = bodyStyle(pen);
   const captionRuns = plainRuns(terms.qr_caption);
   const urlRuns = phrasingRuns([{ type: 'link', url, children: [{ type: 'text', value: url }] }]);
   const updatedRuns = plainRuns(`${terms.updated}: ${formatDate(procedure.meta.updated, words)}`);
+  const text = (target: Pen, parent: Tag, x: number) => {
+    paragraph(target, parent, captionRuns, body, x, textWidth);
+    target.space(body.size * 0.5);
+    paragraph(target, parent, urlRuns, small, x, textWidth);
+    target.space(body.size);
+    paragraph(target, parent, updatedRuns, body, x, textWidth);
+  };
   pen.space(pen.theme.body * 1.5);
-  const height = pen.measure((dry) => {
-    dry.flowLines(undefined, dry.lines(captionRuns, body), body);
-    dry.y += size;
-    dry.flowLines(undefined, dry.lines(urlRuns, small), small);
-    dry.space(body.size);
-    dry.flowLines(undefined, dry.lines(updatedRuns, body), body);
-  });
+  const textHeight = pen.measure((dry) => text(dry, undefined, dry.left + textX - pen.left));
+  const height = Math.max(size - 2 * quiet, textHeight);
   pen.ensure(height);
   const top = pen.y;
   pen.artifact((doc) => doc.rect(pen.left, top - pen.theme.body * 0.75, pen.width, 1).fill(pen.colors.rule));
-  paragraph(pen, root, captionRuns, body);
-  const qrTop = pen.y;
+  // Reading order: caption, code, address, date; the caption sits beside the code.
+  const qrLeft = pen.left - quiet;
+  const qrTop = top - quiet;
+  paragraph(pen, root, captionRuns, body, textX, textWidth);
   const figure = pen.tag(root, 'Figure', {
     alt: `${terms.qr_code_alt} ${url}`,
-    bbox: [pen.left, qrTop, pen.left + size, qrTop + size],
+    bbox: [qrLeft, qrTop, qrLeft + size, qrTop + size],
     placement: 'Block',
   });
   pen.mark(figure, () => {
     const doc = pen.doc;
     if (!doc) return;
-    for (const rect of qrRects(url, size)) doc.rect(pen.left + rect.x, qrTop + rect.y, rect.width, rect.height);
+    for (const rect of rects) doc.rect(qrLeft + rect.x, qrTop + rect.y, rect.width, rect.height);
     doc.fill('#000000');
   });
-  pen.y = qrTop + size;
-  paragraph(pen, root, urlRuns, small);
+  pen.space(body.size * 0.5);
+  paragraph(pen, root, urlRuns, small, textX, textWidth);
   pen.space(body.size);
-  paragraph(pen, root, updatedRuns, body);
+  paragraph(pen, root, updatedRuns, body, textX, textWidth);
+  pen.y = Math.max(pen.y, top + height);
 }
