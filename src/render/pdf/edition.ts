@@ -169,40 +169,38 @@ function siteComplaints(pen: Pen, parent: Tag, channels: PhrasingContent[][], in
 }
 
 /**
- * The QR code to the web page, with the caption, the address and the last update beside
- * it (one short block, so it rarely needs a page of its own). The code's quiet zone
- * reaches into the margin, so its dark modules line up with the text.
+ * The QR code to the web page with its caption beside it, the address printed under it,
+ * then the last update. The code's quiet zone reaches into the margin, so its dark
+ * modules line up with the text.
  */
 function closing(pen: Pen, root: Tag, { procedure, words, url }: EditionInput): void {
   const { terms } = words;
   const size = pen.theme.qrSize;
   const rects = qrRects(url, size);
   const quiet = Math.min(...rects.map((rect) => rect.x));
-  const gap = pen.theme.body * 1.2;
-  const textX = pen.left + size - 2 * quiet + gap;
-  const textWidth = pen.left + pen.width - textX;
+  const visible = size - 2 * quiet;
+  const captionX = pen.left + visible + pen.theme.body * 1.2;
+  const captionWidth = pen.left + pen.width - captionX;
   const small = smallStyle(pen);
   const body = bodyStyle(pen);
   const captionRuns = plainRuns(terms.qr_caption);
   const urlRuns = phrasingRuns([{ type: 'link', url, children: [{ type: 'text', value: url }] }]);
   const updatedRuns = plainRuns(`${terms.updated}: ${formatDate(procedure.meta.updated, words)}`);
-  const text = (target: Pen, parent: Tag, x: number) => {
-    paragraph(target, parent, captionRuns, body, x, textWidth);
+  const below = (target: Pen, parent: Tag) => {
     target.space(body.size * 0.5);
-    paragraph(target, parent, urlRuns, small, x, textWidth);
-    target.space(body.size);
-    paragraph(target, parent, updatedRuns, body, x, textWidth);
+    paragraph(target, parent, urlRuns, small);
+    target.space(body.size * 0.8);
+    paragraph(target, parent, updatedRuns, body);
   };
   pen.space(pen.theme.body * 1.5);
-  const textHeight = pen.measure((dry) => text(dry, undefined, dry.left + textX - pen.left));
-  const height = Math.max(size - 2 * quiet, textHeight);
+  const captionHeight = pen.measure((dry) => paragraph(dry, undefined, captionRuns, body, dry.left, captionWidth));
+  const height = Math.max(visible, captionHeight) + pen.measure((dry) => below(dry, undefined));
   pen.ensure(height);
   const top = pen.y;
   pen.artifact((doc) => doc.rect(pen.left, top - pen.theme.body * 0.75, pen.width, 1).fill(pen.colors.rule));
-  // Reading order: caption, code, address, date; the caption sits beside the code.
+  paragraph(pen, root, captionRuns, body, captionX, captionWidth);
   const qrLeft = pen.left - quiet;
   const qrTop = top - quiet;
-  paragraph(pen, root, captionRuns, body, textX, textWidth);
   const figure = pen.tag(root, 'Figure', {
     alt: `${terms.qr_code_alt} ${url}`,
     bbox: [qrLeft, qrTop, qrLeft + size, qrTop + size],
@@ -214,9 +212,6 @@ function closing(pen: Pen, root: Tag, { procedure, words, url }: EditionInput): 
     for (const rect of rects) doc.rect(qrLeft + rect.x, qrTop + rect.y, rect.width, rect.height);
     doc.fill('#000000');
   });
-  pen.space(body.size * 0.5);
-  paragraph(pen, root, urlRuns, small, textX, textWidth);
-  pen.space(body.size);
-  paragraph(pen, root, updatedRuns, body, textX, textWidth);
-  pen.y = Math.max(pen.y, top + height);
+  pen.y = Math.max(pen.y, top + visible);
+  below(pen, root);
 }
