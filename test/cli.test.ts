@@ -59,6 +59,8 @@ describe('pelita build', () => {
       'id/cuti-tahunan/braille.txt',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
+      'id/cuti-tahunan/large-print.pdf',
+      'id/cuti-tahunan/leaflet.pdf',
       'id/cuti-tahunan/pictograms.pdf',
       'id/cuti-tahunan/pictograms.png',
       'id/cuti-tahunan/pictograms.svg',
@@ -69,6 +71,8 @@ describe('pelita build', () => {
       'jv/cuti-tahunan/braille.txt',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
+      'jv/cuti-tahunan/large-print.pdf',
+      'jv/cuti-tahunan/leaflet.pdf',
       'jv/cuti-tahunan/pictograms.pdf',
       'jv/cuti-tahunan/pictograms.png',
       'jv/cuti-tahunan/pictograms.svg',
@@ -101,7 +105,7 @@ describe('pelita build', () => {
     expect(treeA.size).toBeGreaterThan(30);
     expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
     for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
-  });
+  }, 120_000); // two full builds, PDFs included
 
   it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
     const content = contentFolder({

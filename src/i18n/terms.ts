@@ -54,6 +54,9 @@ export const TERMS = [
   'pictogram_steps',
   'pictogram_credits',
   'pictogram_page',
+  'page_number',
+  'qr_caption',
+  'qr_code_alt',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

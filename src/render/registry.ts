@@ -6,6 +6,7 @@ import type { Renderer } from './types.js';
 export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[] = [
   { id: 'braille', load: async () => (await import('./braille/braille-renderer.js')).brailleRenderer },
   { id: 'pictogram', load: async () => (await import('./pictogram/pictogram-renderer.js')).pictogramRenderer },
+  { id: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
   { id: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
 ];

@@ -7,9 +7,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { parse } from 'yaml';
+import { woffToSfnt } from '../fonts/woff.js';
 import { type Lexicon, readLexicon } from './lexicon.js';
 import type { Face } from './text-paths.js';
-import { woffToSfnt } from './woff.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates/pictograms/', import.meta.url));
 const require = createRequire(import.meta.url);

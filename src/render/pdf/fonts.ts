@@ -1,0 +1,61 @@
+// Fonts as fallback chains: for each character, the first font of its style that has a
+// glyph draws it. Characters no font has are reported, never dropped silently.
+import type { Font } from 'fontkit';
+import type { FontStyle } from './theme.js';
+
+export interface Face {
+  /** Name the face is registered under in the PDF document. */
+  key: string;
+  font: Font;
+}
+
+export type FontChains = Record<FontStyle, Face[]>;
+
+/** Drawn in place of a character no font can show. */
+export const REPLACEMENT = '\uFFFD';
+
+/** Face that draws `char` in `style`, or undefined when no font has it. */
+export function faceFor(chains: FontChains, style: FontStyle, char: string): Face | undefined {
+  let cache = choices.get(chains[style]);
+  if (!cache) {
+    cache = new Map();
+    choices.set(chains[style], cache);
+  }
+  const codePoint = char.codePointAt(0) ?? 0;
+  if (!cache.has(codePoint)) {
+    cache.set(
+      codePoint,
+      chains[style].find((face) => face.font.hasGlyphForCodePoint(codePoint)),
+    );
+  }
+  return cache.get(codePoint);
+}
+
+/** Which face draws a character, per chain (cmap look-ups add up over a build). */
+const choices = new WeakMap<Face[], Map<number, Face | undefined>>();
+
+/** Font-switching runs of one style; unknown characters become REPLACEMENT (in the last face). */
+export function splitByFace(
+  chains: FontChains,
+  style: FontStyle,
+  text: string,
+): { pieces: { text: string; face: Face }[]; missing: string[] } {
+  const pieces: { text: string; face: Face }[] = [];
+  const missing: string[] = [];
+  const chain = chains[style];
+  for (const char of text) {
+    let face = faceFor(chains, style, char);
+    let shown = char;
+    if (!face) {
+      missing.push(char);
+      face =
+        chain.find((candidate) => candidate.font.hasGlyphForCodePoint(REPLACEMENT.codePointAt(0) ?? 0)) ?? chain[0];
+      shown = face?.font.hasGlyphForCodePoint(0xfffd) ? REPLACEMENT : '?';
+    }
+    if (!face) continue;
+    const last = pieces[pieces.length - 1];
+    if (last && last.face === face) last.text += shown;
+    else pieces.push({ text: shown, face });
+  }
+  return { pieces, missing };
+}
