@@ -40,6 +40,17 @@ export const TERMS = [
   'edition_pictograms_svg',
   'edition_audio',
   'edition_transcript',
+  'audio_intro',
+  'audio_cost',
+  'audio_duration',
+  'audio_product',
+  'audio_requirements',
+  'audio_requirement',
+  'audio_steps',
+  'audio_step',
+  'audio_complaints',
+  'audio_voice',
+  'audio_voice_fallback',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

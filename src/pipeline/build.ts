@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates } from './load-templates.js';
+import { type OutputCache, openCache } from './output-cache.js';
 import { writeArtifacts } from './write-output.js';
 
 export interface BuildOptions {
@@ -30,6 +31,8 @@ export interface BuildResult {
   failed: number;
   /** Output paths written, relative to the output folder. */
   written: string[];
+  /** Output paths kept from the previous build (their renderer's cache key had not changed). */
+  reused: string[];
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -41,7 +44,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   const content = await loadContent(options.contentDir);
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
-  const result: BuildResult = { files: [], documents: content.documents.length, built: 0, failed: 0, written: [] };
+  const result: BuildResult = {
+    files: [],
+    documents: content.documents.length,
+    built: 0,
+    failed: 0,
+    written: [],
+    reused: [],
+  };
 
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
   result.files.push(siteFile);
@@ -86,24 +96,43 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
+  const cache = await openCache(options.outDir);
   const outputs = new Map<string, string[]>();
+  const facts = new Map<string, Readonly<Record<string, number>>>();
   for (const doc of checked) {
     if (!doc.procedure) continue;
-    const artifacts = await renderProcedure(doc.procedure, renderers, context, doc.file);
-    if (!artifacts) {
+    const rendered = await renderProcedure(doc.procedure, renderers, context, doc.file, cache);
+    if (!rendered) {
       result.failed++;
       continue;
     }
-    result.written.push(...(await writeArtifacts(options.outDir, artifacts)));
+    const { artifacts, reused, records } = rendered;
+    result.written.push(
+      ...(await writeArtifacts(
+        options.outDir,
+        artifacts.filter((artifact) => !reused.has(artifact)),
+      )),
+    );
+    result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
+    for (const record of records) cache.record(record.owner, record.key, record.artifacts);
+    for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
     outputs.set(
       procedureDir(doc.procedure),
       artifacts.map((artifact) => artifact.path),
     );
     result.built++;
   }
-  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs) ?? []);
-  result.written.push(...(await writeArtifacts(options.outDir, siteArtifacts)));
+  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs, facts) ?? []);
+  result.written.push(...(await writeArtifacts(options.outDir, [...siteArtifacts, cache.manifest()])));
   return result;
+}
+
+interface RenderedProcedure {
+  artifacts: Artifact[];
+  /** Artifacts read back from the previous build: already on disk. */
+  reused: Set<Artifact>;
+  /** Cache entries to record once the files are written. */
+  records: { owner: string; key: string; artifacts: Artifact[] }[];
 }
 
 /** All of one procedure's files, or none: a renderer that fails leaves the old files in place. */
@@ -112,14 +141,24 @@ async function renderProcedure(
   renderers: Renderer[],
   context: RenderContext,
   file: VFile,
-): Promise<Artifact[] | undefined> {
-  const artifacts: Artifact[] = [];
+  cache: OutputCache,
+): Promise<RenderedProcedure | undefined> {
+  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), records: [] };
+  const { artifacts } = rendered;
   const warn: ProcedureRun['warn'] = (reason, place, ruleId) => reportWarning(file, reason, place, ruleId);
   for (const renderer of renderers) {
     try {
-      artifacts.push(
-        ...((await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? []),
-      );
+      const key = await renderer.cacheKey?.(procedure, context);
+      const owner = `${renderer.id}:${procedureDir(procedure)}`;
+      const kept = key === undefined ? undefined : await cache.reuse(owner, key);
+      if (kept) {
+        for (const artifact of kept) rendered.reused.add(artifact);
+        artifacts.push(...kept);
+        continue;
+      }
+      const made = (await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? [];
+      artifacts.push(...made);
+      if (key !== undefined) rendered.records.push({ owner, key, artifacts: made });
     } catch (error) {
       reportError(
         file,
@@ -130,5 +169,5 @@ async function renderProcedure(
       return undefined;
     }
   }
-  return artifacts;
+  return rendered;
 }

@@ -4,6 +4,7 @@
 import type { Renderer } from './types.js';
 
 export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[] = [
+  { id: 'audio', load: async () => (await import('./audio/audio-renderer.js')).audioRenderer },
   { id: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
 ];

@@ -13,7 +13,7 @@ interface CatalogItem {
 
 export const catalogRenderer: Renderer = {
   id: 'catalog',
-  renderSite(context, outputs) {
+  renderSite(context, outputs, facts = new Map()) {
     const { site } = context;
     const order = (lang: string) => site.languages.indexOf(lang);
     const procedures = [...context.procedures].sort(
@@ -22,15 +22,23 @@ export const catalogRenderer: Renderer = {
     const catalog = {
       version: CATALOG_VERSION,
       site: { name: site.name, shortName: site.shortName, url: site.url, languages: site.languages },
-      procedures: procedures.map((procedure) => entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [])),
+      procedures: procedures.map((procedure) =>
+        entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts),
+      ),
     };
     return [{ path: 'catalog.json', data: `${JSON.stringify(catalog, null, 2)}\n` }];
   },
 };
 
-function entry(procedure: Procedure, context: RenderContext, paths: readonly string[]) {
+function entry(
+  procedure: Procedure,
+  context: RenderContext,
+  paths: readonly string[],
+  facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+) {
   const { meta } = procedure;
   const dir = procedureDir(procedure);
+  const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
   return {
     slug: procedure.slug,
     lang: procedure.lang,
@@ -48,6 +56,8 @@ function entry(procedure: Procedure, context: RenderContext, paths: readonly str
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
+    /** Length of the spoken edition in seconds, when there is one. */
+    audioDurationSeconds: audioDuration ?? null,
     editions: Object.fromEntries([...paths].sort().map((path) => [path.slice(dir.length + 1), path])),
   };
 }
