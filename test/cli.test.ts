@@ -51,11 +51,16 @@ describe('pelita build', () => {
     expect(stderr).toContain('2 of 5 documents built');
     const files = [...readTree(out).keys()].sort();
     expect(files).toEqual([
+      '.pelita-cache.json',
       'assets/pelita.css',
       'catalog.json',
+      'id/cuti-tahunan/audio.mp3',
+      'id/cuti-tahunan/audio.txt',
       'id/cuti-tahunan/fragment.html',
       'id/cuti-tahunan/index.html',
       'index.html',
+      'jv/cuti-tahunan/audio.mp3',
+      'jv/cuti-tahunan/audio.txt',
       'jv/cuti-tahunan/fragment.html',
       'jv/cuti-tahunan/index.html',
     ]);
@@ -87,7 +92,7 @@ describe('pelita build', () => {
     expect(treeA.size).toBeGreaterThan(30);
     expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
     for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
-  });
+  }, 300_000); // two full builds, including speech with the default (embedded) engine
 
   it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
     const content = contentFolder({

@@ -40,7 +40,10 @@ export function scriptParagraphs({ procedure, site, words, speech }: ScriptInput
     [
       say('audio_requirements'),
       ...procedure.requirements.items.map((item, index) =>
-        say('audio_requirement', { ordinal: spellOrdinal(index + 1, speech.numbers), text: lowerFirst(itemText(item)) }),
+        say('audio_requirement', {
+          ordinal: spellOrdinal(index + 1, speech.numbers),
+          text: lowerFirst(itemText(item)),
+        }),
       ),
     ].join(' '),
   );

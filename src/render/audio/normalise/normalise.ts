@@ -54,7 +54,7 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
   // 3. Phone numbers, short codes and ids are read digit by digit.
   for (const context of language.digitContexts) {
     out = out.replace(
-      re(`(${escape(context)}:?\\s+)(\\+?\\d[\\d\\s-]*\\d|\\d)`),
+      re(`(${escapeRegExp(context)}:?\\s+)(\\+?\\d[\\d\\s-]*\\d|\\d)`),
       (_, before: string, digits: string) => {
         return before + digitGroups(digits);
       },
@@ -80,16 +80,16 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
 
   // 6. Times: 08.00–15.00 → pukul delapan sampai pukul lima belas; 12.00 WIB; pukul 9.30.
   const time = `(\\d{1,2})[.:]([0-5]\\d)`;
-  const timeWord = `(?:(?:${escape(words.time)}|pukul|jam)\\s+)?`;
+  const timeWord = `(?:(?:${escapeRegExp(words.time)}|pukul|jam)\\s+)?`;
   out = out.replace(
     re(
-      `${NOT_WORD_BEFORE}${timeWord}${time}\\s*(?:${DASH}|s\\.d\\.|${escape(words.to)})\\s*${timeWord}${time}${NOT_WORD_AFTER}`,
+      `${NOT_WORD_BEFORE}${timeWord}${time}\\s*(?:${DASH}|s\\.d\\.|${escapeRegExp(words.to)})\\s*${timeWord}${time}${NOT_WORD_AFTER}`,
     ),
     (_, h1, m1, h2, m2) => `${words.time} ${clock(h1, m1)} ${words.to} ${words.time} ${clock(h2, m2)}`,
   );
   out = out.replace(
     re(
-      `${NOT_WORD_BEFORE}(?:(?:${escape(words.time)}|pukul|jam)\\s+${time}|${time}(?=\\s*(?:WIB|WITA|WIT)${NOT_WORD_AFTER}))${NOT_WORD_AFTER}`,
+      `${NOT_WORD_BEFORE}(?:(?:${escapeRegExp(words.time)}|pukul|jam)\\s+${time}|${time}(?=\\s*(?:WIB|WITA|WIT)${NOT_WORD_AFTER}))${NOT_WORD_AFTER}`,
     ),
     (_, h1, m1, h2, m2) => `${words.time} ${h1 ? clock(h1, m1) : clock(h2, m2)}`,
   );
@@ -101,7 +101,7 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
   const unitNames = Object.keys(language.units).sort((a, b) => b.length - a.length);
   if (unitNames.length > 0) {
     out = out.replace(
-      re(`(\\d)\\s?(${unitNames.map(escape).join('|')})${NOT_WORD_AFTER}`),
+      re(`(\\d)\\s?(${unitNames.map(escapeRegExp).join('|')})${NOT_WORD_AFTER}`),
       (_, digit, unit: string) => `${digit} ${language.units[unit]}`,
     );
   }
@@ -146,7 +146,7 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
 export function applyLexicon(text: string, lexicon: Lexicon): string {
   const keys = [...lexicon.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   if (keys.length === 0) return text;
-  const pattern = new RegExp(`${NOT_WORD_BEFORE}(?:${keys.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = new RegExp(`${NOT_WORD_BEFORE}(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
   return text.replace(pattern, (key) => lexicon.get(key) ?? key);
 }
 
@@ -188,6 +188,6 @@ function speakAddressPart(part: string, language: SpeechLanguage, lexicon: Lexic
     .join(` ${words.dot} `);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -1,8 +1,8 @@
 // eSpeak NG compiled to WebAssembly (npm `espeak-ng`): its voice data is embedded in the
 // .wasm file, so nothing is downloaded or installed. Each call runs the espeak-ng command
 // in a fresh module instance on an in-memory file system: text in /in.txt, WAV out.
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { espeakArguments, type Pcm, type SpeechEngine } from './engine.js';
 import { parseWav } from './wav.js';
 
