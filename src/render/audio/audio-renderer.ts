@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Procedure } from '../../model/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
+import { findPlace } from './find-place.js';
 import { unknownAbbreviations } from './normalise/normalise.js';
 import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
 import { fillTerm, scriptParagraphs, speechScript } from './script.js';
@@ -74,7 +75,7 @@ async function prepare(
   }
   const speech = readSpeechLanguage(procedure.lang, speechData, words.months);
   const input = { procedure, site: context.site, words, speech, lexicon: data.lexicon };
-  if (run) warnUnknownAbbreviations(scriptParagraphs(input).join('\n'), data, speech, run);
+  if (run) warnUnknownAbbreviations(procedure, scriptParagraphs(input).join('\n'), data, speech, run);
   const voiceWords = context.words.get(speech.voiceLanguage);
   const voiceLanguageName = voiceWords?.languageName ?? speech.voiceLanguage;
   const comment =
@@ -88,11 +89,17 @@ async function prepare(
   };
 }
 
-function warnUnknownAbbreviations(text: string, data: SpeechData, speech: SpeechLanguage, run: ProcedureRun): void {
+function warnUnknownAbbreviations(
+  procedure: Procedure,
+  text: string,
+  data: SpeechData,
+  speech: SpeechLanguage,
+  run: ProcedureRun,
+): void {
   for (const word of unknownAbbreviations(text, data.lexicon, speech)) {
     run.warn(
       `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
-      undefined,
+      findPlace(procedure, word),
       'audio-unknown-abbreviation',
     );
   }
