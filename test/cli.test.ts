@@ -51,8 +51,11 @@ describe('pelita build', () => {
     expect(stderr).toContain('2 of 5 documents built');
     const files = [...readTree(out).keys()].sort();
     expect(files).toEqual([
+      '.pelita-cache.json',
       'assets/pelita.css',
       'catalog.json',
+      'id/cuti-tahunan/audio.mp3',
+      'id/cuti-tahunan/audio.txt',
       'id/cuti-tahunan/braille.brf',
       'id/cuti-tahunan/braille.html',
       'id/cuti-tahunan/braille.pef',
@@ -65,6 +68,8 @@ describe('pelita build', () => {
       'id/cuti-tahunan/pictograms.png',
       'id/cuti-tahunan/pictograms.svg',
       'index.html',
+      'jv/cuti-tahunan/audio.mp3',
+      'jv/cuti-tahunan/audio.txt',
       'jv/cuti-tahunan/braille.brf',
       'jv/cuti-tahunan/braille.html',
       'jv/cuti-tahunan/braille.pef',
@@ -105,7 +110,7 @@ describe('pelita build', () => {
     expect(treeA.size).toBeGreaterThan(30);
     expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
     for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
-  }, 120_000); // two full builds, PDFs included
+  }, 300_000); // two full builds, including speech with the default (embedded) engine
 
   it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
     const content = contentFolder({

@@ -57,6 +57,17 @@ export const TERMS = [
   'page_number',
   'qr_caption',
   'qr_code_alt',
+  'audio_intro',
+  'audio_cost',
+  'audio_duration',
+  'audio_product',
+  'audio_requirements',
+  'audio_requirement',
+  'audio_steps',
+  'audio_step',
+  'audio_complaints',
+  'audio_voice',
+  'audio_voice_fallback',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

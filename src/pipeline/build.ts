@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
+import { type OutputCache, openCache } from './output-cache.js';
 import { pruneRemovedProcedures } from './prune-outputs.js';
 import { writeArtifacts } from './write-output.js';
 
@@ -38,6 +39,8 @@ export interface BuildResult {
   written: string[];
   /** `<lang>/<slug>` output folders removed because their source file is gone. */
   removed: string[];
+  /** Output paths kept from the previous build (their renderer's cache key had not changed). */
+  reused: string[];
 }
 
 export interface CheckedContent {
@@ -93,7 +96,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { site, checked, files, templates, documents } = await checkContent(options);
-  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [], removed: [] };
+  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [], removed: [], reused: [] };
   if (!site) return result;
   const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
   result.failed = checked.length - procedures.length;
@@ -112,23 +115,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
+  const cache = await openCache(options.outDir);
   const outputs = new Map<string, string[]>();
+  const facts = new Map<string, Readonly<Record<string, number>>>();
   for (const doc of checked) {
     if (!doc.procedure) continue;
-    const artifacts = await renderProcedure(doc.procedure, renderers, context, doc.file);
-    if (!artifacts) {
+    const rendered = await renderProcedure(doc.procedure, renderers, context, doc.file, cache);
+    if (!rendered) {
       result.failed++;
       continue;
     }
-    result.written.push(...(await writeArtifacts(options.outDir, artifacts)));
+    const { artifacts, reused, records } = rendered;
+    result.written.push(
+      ...(await writeArtifacts(
+        options.outDir,
+        artifacts.filter((artifact) => !reused.has(artifact)),
+      )),
+    );
+    result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
+    for (const record of records) cache.record(record.owner, record.key, record.artifacts);
+    for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
     outputs.set(
       procedureDir(doc.procedure),
       artifacts.map((artifact) => artifact.path),
     );
     result.built++;
   }
-  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs) ?? []);
-  result.written.push(...(await writeArtifacts(options.outDir, siteArtifacts)));
+  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs, facts) ?? []);
+  result.written.push(...(await writeArtifacts(options.outDir, [...siteArtifacts, cache.manifest()])));
   const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
   const pelitaFiles = new Set([
     ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),
@@ -141,20 +155,38 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   return result;
 }
 
+interface RenderedProcedure {
+  artifacts: Artifact[];
+  /** Artifacts read back from the previous build: already on disk. */
+  reused: Set<Artifact>;
+  /** Cache entries to record once the files are written. */
+  records: { owner: string; key: string; artifacts: Artifact[] }[];
+}
+
 /** All of one procedure's files, or none: a renderer that fails leaves the old files in place. */
 async function renderProcedure(
   procedure: Procedure,
   renderers: Renderer[],
   context: RenderContext,
   file: VFile,
-): Promise<Artifact[] | undefined> {
-  const artifacts: Artifact[] = [];
+  cache: OutputCache,
+): Promise<RenderedProcedure | undefined> {
+  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), records: [] };
+  const { artifacts } = rendered;
   const warn: ProcedureRun['warn'] = (reason, place, ruleId) => reportWarning(file, reason, place, ruleId);
   for (const renderer of renderers) {
     try {
-      artifacts.push(
-        ...((await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? []),
-      );
+      const key = await renderer.cacheKey?.(procedure, context);
+      const owner = `${renderer.id}:${procedureDir(procedure)}`;
+      const kept = key === undefined ? undefined : await cache.reuse(owner, key);
+      if (kept) {
+        for (const artifact of kept) rendered.reused.add(artifact);
+        artifacts.push(...kept);
+        continue;
+      }
+      const made = (await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? [];
+      artifacts.push(...made);
+      if (key !== undefined) rendered.records.push({ owner, key, artifacts: made });
     } catch (error) {
       reportError(
         file,
@@ -165,5 +197,5 @@ async function renderProcedure(
       return undefined;
     }
   }
-  return artifacts;
+  return rendered;
 }

@@ -7,6 +7,7 @@ export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[]
   { id: 'braille', load: async () => (await import('./braille/braille-renderer.js')).brailleRenderer },
   { id: 'pictogram', load: async () => (await import('./pictogram/pictogram-renderer.js')).pictogramRenderer },
   { id: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
+  { id: 'audio', load: async () => (await import('./audio/audio-renderer.js')).audioRenderer },
   { id: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
 ];

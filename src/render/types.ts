@@ -11,6 +11,8 @@ import type { RenderSettings } from './settings.js';
 export interface Artifact {
   path: string;
   data: string | Uint8Array;
+  /** Numbers about the file that site renderers may list (e.g. `durationSeconds` of audio). */
+  facts?: Readonly<Record<string, number>>;
 }
 
 /** Renders a named template (from templates/) with data; HTML-escapes by default. */
@@ -57,10 +59,21 @@ export interface Renderer {
   /** Files for one procedure, under `<lang>/<slug>/`. */
   renderProcedure?(procedure: Procedure, context: RenderContext, run: ProcedureRun): Artifact[] | Promise<Artifact[]>;
   /**
-   * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
-   * procedure's renderers produced, keyed by `<lang>/<slug>`.
+   * For slow renderers: a text that changes whenever this renderer's files for the procedure
+   * would change (content they use, settings, format version). When it matches the key of the
+   * files already in the output folder, the pipeline reuses them instead of rendering.
    */
-  renderSite?(context: RenderContext, outputs: ReadonlyMap<string, readonly string[]>): Artifact[];
+  cacheKey?(procedure: Procedure, context: RenderContext): string | undefined | Promise<string | undefined>;
+  /**
+   * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
+   * procedure's renderers produced, keyed by `<lang>/<slug>`; `facts` the facts of those
+   * files that have some, keyed by path.
+   */
+  renderSite?(
+    context: RenderContext,
+    outputs: ReadonlyMap<string, readonly string[]>,
+    facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
+  ): Artifact[];
 }
 
 export function procedureDir(procedure: Pick<Procedure, 'lang' | 'slug'>): string {

@@ -15,7 +15,7 @@ interface CatalogItem {
 
 export const catalogRenderer: Renderer = {
   id: 'catalog',
-  renderSite(context, outputs) {
+  renderSite(context, outputs, facts = new Map()) {
     const { site } = context;
     const sourceLang = site.languages[0];
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
@@ -29,7 +29,7 @@ export const catalogRenderer: Renderer = {
           lang,
           name: context.words.get(lang)?.languageName ?? lang,
           procedures: own.map((procedure) => ({
-            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? []),
+            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts),
             translation: procedure.translation
               ? {
                   of: procedure.translation.sourceLang,
@@ -50,9 +50,15 @@ export const catalogRenderer: Renderer = {
   },
 };
 
-function entry(procedure: Procedure, context: RenderContext, paths: readonly string[]) {
+function entry(
+  procedure: Procedure,
+  context: RenderContext,
+  paths: readonly string[],
+  facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+) {
   const { meta } = procedure;
   const dir = procedureDir(procedure);
+  const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
   return {
     slug: procedure.slug,
     lang: procedure.lang,
@@ -72,6 +78,8 @@ function entry(procedure: Procedure, context: RenderContext, paths: readonly str
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
+    /** Length of the spoken edition in seconds, when there is one. */
+    audioDurationSeconds: audioDuration ?? null,
     editions: Object.fromEntries([...paths].sort().map((path) => [path.slice(dir.length + 1), path])),
   };
 }

@@ -1,0 +1,106 @@
+// The oral edition: audio.txt (the spoken script, also the transcript) and audio.mp3.
+// Synthesis is slow, so the renderer declares a cache key: the pipeline reuses the old
+// files when neither the script nor the speech settings changed.
+import { createHash } from 'node:crypto';
+import type { Procedure } from '../../model/types.js';
+import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
+import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
+import { findPlace } from './find-place.js';
+import { unknownAbbreviations } from './normalise/normalise.js';
+import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
+import { fillTerm, scriptParagraphs, speechScript } from './script.js';
+import { loadSpeechData, type SpeechData } from './speech-data.js';
+
+/** Bump when the way audio is made changes, so cached files are made again. */
+export const AUDIO_FORMAT_VERSION = 1;
+
+export const audioRenderer: Renderer = {
+  id: 'audio',
+  editions: [
+    { file: 'audio.mp3', term: 'edition_audio', type: 'audio/mpeg' },
+    { file: 'audio.txt', term: 'edition_transcript', type: 'text/plain' },
+  ],
+  async cacheKey(procedure, context) {
+    const prepared = await prepare(procedure, context);
+    if (!prepared) return undefined;
+    return JSON.stringify({
+      version: AUDIO_FORMAT_VERSION,
+      engine: context.settings.speechEngine,
+      voice: prepared.speech.voice,
+      rate: prepared.speech.rate,
+      mp3: DEFAULT_MP3_OPTIONS,
+      tags: prepared.tags,
+      script: createHash('sha256').update(prepared.script).digest('hex'),
+    });
+  },
+  async renderProcedure(procedure, context, run) {
+    const prepared = await prepare(procedure, context, run);
+    if (!prepared) return [];
+    const { makeMp3 } = await import('./make-mp3.js');
+    const { mp3, durationSeconds } = await makeMp3(prepared.script, {
+      engine: context.settings.speechEngine,
+      voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
+      tags: prepared.tags,
+    });
+    const dir = procedureDir(procedure);
+    const artifacts: Artifact[] = [
+      { path: `${dir}/audio.mp3`, data: mp3, facts: { durationSeconds } },
+      { path: `${dir}/audio.txt`, data: prepared.script },
+    ];
+    return artifacts;
+  },
+};
+
+interface Prepared {
+  speech: SpeechLanguage;
+  script: string;
+  tags: { title: string; artist: string; language: string; comment: string };
+}
+
+async function prepare(
+  procedure: Procedure,
+  context: RenderContext,
+  run?: ProcedureRun,
+): Promise<Prepared | undefined> {
+  const data = await loadSpeechData();
+  const words = context.words.get(procedure.lang);
+  const speechData = data.languages.get(procedure.lang);
+  if (!words || speechData === undefined) {
+    run?.warn(
+      `The audio edition cannot speak "${procedure.lang}" yet: add templates/speech/${procedure.lang}.yaml. No audio was made for this page.`,
+      undefined,
+      'audio-language-missing',
+    );
+    return undefined;
+  }
+  const speech = readSpeechLanguage(procedure.lang, speechData, words.months);
+  const input = { procedure, site: context.site, words, speech, lexicon: data.lexicon };
+  if (run) warnUnknownAbbreviations(procedure, scriptParagraphs(input).join('\n'), data, speech, run);
+  const voiceWords = context.words.get(speech.voiceLanguage);
+  const voiceLanguageName = voiceWords?.languageName ?? speech.voiceLanguage;
+  const comment =
+    speech.voiceLanguage === procedure.lang
+      ? fillTerm(words.terms.audio_voice, { language: words.languageName })
+      : fillTerm(words.terms.audio_voice_fallback, { voice_language: voiceLanguageName, language: words.languageName });
+  return {
+    speech,
+    script: speechScript(input),
+    tags: { title: procedure.meta.title, artist: context.site.name, language: speech.iso639_2, comment },
+  };
+}
+
+function warnUnknownAbbreviations(
+  procedure: Procedure,
+  text: string,
+  data: SpeechData,
+  speech: SpeechLanguage,
+  run: ProcedureRun,
+): void {
+  for (const word of unknownAbbreviations(text, data.lexicon, speech)) {
+    run.warn(
+      `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
+      findPlace(procedure, word),
+      'audio-unknown-abbreviation',
+    );
+  }
+}

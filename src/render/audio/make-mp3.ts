@@ -1,0 +1,20 @@
+// Script → speech → MP3 with tags. Kept apart so the heavy engines load only when audio is made.
+
+import type { RenderSettings } from '../settings.js';
+import { type AudioTags, tagMp3 } from './encode/id3.js';
+import { encodeMp3 } from './encode/mp3.js';
+import { speechEngine, type VoiceOptions } from './speech/engine.js';
+
+export interface MakeMp3Options {
+  engine: RenderSettings['speechEngine'];
+  voice: VoiceOptions;
+  tags: AudioTags;
+}
+
+export async function makeMp3(script: string, options: MakeMp3Options) {
+  const engine = await speechEngine(options.engine);
+  const pcm = await engine.synthesise(script, options.voice);
+  const mp3 = tagMp3(await encodeMp3(pcm), options.tags);
+  const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
+  return { mp3, durationSeconds };
+}
