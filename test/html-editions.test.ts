@@ -36,3 +36,24 @@ describe('edition links', () => {
     expect(formatSize(1.45 * 1024 * 1024, words.get('en')!)).toBe('1.4 MB');
   });
 });
+
+describe('audio player and links in the fragment', () => {
+  it('plays the spoken edition on the page, links its transcript, and uses full URLs in the fragment', async () => {
+    const checked = await check({ 'id/cuti-tahunan.md': validProcedure() });
+    const context = {
+      ...(await renderContext(checked)),
+      editions: [{ file: 'audio.mp3', term: 'edition_audio' as const, type: 'audio/mpeg' }],
+    };
+    const earlier = [
+      { path: 'id/cuti-tahunan/audio.mp3', data: new Uint8Array(10) },
+      { path: 'id/cuti-tahunan/audio.txt', data: 'Layanan …' },
+    ];
+    const { artifacts } = await renderWith(htmlRenderer, checked[0]!.procedure!, context, earlier);
+    const [page, fragment] = artifacts.map((artifact) => String(artifact.data));
+    expect(page).toContain('<audio controls preload="none" src="audio.mp3" aria-labelledby="pelita-audio"></audio>');
+    expect(page).toContain('<a href="audio.txt" type="text/plain">Baca naskahnya</a>');
+    const base = 'https://bkpsdm.uji.example/layanan/id/cuti-tahunan/';
+    expect(fragment).toContain(`src="${base}audio.mp3"`);
+    expect(fragment).toContain(`<a href="${base}audio.mp3" type="audio/mpeg" hreflang="id">`);
+  });
+});

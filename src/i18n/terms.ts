@@ -30,6 +30,8 @@ export const TERMS = [
   'catalog_link',
   'table',
   'decimal_sign',
+  'listen',
+  'read_transcript',
   'only_in_language',
   'translation_may_be_outdated',
   'translation_outdated_notice',

@@ -15,7 +15,7 @@ export const htmlRenderer: Renderer = {
     // hreflang alternates name every version, this one included.
     const alternates = languages.length > 0 ? [{ lang: procedure.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
-      view: procedureView(procedure, context, run.earlier, { headingShift: 0, root: '../../' }),
+      view: procedureView(procedure, context, run.earlier, { headingShift: 0, root: '../../', files: '' }),
       site: siteView(context.site),
       root: '../../',
       canonical,
@@ -23,7 +23,11 @@ export const htmlRenderer: Renderer = {
       alternates,
     });
     const fragment = context.renderTemplate('fragment', {
-      view: procedureView(procedure, context, run.earlier, { headingShift: 1, root: context.site.url }),
+      view: procedureView(procedure, context, run.earlier, {
+        headingShift: 1,
+        root: context.site.url,
+        files: `${context.site.url}${dir}/`,
+      }),
     });
     return [
       { path: `${dir}/index.html`, data: page },

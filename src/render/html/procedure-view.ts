@@ -19,13 +19,15 @@ export interface ViewOptions {
   headingShift: number;
   /** Prefix of links to other pages: relative on the page, the site URL in the fragment. */
   root: string;
+  /** Prefix of this procedure's own files (PDF, audio…): empty on the page, its full URL in the fragment. */
+  files: string;
 }
 
 export function procedureView(
   procedure: Procedure,
   context: RenderContext,
   earlier: readonly Artifact[],
-  { headingShift, root }: ViewOptions,
+  { headingShift, root, files }: ViewOptions,
 ) {
   const words = wordsFor(procedure.lang, context);
   const terms = words.terms;
@@ -79,21 +81,22 @@ export function procedureView(
     ],
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
-    editions: editionLinks(procedure, context, earlier, words),
+    editions: editionLinks(procedure, context, earlier, words, files),
+    audio: audioPlayer(procedure, earlier, words, files),
     outdated: outdatedNotice(procedure, context, root),
-    pictogramSheet: pictogramSheet(procedure, earlier, words),
+    pictogramSheet: pictogramSheet(procedure, earlier, words, files),
   };
 }
 
 /** The picture-language sheet, when the pictogram renderer made one: shown on the page as an image. */
-function pictogramSheet(procedure: Procedure, earlier: readonly Artifact[], words: Words) {
+function pictogramSheet(procedure: Procedure, earlier: readonly Artifact[], words: Words, files: string) {
   const svg = earlier.find((artifact) => artifact.path === `${procedureDir(procedure)}/pictograms.svg`);
   if (!svg) return null;
   const size = /width="([\d.]+)mm" height="([\d.]+)mm"/.exec(String(svg.data));
   // Width and height in CSS pixels at 96 dpi keep the page from jumping while the image loads.
   const px = (mm: string | undefined) => Math.round((Number(mm) / 25.4) * 96);
   return {
-    src: 'pictograms.svg',
+    src: `${files}pictograms.svg`,
     alt: words.terms.pictogram_sheet_alt,
     title: words.terms.pictogram_sheet,
     width: px(size?.[1]),
@@ -120,6 +123,19 @@ export function wordsFor(lang: string, context: RenderContext): Words {
   return words;
 }
 
+/** A player for the spoken edition, with its transcript, when the audio renderer made one. */
+function audioPlayer(procedure: Procedure, earlier: readonly Artifact[], words: Words, files: string) {
+  const dir = procedureDir(procedure);
+  const has = (file: string) => earlier.some((artifact) => artifact.path === `${dir}/${file}`);
+  if (!has('audio.mp3')) return null;
+  return {
+    src: `${files}audio.mp3`,
+    transcript: has('audio.txt') ? `${files}audio.txt` : '',
+    title: words.terms.listen,
+    transcriptLabel: words.terms.read_transcript,
+  };
+}
+
 /** A polite notice on translations that may not match their original, linking it. */
 function outdatedNotice(procedure: Procedure, context: RenderContext, root: string) {
   const state = procedure.translation;
@@ -135,7 +151,13 @@ function outdatedNotice(procedure: Procedure, context: RenderContext, root: stri
 }
 
 /** The other editions of this procedure that were made before the page, with their size. */
-function editionLinks(procedure: Procedure, context: RenderContext, earlier: readonly Artifact[], words: Words) {
+function editionLinks(
+  procedure: Procedure,
+  context: RenderContext,
+  earlier: readonly Artifact[],
+  words: Words,
+  files: string,
+) {
   const dir = procedureDir(procedure);
   return context.editions.flatMap((edition) => {
     const artifact = earlier.find((candidate) => candidate.path === `${dir}/${edition.file}`);
@@ -143,7 +165,7 @@ function editionLinks(procedure: Procedure, context: RenderContext, earlier: rea
     const bytes = typeof artifact.data === 'string' ? Buffer.byteLength(artifact.data) : artifact.data.byteLength;
     return [
       {
-        href: edition.file,
+        href: `${files}${edition.file}`,
         type: edition.type,
         label: words.terms[edition.term],
         size: formatSize(bytes, words),
