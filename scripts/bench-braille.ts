@@ -3,9 +3,9 @@
 //   npx tsx scripts/bench-braille.ts [megabytes=1]
 // 1. Per procedure: the print blocks of each sample procedure, translated as the
 //    renderer does (embedded: one call per block; native: one process per procedure).
-// 2. Corpus: the sample blocks repeated to N MB of text, translated in large pieces
-//    (embedded: one call per 64 KiB piece, its heap is fixed at 16 MiB; native: one
-//    lou_translate process, one line per block).
+// 2. Corpus: the sample blocks repeated to N MB of text, translated in bulk
+//    (embedded: the whole corpus in one call; native: one lou_translate process, one
+//    line per block).
 // Results are recorded by hand in docs/benchmarks.md (machine and date included).
 import { cpus, totalmem } from 'node:os';
 import { loadEngine } from '../src/render/braille/engine.js';
@@ -60,20 +60,9 @@ while (size < megabytes * 1_000_000) {
     size += Buffer.byteLength(text) + 1;
   }
 }
-const pieces: string[] = [];
-let piece = '';
-for (const text of corpus) {
-  if (piece.length + text.length > 65_536) {
-    pieces.push(piece);
-    piece = '';
-  }
-  piece = piece ? `${piece} ${text}` : text;
-}
-if (piece) pieces.push(piece);
-
 const results: Record<string, number> = {};
 for (const engine of engines) {
-  const ms = await median(3, () => engine.translate(engine.name === 'embedded' ? pieces : corpus, TABLE));
+  const ms = await median(3, () => engine.translate(engine.name === 'embedded' ? [corpus.join(' ')] : corpus, TABLE));
   results[engine.name] = ms;
   console.log(`${engine.name}: ${(size / 1e6).toFixed(2)} MB corpus in ${ms.toFixed(0)} ms`);
 }

@@ -1,8 +1,8 @@
 // liblouis 3.2 compiled to JavaScript with emscripten (npm liblouis-build), called
 // through ccall with character counts, never byte counts (the bug in npm `liblouis`).
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type BrailleEngine, blankCells, CAPITALS, DISPLAY_TABLE } from './engine.js';
+import { loadLiblouisBuild } from './load-liblouis-build.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
 interface EmscriptenModule {
@@ -18,14 +18,16 @@ interface EmscriptenModule {
   };
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+
 /** Where the tables appear inside the module's virtual file system. */
 const PACKAGE_MOUNT = '/liblouis-tables';
 const PELITA_MOUNT = '/pelita-tables';
 
 export function embeddedEngine(): BrailleEngine {
-  const require = createRequire(import.meta.url);
-  const packagePath = require.resolve('liblouis-build');
-  const louis = require(packagePath) as EmscriptenModule;
+  const loaded = loadLiblouisBuild();
+  const packagePath = loaded.path;
+  const louis = loaded.module as EmscriptenModule;
   const charSize = louis.ccall('lou_charSize', 'number', [], []) as number;
   if (charSize !== 2) throw new Error(`liblouis-build uses ${charSize}-byte characters; Pelita expects 2`);
   louis.FS.mkdir(PACKAGE_MOUNT);
@@ -76,7 +78,8 @@ function call(louis: EmscriptenModule, fn: string, tableList: string, text: stri
         const consumed = louis.HEAP32[lengths >> 2] ?? 0;
         const produced = louis.HEAP32[(lengths >> 2) + 1] ?? 0;
         if (consumed >= length) {
-          return String.fromCharCode(...louis.HEAPU16.subarray(output >> 1, (output >> 1) + produced));
+          // One decode of the heap view: spreading 64 K code units into fromCharCode was ~10 % of the time.
+          return UTF16.decode(louis.HEAPU16.subarray(output >> 1, (output >> 1) + produced));
         }
         capacity *= 2;
       } finally {
