@@ -142,16 +142,20 @@ describe('Braille edition of the sample content', () => {
     expect(html).toMatch(/<pre class="pelita-braille-cells" lang="id-Brai"[^>]*>⠀+⠠⠉⠥⠞⠊/);
   });
 
-  it.skipIf(!NATIVE_INSTALLED)('gives byte-identical files with --braille-engine native', () => {
-    const native = tempDir('pelita-braille-native-');
-    const build = pelita(['build', '--out', native, '--braille-engine', 'native']);
-    expect(build.status, build.stderr).toBe(0);
-    const nativeFiles = readTree(native);
-    for (const ext of ['brf', 'pef', 'txt', 'html']) {
-      for (const path of braille(ext))
-        expect(nativeFiles.get(path)?.equals(files.get(path) ?? Buffer.alloc(0)), path).toBe(true);
-    }
-  });
+  it.skipIf(!NATIVE_INSTALLED)(
+    'gives byte-identical files with --braille-engine native',
+    () => {
+      const native = tempDir('pelita-braille-native-');
+      const build = pelita(['build', '--out', native, '--braille-engine', 'native']);
+      expect(build.status, build.stderr).toBe(0);
+      const nativeFiles = readTree(native);
+      for (const ext of ['brf', 'pef', 'txt', 'html']) {
+        for (const path of braille(ext))
+          expect(nativeFiles.get(path)?.equals(files.get(path) ?? Buffer.alloc(0)), path).toBe(true);
+      }
+    },
+    300_000,
+  ); // a full sample build, speech included
 });
 
 describe('golden braille', () => {
