@@ -153,10 +153,9 @@ describe('Braille edition of the sample content', () => {
         for (const path of braille(ext))
           expect(nativeFiles.get(path)?.equals(files.get(path) ?? Buffer.alloc(0)), path).toBe(true);
       }
-      // A whole build of every format: ~80 s on a loaded 2-core machine.
     },
     300_000,
-  );
+  ); // a full sample build, speech included
 });
 
 describe('golden braille', () => {

@@ -103,7 +103,7 @@ describe('translation status', () => {
     expect(after.replace(/^source: .*$/m, '')).toBe(before.replace(/^source: .*$/m, ''));
     expect(pelita(['status', '--content', content]).stdout).toMatch(/up to date\s+jv\/cuti-tahunan/);
     expect(pelita(['check', '--content', content]).stderr).not.toContain('stale-translation');
-  });
+  }, 300_000); // a full sample build, speech included
 
   it('refuses to mark what is not a translation', () => {
     const { status, stderr } = pelita([
@@ -162,7 +162,7 @@ describe('pages of translations', () => {
     const catalog = JSON.parse(readTree(out).get('catalog.json')!.toString('utf8'));
     expect(catalog.languages.map((group: { lang: string }) => group.lang)).toEqual(['id', 'jv']);
     expect(catalog.languages[1].untranslated).toContain('kenaikan-pangkat');
-  });
+  }, 300_000); // a full sample build, speech included
 });
 
 describe('a new language by adding files only', () => {

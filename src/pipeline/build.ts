@@ -1,5 +1,7 @@
 // load → validate → render → write. The only place that touches the file system.
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
+import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import { type CheckedDocument, checkDocuments } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
@@ -118,9 +120,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const cache = await openCache(options.outDir);
   const outputs = new Map<string, string[]>();
   const facts = new Map<string, Readonly<Record<string, number>>>();
-  for (const doc of checked) {
+  // A few procedures render at once, so the main thread's renderers go on while audio
+  // encodes in its worker threads; results are still written and recorded in document
+  // order, so outputs, the manifest and the site files do not depend on timing.
+  const limit = pLimit(availableParallelism() + 1);
+  const renders = checked.map((doc) =>
+    doc.procedure
+      ? limit(() => renderProcedure(doc.procedure as Procedure, renderers, context, doc.file, cache))
+      : undefined,
+  );
+  for (const [index, doc] of checked.entries()) {
     if (!doc.procedure) continue;
-    const rendered = await renderProcedure(doc.procedure, renderers, context, doc.file, cache);
+    const rendered = await renders[index];
     if (!rendered) {
       result.failed++;
       continue;

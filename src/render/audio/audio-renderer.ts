@@ -36,8 +36,9 @@ export const audioRenderer: Renderer = {
   async renderProcedure(procedure, context, run) {
     const prepared = await prepare(procedure, context, run);
     if (!prepared) return [];
-    const { makeMp3 } = await import('./make-mp3.js');
-    const { mp3, durationSeconds } = await makeMp3(prepared.script, {
+    // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.
+    const { makeMp3InWorker } = await import('./mp3-pool.js');
+    const { mp3, durationSeconds } = await makeMp3InWorker(prepared.script, {
       engine: context.settings.speechEngine,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
