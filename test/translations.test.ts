@@ -245,3 +245,25 @@ describe('braille table per language from site.yaml', () => {
     expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['11:17 wrong-type']);
   });
 });
+
+describe('speech voice per language from site.yaml', () => {
+  it('uses speech_voices for a language, and rejects a malformed map', async () => {
+    const { audioRenderer } = await import('../src/render/audio/audio-renderer.js');
+    const docs = await check({ 'id/cuti-tahunan.md': validProcedure() });
+    const context = await renderContext(docs);
+    const procedure = docs[0]!.procedure!;
+    const key = async (voices: Record<string, string>) =>
+      String(await audioRenderer.cacheKey!(procedure, { ...context, site: { ...context.site, speechVoices: voices } }));
+    expect(await key({})).toContain('"voice":"id"');
+    expect(await key({ id: 'ms' })).toContain('"voice":"ms"');
+    const { site, file } = await testSite(
+      `${readFileSync(join(FIXTURES, 'site.yaml'), 'utf8')}speech_voices: { su: id }\n`,
+    );
+    expect(site?.speechVoices).toEqual({ su: 'id' });
+    expect(file.messages).toEqual([]);
+    const bad = await testSite(
+      `${readFileSync(join(FIXTURES, 'site.yaml'), 'utf8')}speech_voices: { su: "rm -rf /" }\n`,
+    );
+    expect(bad.file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['11:16 wrong-type']);
+  });
+});

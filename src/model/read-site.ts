@@ -20,6 +20,7 @@ const KNOWN_KEYS = [
   'complaints',
   'sections',
   'braille_tables',
+  'speech_voices',
 ];
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
@@ -86,8 +87,11 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
   const complaints = readComplaints(file, record.complaints, at('complaints'));
   const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
-  const brailleTables = readBrailleTables(file, record.braille_tables, at('braille_tables'));
-  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables) return undefined;
+  const brailleTables = readLanguageMap(file, record.braille_tables, at('braille_tables'), TABLE_NAME, BRAILLE_HELP);
+  const speechVoices = readLanguageMap(file, record.speech_voices, at('speech_voices'), VOICE_NAME, VOICE_HELP);
+  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables || !speechVoices) {
+    return undefined;
+  }
 
   return {
     name,
@@ -100,26 +104,30 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     complaints,
     sectionHeadings,
     brailleTables,
+    speechVoices,
   };
 }
 
-/** `braille_tables: { jv: id-id-g1.utb }`: which liblouis table writes each language. */
-function readBrailleTables(
+const TABLE_NAME = /^[\w.-]+$/;
+const BRAILLE_HELP =
+  '"braille_tables" must map language codes to table file names in templates/braille/tables/, e.g. "braille_tables: { jv: id-id-g1.utb }".';
+const VOICE_NAME = /^[a-z]{2,3}(?:[-+][\w-]+)?$/;
+const VOICE_HELP = '"speech_voices" must map language codes to eSpeak NG voices, e.g. "speech_voices: { su: id }".';
+
+/** A `{ language: name }` map of site.yaml (braille tables, voices). */
+function readLanguageMap(
   file: VFile,
   value: unknown,
   place: Parameters<typeof reportError>[2],
+  namePattern: RegExp,
+  help: string,
 ): Record<string, string> | undefined {
   if (value === undefined || value === null) return {};
   const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
   if (
-    !entries?.every(([lang, table]) => LANGUAGE_CODE.test(lang) && typeof table === 'string' && /^[\w.-]+$/.test(table))
+    !entries?.every(([lang, name]) => LANGUAGE_CODE.test(lang) && typeof name === 'string' && namePattern.test(name))
   ) {
-    reportError(
-      file,
-      '"braille_tables" must map language codes to table file names in templates/braille/tables/, e.g. "braille_tables: { jv: id-id-g1.utb }".',
-      place,
-      'wrong-type',
-    );
+    reportError(file, help, place, 'wrong-type');
     return undefined;
   }
   return Object.fromEntries(entries) as Record<string, string>;

@@ -17,6 +17,9 @@ export interface Site {
   /** Braille table per language (file in templates/braille/tables/), from `braille_tables:`;
    * languages not listed use templates/braille/languages.yaml. */
   brailleTables: Record<string, string>;
+  /** eSpeak NG voice per language, from `speech_voices:`; languages not listed use
+   * templates/speech/<lang>.yaml. */
+  speechVoices: Record<string, string>;
   /** Extra heading texts per language and section, from `sections:`. */
   sectionHeadings: Record<string, Partial<Record<SectionKind, string[]>>>;
 }

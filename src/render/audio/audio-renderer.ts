@@ -74,7 +74,10 @@ async function prepare(
     );
     return undefined;
   }
-  const speech = readSpeechLanguage(procedure.lang, speechData, words.months);
+  const defaults = readSpeechLanguage(procedure.lang, speechData, words.months);
+  // site.yaml `speech_voices` may choose another voice; its language is the voice name's first part.
+  const voice = context.site.speechVoices[procedure.lang];
+  const speech = voice ? { ...defaults, voice, voiceLanguage: voice.split(/[-+]/)[0] ?? voice } : defaults;
   const input = { procedure, site: context.site, words, speech, lexicon: data.lexicon };
   if (run) warnUnknownAbbreviations(procedure, scriptParagraphs(input).join('\n'), data, speech, run);
   const voiceWords = context.words.get(speech.voiceLanguage);
