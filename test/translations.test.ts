@@ -1,4 +1,5 @@
 // Local-language editions: translations stay in step with their originals.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +148,13 @@ describe('pages of translations', () => {
     expect(index).toContain('<span class="pelita-badge">terjemahan saged ugi dereng dipunanyari</span>');
     const catalog = JSON.parse(readTree(out).get('catalog.json')!.toString('utf8'));
     expect(catalog.languages[1].procedures[0].translation).toEqual({ of: 'id', status: 'stale', changed: ['steps'] });
+    const leaflet = spawnSync('pdftotext', [join(out, 'jv/izin-belajar/leaflet.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(leaflet.replace(/\s+/g, ' ')).toContain(
+      'Terjemahan punika saged ugi dereng cocog kaliyan versi aslinipun ingkang paling anyar.',
+    );
+    expect(leaflet.replace(/\s+/g, ' ')).toContain('https://bkpsdm.uji.example/layanan/id/izin-belajar/index.html');
   });
 
   it('list untranslated procedures in the original language rather than a dead link', () => {

@@ -31,6 +31,11 @@ export function drawEdition(pen: Pen, root: Tag, input: EditionInput): void {
     pen.space(pen.theme.body * 0.5);
   }
   paragraph(pen, root, plainRuns(meta.summary, false, metaPositions.summary), bodyStyle(pen, 1.1));
+  const notice = outdatedNotice(input);
+  if (notice) {
+    pen.space(pen.theme.body * 0.6);
+    paragraph(pen, root, plainRuns(notice, true), bodyStyle(pen));
+  }
   if (procedure.introduction.length > 0) {
     pen.space(pen.theme.body * 0.6);
     blocks(pen, root, procedure.introduction);
@@ -48,6 +53,14 @@ export function drawEdition(pen: Pen, root: Tag, input: EditionInput): void {
   for (const free of procedure.freeSections) section(pen, root, free.heading, free);
 
   closing(pen, root, input);
+}
+
+/** On a translation that may not match its original: a polite notice with the original's address. */
+function outdatedNotice({ procedure, site, words }: EditionInput): string | undefined {
+  const state = procedure.translation;
+  if (!state || state.status === 'current') return undefined;
+  const original = `${site.url}${state.sourceLang}/${procedure.slug}/index.html`;
+  return `${words.terms.translation_outdated_notice} ${words.terms.read_the_original}: ${original}`;
 }
 
 /** The publishing office and how to reach it, first on page one. */
