@@ -173,6 +173,26 @@ describe('pages of translations', () => {
   }, 300_000); // a full sample build, speech included
 });
 
+describe('every format of a Javanese procedure', () => {
+  it('carries Javanese UI words and jv language metadata', () => {
+    const out = tempDir();
+    expect(pelita(['build', '--content', STALE, '--out', out, '--speech-engine', 'native']).status).toBe(0);
+    const file = (name: string) => join(out, 'jv/izin-belajar', name);
+    const text = (name: string) => readFileSync(file(name), 'utf8');
+    const pdfText = (name: string) => spawnSync('pdftotext', [file(name), '-'], { encoding: 'utf8' }).stdout;
+    const pdfLang = (name: string) => /\/Lang\s*\(([^)]*)\)/.exec(readFileSync(file(name), 'latin1'))?.[1];
+    expect(text('index.html')).toContain('<html lang="jv">');
+    expect(text('index.html')).toContain('Dangunipun rampung');
+    expect(pdfText('leaflet.pdf')).toMatch(/Kaca 1 saking \d/);
+    expect(pdfLang('leaflet.pdf')).toBe('jv-ID');
+    expect(pdfText('large-print.pdf')).toMatch(/Kaca 1 saking \d/);
+    expect(pdfLang('large-print.pdf')).toBe('jv-ID');
+    expect(text('braille.pef')).toContain('<dc:language>jv</dc:language>');
+    expect(pdfText('pictograms.pdf')).toContain('Ingkang kedah dipunbekta');
+    expect(text('audio.txt')).toContain('Ingkang kedah panjenengan bekta:');
+  });
+});
+
 describe('a new language by adding files only', () => {
   it('builds Sundanese pages from content and templates/i18n/su.yaml', () => {
     const templates = tempDir('pelita-templates-');
