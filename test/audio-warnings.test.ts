@@ -15,8 +15,9 @@ describe('warnings', () => {
       settings: { ...(await renderContext(checked)).settings, speechEngine: 'native' as const },
     };
     const warnings: { reason: string; line?: number; ruleId: string }[] = [];
-    const artifacts = await audioRenderer.renderProcedure!(procedure, context, {
+    const artifacts = await audioRenderer.renderProcedure!(context.outline(procedure), context, {
       earlier: [],
+      procedure,
       warn: (reason, place, ruleId) =>
         warnings.push({ reason, line: (place as Position | undefined)?.start.line, ruleId }),
     });

@@ -171,8 +171,8 @@ describe('golden braille', () => {
       const procedure = doc.procedure;
       if (!procedure) throw new Error(`${doc.file.path} did not build`);
       const name = `${procedure.lang}-cuti-tahunan`;
-      const run: ProcedureRun = { earlier: [], warn: () => {} };
-      const artifacts = (await brailleRenderer.renderProcedure?.(procedure, context, run)) ?? [];
+      const run: ProcedureRun = { earlier: [], warn: () => {}, procedure };
+      const artifacts = (await brailleRenderer.renderProcedure?.(context.outline(procedure), context, run)) ?? [];
       const text = artifacts.find((artifact) => artifact.path.endsWith('braille.txt'))?.data.toString() ?? '';
       expectGolden(join(FIXTURES, 'braille', `${name}.txt`), text);
     }
@@ -186,8 +186,13 @@ describe('characters the table does not know', () => {
     const procedure = checked[0]?.procedure;
     if (!procedure) throw new Error('procedure did not build');
     const warnings: string[] = [];
-    const run: ProcedureRun = { earlier: [], warn: (reason) => warnings.push(reason) };
-    const artifacts = (await brailleRenderer.renderProcedure?.(procedure, await renderContext(checked), run)) ?? [];
+    const run: ProcedureRun = { earlier: [], warn: (reason) => warnings.push(reason), procedure };
+    const artifacts =
+      (await brailleRenderer.renderProcedure?.(
+        (await renderContext(checked)).outline(procedure),
+        await renderContext(checked),
+        run,
+      )) ?? [];
     expect(warnings).toEqual([]);
     const text = artifacts.find((artifact) => artifact.path.endsWith('braille.txt'))?.data.toString() ?? '';
     expect(text).toContain('⠠⠏⠑⠝⠛⠁⠝⠞⠁⠗⠀⠎⠊⠝⠛⠅⠁⠞⠲');
@@ -201,12 +206,17 @@ describe('characters the table does not know', () => {
     const warnings: string[] = [];
     const run: ProcedureRun = {
       earlier: [],
+      procedure,
       warn: (reason, place, ruleId) => {
         const start = place && 'start' in place ? place.start : place;
         warnings.push(`${start?.line}:${start?.column} ${ruleId} ${reason.slice(0, 45)}`);
       },
     };
-    const artifacts = await brailleRenderer.renderProcedure?.(procedure, await renderContext(checked), run);
+    const artifacts = await brailleRenderer.renderProcedure?.(
+      (await renderContext(checked)).outline(procedure),
+      await renderContext(checked),
+      run,
+    );
     expect(warnings).toEqual([
       '2:8 braille-unknown-character The braille table has no sign for "😀" (U+1F6',
       '3:10 braille-unknown-character The braille table has no sign for "📄" (U+1F4',

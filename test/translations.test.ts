@@ -281,7 +281,12 @@ describe('speech voice per language from site.yaml', () => {
     const context = await renderContext(docs);
     const procedure = docs[0]!.procedure!;
     const key = async (voices: Record<string, string>) =>
-      String(await audioRenderer.cacheKey!(procedure, { ...context, site: { ...context.site, speechVoices: voices } }));
+      String(
+        await audioRenderer.cacheKey!(context.outline(procedure), {
+          ...context,
+          site: { ...context.site, speechVoices: voices },
+        }),
+      );
     expect(await key({})).toContain('"voice":"id"');
     expect(await key({ id: 'ms' })).toContain('"voice":"ms"');
     const { site, file } = await testSite(

@@ -17,6 +17,7 @@ export const TERMS = [
   'complaints',
   'complaints_default',
   'notes',
+  'footnotes',
   'on_this_page',
   'other_editions',
   'contact',

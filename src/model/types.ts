@@ -33,6 +33,8 @@ export interface Item {
   position?: Position;
   /** The writer's `{pictogram=ID}` (or `none`) at the end of the text, cut from `content`. */
   pictogram?: PictogramChoice;
+  /** The writer's `{caption="…"}`: a short caption for the picture-language sheet. */
+  caption?: string;
 }
 
 /** A level-2 section of the body. */

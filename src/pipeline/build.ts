@@ -8,6 +8,7 @@ import { readSite } from '../model/read-site.js';
 import { reportError, reportWarning, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
+import { outlinesFor } from '../outline/build-outline.js';
 import { RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
@@ -113,6 +114,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     words: templates.words,
     renderTemplate: templates.renderTemplate,
     procedures,
+    outline: outlinesFor(site, templates.words),
     assets: templates.assets,
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
@@ -187,7 +189,8 @@ async function renderProcedure(
   const warn: ProcedureRun['warn'] = (reason, place, ruleId) => reportWarning(file, reason, place, ruleId);
   for (const renderer of renderers) {
     try {
-      const key = await renderer.cacheKey?.(procedure, context);
+      const outline = context.outline(procedure);
+      const key = await renderer.cacheKey?.(outline, context);
       const owner = `${renderer.id}:${procedureDir(procedure)}`;
       const kept = key === undefined ? undefined : await cache.reuse(owner, key);
       if (kept) {
@@ -195,7 +198,8 @@ async function renderProcedure(
         artifacts.push(...kept);
         continue;
       }
-      const made = (await renderer.renderProcedure?.(procedure, context, { earlier: [...artifacts], warn })) ?? [];
+      const run: ProcedureRun = { earlier: [...artifacts], warn, procedure };
+      const made = (await renderer.renderProcedure?.(outline, context, run)) ?? [];
       artifacts.push(...made);
       if (key !== undefined) rendered.records.push({ owner, key, artifacts: made });
     } catch (error) {

@@ -5,6 +5,7 @@ import type { Term } from '../i18n/terms.js';
 import type { Words } from '../i18n/words.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
+import type { Outline } from '../outline/types.js';
 import type { RenderSettings } from './settings.js';
 
 /** A file to write, relative to the output folder, `/`-separated. */
@@ -25,6 +26,8 @@ export interface RenderContext {
   renderTemplate: RenderTemplate;
   /** Every procedure that built, for links between language versions and the index. */
   procedures: readonly Procedure[];
+  /** The outline of a procedure (made once per build): what its editions say. */
+  outline(procedure: Procedure): Outline;
   /** Static files from templates/html/assets, by file name, copied to `assets/`. */
   assets: ReadonlyMap<string, string>;
   /** The edition files every renderer declares, in registry order (the HTML page links them). */
@@ -48,6 +51,8 @@ export interface ProcedureRun {
   earlier: readonly Artifact[];
   /** Records a warning on the procedure's source file (renderers never throw on content). */
   warn(reason: string, place: Position | Point | undefined, ruleId: string): void;
+  /** Transitional: the model, for renderers not yet reading only the outline. */
+  procedure: Procedure;
 }
 
 export interface Renderer {
@@ -57,13 +62,13 @@ export interface Renderer {
   /** Other file names it writes into a procedure folder (so deleted procedures can be cleaned up). */
   otherFiles?: readonly string[];
   /** Files for one procedure, under `<lang>/<slug>/`. */
-  renderProcedure?(procedure: Procedure, context: RenderContext, run: ProcedureRun): Artifact[] | Promise<Artifact[]>;
+  renderProcedure?(outline: Outline, context: RenderContext, run: ProcedureRun): Artifact[] | Promise<Artifact[]>;
   /**
    * For slow renderers: a text that changes whenever this renderer's files for the procedure
    * would change (content they use, settings, format version). When it matches the key of the
    * files already in the output folder, the pipeline reuses them instead of rendering.
    */
-  cacheKey?(procedure: Procedure, context: RenderContext): string | undefined | Promise<string | undefined>;
+  cacheKey?(outline: Outline, context: RenderContext): string | undefined | Promise<string | undefined>;
   /**
    * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
    * procedure's renderers produced, keyed by `<lang>/<slug>`; `facts` the facts of those

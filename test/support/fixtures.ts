@@ -8,6 +8,7 @@ import { type CheckedDocument, checkDocuments, type SourceDocument } from '../..
 import { readSite } from '../../src/model/read-site.js';
 import type { Site } from '../../src/model/site.js';
 import type { Procedure } from '../../src/model/types.js';
+import { outlinesFor } from '../../src/outline/build-outline.js';
 import { loadTemplates, type Templates } from '../../src/pipeline/load-templates.js';
 import { DEFAULT_SETTINGS } from '../../src/render/settings.js';
 import type { Artifact, RenderContext, Renderer } from '../../src/render/types.js';
@@ -53,6 +54,7 @@ export async function renderContext(checked: CheckedDocument[]): Promise<RenderC
     words: t.words,
     renderTemplate: t.renderTemplate,
     procedures: checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : [])),
+    outline: outlinesFor(site, t.words),
     assets: t.assets,
     editions: [],
     settings: DEFAULT_SETTINGS,
@@ -67,9 +69,10 @@ export async function renderWith(
   earlier: Artifact[] = [],
 ): Promise<{ artifacts: Artifact[]; warnings: string[] }> {
   const warnings: string[] = [];
-  const artifacts = await (renderer.renderProcedure?.(procedure, context, {
+  const artifacts = await (renderer.renderProcedure?.(context.outline(procedure), context, {
     earlier,
     warn: (reason, _place, ruleId) => warnings.push(`${ruleId}: ${reason}`),
+    procedure,
   }) ?? []);
   return { artifacts, warnings };
 }

@@ -20,7 +20,9 @@ export const audioRenderer: Renderer = {
     { file: 'audio.mp3', term: 'edition_audio', type: 'audio/mpeg' },
     { file: 'audio.txt', term: 'edition_transcript', type: 'text/plain' },
   ],
-  async cacheKey(procedure, context) {
+  async cacheKey(outline, context) {
+    const procedure = context.procedures.find((p) => p.lang === outline.lang && p.slug === outline.slug);
+    if (!procedure) return undefined;
     const prepared = await prepare(procedure, context);
     if (!prepared) return undefined;
     return JSON.stringify({
@@ -33,7 +35,8 @@ export const audioRenderer: Renderer = {
       script: createHash('sha256').update(prepared.script).digest('hex'),
     });
   },
-  async renderProcedure(procedure, context, run) {
+  async renderProcedure(_outline, context, run) {
+    const procedure = run.procedure;
     const prepared = await prepare(procedure, context, run);
     if (!prepared) return [];
     // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.

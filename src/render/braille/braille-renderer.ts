@@ -27,7 +27,8 @@ export const brailleRenderer: Renderer = {
     { file: 'braille.txt', term: 'edition_braille_proof', type: 'text/plain' },
     { file: 'braille.html', term: 'edition_braille_proof_page', type: 'text/html' },
   ],
-  async renderProcedure(procedure, context, run) {
+  async renderProcedure(_outline, context, run) {
+    const procedure = run.procedure;
     const words = wordsFor(procedure.lang, context);
     const table = context.site.brailleTables[procedure.lang] ?? tableFor(procedure.lang);
     const known = knownCharacters(table);

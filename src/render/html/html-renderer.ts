@@ -8,7 +8,8 @@ import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 export const htmlRenderer: Renderer = {
   id: 'html',
   otherFiles: ['index.html', 'fragment.html'],
-  renderProcedure(procedure, context, run) {
+  renderProcedure(_outline, context, run) {
+    const procedure = run.procedure;
     const dir = procedureDir(procedure);
     const languages = languageVersions(procedure, context);
     const canonical = `${context.site.url}${dir}/index.html`;

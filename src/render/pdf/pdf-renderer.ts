@@ -13,7 +13,8 @@ export const PDF_EDITIONS: readonly EditionFile[] = [
 export const pdfRenderer: Renderer = {
   id: 'pdf',
   editions: PDF_EDITIONS,
-  async renderProcedure(procedure, context, run) {
+  async renderProcedure(_outline, context, run) {
+    const procedure = run.procedure;
     const { theme, fonts } = await loadPdfResources();
     const words = context.words.get(procedure.lang) ?? (context.words.values().next().value as Words);
     const dir = procedureDir(procedure);

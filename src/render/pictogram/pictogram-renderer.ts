@@ -16,7 +16,8 @@ export const pictogramRenderer: Renderer = {
     { file: 'pictograms.png', term: 'edition_pictograms_png', type: 'image/png' },
     { file: 'pictograms.svg', term: 'edition_pictograms_svg', type: 'image/svg+xml' },
   ],
-  async renderProcedure(procedure, context, run) {
+  async renderProcedure(_outline, context, run) {
+    const procedure = run.procedure;
     const lexicon = loadLexicon();
     const words = wordsFor(procedure, context);
     const { sheet, plan, credits } = buildSheet(procedure, words, {
