@@ -18,6 +18,7 @@ export const TERMS = [
   'complaints_default',
   'notes',
   'footnotes',
+  'footnote_back',
   'on_this_page',
   'other_editions',
   'contact',

@@ -8,15 +8,14 @@ import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 export const htmlRenderer: Renderer = {
   id: 'html',
   otherFiles: ['index.html', 'fragment.html'],
-  renderProcedure(_outline, context, run) {
-    const procedure = run.procedure;
-    const dir = procedureDir(procedure);
-    const languages = languageVersions(procedure, context);
+  renderProcedure(outline, context, run) {
+    const dir = procedureDir(outline);
+    const languages = languageVersions(outline, context);
     const canonical = `${context.site.url}${dir}/index.html`;
     // hreflang alternates name every version, this one included.
-    const alternates = languages.length > 0 ? [{ lang: procedure.lang, url: canonical }, ...languages] : [];
+    const alternates = languages.length > 0 ? [{ lang: outline.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
-      view: procedureView(procedure, context, run.earlier, { headingShift: 0, root: '../../', files: '' }),
+      view: procedureView(outline, context, run.earlier, { headingShift: 0, root: '../../', files: '' }),
       site: siteView(context.site),
       root: '../../',
       canonical,
@@ -24,7 +23,7 @@ export const htmlRenderer: Renderer = {
       alternates,
     });
     const fragment = context.renderTemplate('fragment', {
-      view: procedureView(procedure, context, run.earlier, {
+      view: procedureView(outline, context, run.earlier, {
         headingShift: 1,
         root: context.site.url,
         files: `${context.site.url}${dir}/`,

@@ -1,12 +1,10 @@
-// Procedure → the plain data the HTML templates show. All rich text is
-// sanitised HTML here; every other string is escaped by the template engine.
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
+// Outline → the plain data the HTML templates show. All rich text is sanitised HTML
+// here; every other string is escaped by the template engine.
 import type { Words } from '../../i18n/words.js';
-import { formatDate } from '../../i18n/words.js';
-import type { Procedure, Section } from '../../model/types.js';
+import type { Procedure } from '../../model/types.js';
+import type { Outline } from '../../outline/types.js';
 import { type Artifact, procedureDir, type RenderContext } from '../types.js';
-import { blocksToHtml, itemsToHtml, type RichTextOptions } from './rich-text.js';
+import { blocksToHtml, notesToHtml, type RichTextOptions } from './rich-text.js';
 
 export interface SectionView {
   id: string;
@@ -24,72 +22,59 @@ export interface ViewOptions {
 }
 
 export function procedureView(
-  procedure: Procedure,
+  outline: Outline,
   context: RenderContext,
   earlier: readonly Artifact[],
   { headingShift, root, files }: ViewOptions,
 ) {
-  const words = wordsFor(procedure.lang, context);
+  const words = wordsFor(outline.lang, context);
   const terms = words.terms;
-  const options: RichTextOptions = { headingShift, tableLabel: terms.table };
-  const blocks = (section: Section | undefined) => (section ? blocksToHtml(section.blocks, options) : '');
-  const { meta, requirements, steps } = procedure;
-
-  const complaints: SectionView = procedure.complaints
-    ? { id: 'complaints', title: terms.complaints, html: blocks(procedure.complaints) }
-    : {
-        id: 'complaints',
-        title: terms.complaints,
-        html: siteComplaintsHtml(context, terms.complaints_default, options),
-      };
-  const listSection = (id: string, title: string, section: typeof requirements, ordered: boolean): SectionView => ({
-    id,
-    title,
-    html: [
-      blocksToHtml(section.before, options),
-      itemsToHtml(section.items, ordered, `pelita-${id}-list`, options),
-      blocksToHtml(section.after, options),
-    ].join(''),
-  });
-  const optional = (section: Section | undefined, title: string): SectionView[] =>
-    section ? [{ id: section.id, title, html: blocks(section) }] : [];
-
-  // The six components of UU 25/2009 art. 21 come first, in the order a citizen asks about them.
-  const sections: SectionView[] = [
-    listSection('requirements', terms.requirements, requirements, false),
-    listSection('steps', terms.steps, steps, true),
-    complaints,
-    ...procedure.freeSections.map((section) => ({ id: section.id, title: section.heading, html: blocks(section) })),
-    ...optional(procedure.legalBasis, terms.legal_basis),
-    ...optional(procedure.notes, terms.notes),
-  ];
+  // Requirements and steps lists carry their own classes (the steps are drawn as numbered circles).
+  const listClass = new Map(
+    outline.sections.flatMap((section) => (section.list ? [[section.list, `pelita-${section.id}-list`] as const] : [])),
+  );
+  const options: RichTextOptions = { headingShift, tableLabel: terms.table, listClass, noteRefs: new Map() };
+  const introduction = blocksToHtml(outline.introduction, options);
+  const sections: SectionView[] = outline.sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    html: blocksToHtml(section.blocks, options),
+  }));
+  if (outline.notes.length > 0) {
+    const back = (number: number) => terms.footnote_back.replace('{number}', String(number));
+    sections.push({ id: 'footnotes', title: outline.notesTitle, html: notesToHtml(outline.notes, back, options) });
+  }
 
   return {
-    lang: procedure.lang,
-    slug: procedure.slug,
+    lang: outline.lang,
+    slug: outline.slug,
     terms,
-    title: meta.title,
-    summary: meta.summary,
-    unit: meta.unit ?? '',
-    updated: meta.updated,
-    updatedText: formatDate(meta.updated, words),
-    introduction: blocksToHtml(procedure.introduction, options),
-    facts: [
-      { id: 'duration', label: terms.duration, value: meta.duration },
-      { id: 'cost', label: terms.cost, value: meta.cost },
-      { id: 'product', label: terms.product, value: meta.product },
-    ],
+    title: outline.title.text,
+    summary: outline.summary.text,
+    unit: outline.unit?.text ?? '',
+    updated: outline.updated.iso,
+    updatedText: outline.updated.text,
+    introduction,
+    facts: outline.facts.map((fact) => ({ id: fact.id, label: fact.label, value: fact.value })),
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
-    editions: editionLinks(procedure, context, earlier, words, files),
-    audio: audioPlayer(procedure, earlier, words, files),
-    outdated: outdatedNotice(procedure, context, root),
-    pictogramSheet: pictogramSheet(procedure, earlier, words, files),
+    editions: editionLinks(outline, context, earlier, words, files),
+    audio: audioPlayer(outline, earlier, words, files),
+    outdated: outline.notice
+      ? {
+          text: outline.notice.text,
+          linkText: outline.notice.linkText,
+          href: `${root}${outline.notice.originalDir}/index.html`,
+          lang: outline.notice.originalLang,
+          languageName: outline.notice.originalLanguageName,
+        }
+      : null,
+    pictogramSheet: pictogramSheet(outline, earlier, words, files),
   };
 }
 
 /** The picture-language sheet, when the pictogram renderer made one: shown on the page as an image. */
-function pictogramSheet(procedure: Procedure, earlier: readonly Artifact[], words: Words, files: string) {
+function pictogramSheet(procedure: Outline, earlier: readonly Artifact[], words: Words, files: string) {
   const svg = earlier.find((artifact) => artifact.path === `${procedureDir(procedure)}/pictograms.svg`);
   if (!svg) return null;
   const size = /width="([\d.]+)mm" height="([\d.]+)mm"/.exec(String(svg.data));
@@ -105,7 +90,7 @@ function pictogramSheet(procedure: Procedure, earlier: readonly Artifact[], word
 }
 
 /** The same procedure in the site's other languages, for the language switcher and hreflang. */
-export function languageVersions(procedure: Procedure, context: RenderContext) {
+export function languageVersions(procedure: Pick<Procedure, 'lang' | 'slug'>, context: RenderContext) {
   return context.site.languages.flatMap((lang) => {
     if (lang === procedure.lang) return [];
     const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
@@ -124,7 +109,7 @@ export function wordsFor(lang: string, context: RenderContext): Words {
 }
 
 /** A player for the spoken edition, with its transcript, when the audio renderer made one. */
-function audioPlayer(procedure: Procedure, earlier: readonly Artifact[], words: Words, files: string) {
+function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Words, files: string) {
   const dir = procedureDir(procedure);
   const has = (file: string) => earlier.some((artifact) => artifact.path === `${dir}/${file}`);
   if (!has('audio.mp3')) return null;
@@ -136,23 +121,9 @@ function audioPlayer(procedure: Procedure, earlier: readonly Artifact[], words: 
   };
 }
 
-/** A polite notice on translations that may not match their original, linking it. */
-function outdatedNotice(procedure: Procedure, context: RenderContext, root: string) {
-  const state = procedure.translation;
-  if (!state || state.status === 'current') return null;
-  const terms = wordsFor(procedure.lang, context).terms;
-  return {
-    text: terms.translation_outdated_notice,
-    linkText: terms.read_the_original,
-    href: `${root}${procedureDir({ lang: state.sourceLang, slug: procedure.slug })}/index.html`,
-    lang: state.sourceLang,
-    languageName: wordsFor(state.sourceLang, context).languageName,
-  };
-}
-
 /** The other editions of this procedure that were made before the page, with their size. */
 function editionLinks(
-  procedure: Procedure,
+  procedure: Outline,
   context: RenderContext,
   earlier: readonly Artifact[],
   words: Words,
@@ -181,10 +152,4 @@ export function formatSize(bytes: number, words: Words): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const [whole, tenth] = (bytes / (1024 * 1024)).toFixed(1).split('.');
   return `${whole}${words.terms.decimal_sign}${tenth} MB`;
-}
-
-function siteComplaintsHtml(context: RenderContext, lead: string, options: RichTextOptions): string {
-  if (context.site.complaints.length === 0) return '';
-  const items = context.site.complaints.map((content) => ({ content, details: [], subItems: [] }));
-  return toHtml(h('p', lead)) + itemsToHtml(items, false, 'pelita-complaints-list', options);
 }
