@@ -4,6 +4,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type Folders, runBuild } from '../pipeline/build.js';
+import { verifyOutput } from '../pipeline/verify-command.js';
+import { fidelityLines } from '../pipeline/verify-output.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { countMessages, formatMessages } from './format-messages.js';
 import { markReviewed, printTranslationStatus } from './translations.js';
@@ -24,6 +26,7 @@ interface BuildCommandOptions {
   brailleEngine: RenderSettings['brailleEngine'];
   speechEngine: RenderSettings['speechEngine'];
   pictogramDpi: string;
+  verify: boolean;
 }
 
 interface FolderOptions {
@@ -57,10 +60,12 @@ async function run(
   options: FolderOptions,
   outDir: string | undefined,
   settings: Partial<RenderSettings> = {},
+  verify = true,
 ): Promise<number> {
   const started = performance.now();
-  const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings });
+  const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings, verify });
   for (const line of formatMessages(result.files)) console.error(line);
+  if (result.fidelity) for (const line of fidelityLines(result.fidelity)) console.error(line);
   for (const key of result.removed) console.error(`${key}: removed its output, because its source file is gone.`);
   const { errors, warnings } = countMessages(result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -95,12 +100,43 @@ export function createProgram(): Command {
         .choices(['150', '300'])
         .default(String(DEFAULT_SETTINGS.pictogramDpi)),
     )
+    .option('--no-verify', 'skip reading every edition back to check it carries the whole procedure')
     .action(async (options: BuildCommandOptions) => {
-      process.exitCode = await run(options, options.out, {
-        brailleEngine: options.brailleEngine,
-        speechEngine: options.speechEngine,
-        pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
+      process.exitCode = await run(
+        options,
+        options.out,
+        {
+          brailleEngine: options.brailleEngine,
+          speechEngine: options.speechEngine,
+          pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
+        },
+        options.verify,
+      );
+    });
+  withFolders(program.command('verify'))
+    .description('Read every edition in the output folder back and check it carries the whole procedure.')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(
+      new Option('--braille-engine <engine>', 'liblouis that back-translates the braille')
+        .choices(['embedded', 'native'])
+        .default(DEFAULT_SETTINGS.brailleEngine),
+    )
+    .action(async (options: FolderOptions & { out: string; brailleEngine: RenderSettings['brailleEngine'] }) => {
+      const started = performance.now();
+      const outDir = requireFolder(options.out, 'Output');
+      const result = await verifyOutput({
+        ...folders(options),
+        outDir,
+        settings: { brailleEngine: options.brailleEngine },
       });
+      for (const line of formatMessages(result.files)) console.error(line);
+      if (result.fidelity) for (const line of fidelityLines(result.fidelity)) console.error(line);
+      const { errors, warnings } = countMessages(result.files);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.error(
+        `${result.verified} documents verified in ${options.out}; ${errors} errors, ${warnings} warnings (${seconds} s).`,
+      );
+      process.exitCode = errors > 0 ? EXIT.contentErrors : EXIT.ok;
     });
   withFolders(program.command('check'))
     .description('Validate the content only; print every problem with file:line:column.')

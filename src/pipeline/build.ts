@@ -1,4 +1,6 @@
 // load → validate → render → write. The only place that touches the file system.
+
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pLimit from 'p-limit';
@@ -16,6 +18,7 @@ import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { type OutputCache, openCache } from './output-cache.js';
 import { pruneRemovedProcedures } from './prune-outputs.js';
+import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
 import { writeArtifacts } from './write-output.js';
 
 export interface Folders {
@@ -30,6 +33,8 @@ export interface BuildOptions extends Folders {
   /** Folder that message paths are relative to. */
   cwd?: string;
   settings?: Partial<RenderSettings>;
+  /** Read every written edition back and check it carries the whole outline (default true). */
+  verify?: boolean;
 }
 
 export interface BuildResult {
@@ -44,6 +49,8 @@ export interface BuildResult {
   removed: string[];
   /** Output paths kept from the previous build (their renderer's cache key had not changed). */
   reused: string[];
+  /** What `verify` found in each edition, when it ran. */
+  fidelity?: Fidelity;
 }
 
 export interface CheckedContent {
@@ -154,8 +161,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     result.built++;
   }
-  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs, facts) ?? []);
+  const built = checked.flatMap((doc) =>
+    doc.procedure && outputs.has(procedureDir(doc.procedure)) ? [{ procedure: doc.procedure, file: doc.file }] : [],
+  );
+  const verifyInput = { ...context, outDir: options.outDir };
+  if (options.verify !== false) result.fidelity = await verifyProcedures(verifyInput, built);
+  const siteArtifacts = renderers.flatMap(
+    (renderer) => renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
+  );
   result.written.push(...(await writeArtifacts(options.outDir, [...siteArtifacts, cache.manifest()])));
+  if (result.fidelity) {
+    const catalog = JSON.parse(await readFile(join(options.outDir, 'catalog.json'), 'utf8')) as unknown;
+    verifyCatalog(verifyInput, catalog, built, result.fidelity);
+  }
   const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
   const pelitaFiles = new Set([
     ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),

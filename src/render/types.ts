@@ -78,7 +78,16 @@ export interface Renderer {
     context: RenderContext,
     outputs: ReadonlyMap<string, readonly string[]>,
     facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
+    fidelity?: SiteFidelity,
   ): Artifact[];
+}
+
+/** What `verify` found per procedure (`<lang>/<slug>`): per edition, texts found of those expected. */
+export interface SiteFidelity {
+  procedures: readonly {
+    procedure: Pick<Procedure, 'lang' | 'slug'>;
+    results: readonly { edition: string; found: number; expected: number }[];
+  }[];
 }
 
 export function procedureDir(procedure: Pick<Procedure, 'lang' | 'slug'>): string {

@@ -1,12 +1,13 @@
-// catalog.json: every procedure's facts and edition paths, for web teams' own sites.
-import type { ListItem, PhrasingContent, RootContent } from 'mdast';
-import { toString as plainText } from 'mdast-util-to-string';
-import type { Item, Procedure, Section } from '../../model/types.js';
+// catalog.json: every procedure's facts, its whole content in reading order (the
+// outline's blocks as JSON) and its edition paths, for web teams' own sites.
+import type { Procedure } from '../../model/types.js';
+import { plainText } from '../../outline/plain-text.js';
+import type { Block, ListItem, Outline } from '../../outline/types.js';
 import { pictogramCoverage } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
-import { procedureDir, type RenderContext, type Renderer } from '../types.js';
+import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
 
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 interface CatalogItem {
   text: string;
@@ -15,7 +16,7 @@ interface CatalogItem {
 
 export const catalogRenderer: Renderer = {
   id: 'catalog',
-  renderSite(context, outputs, facts = new Map()) {
+  renderSite(context, outputs, facts = new Map(), fidelity) {
     const { site } = context;
     const sourceLang = site.languages[0];
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
@@ -29,7 +30,7 @@ export const catalogRenderer: Renderer = {
           lang,
           name: context.words.get(lang)?.languageName ?? lang,
           procedures: own.map((procedure) => ({
-            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts),
+            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
             translation: procedure.translation
               ? {
                   of: procedure.translation.sourceLang,
@@ -46,7 +47,13 @@ export const catalogRenderer: Renderer = {
         };
       }),
     };
-    return [{ path: 'catalog.json', data: `${JSON.stringify(catalog, null, 2)}\n` }];
+    // Positions point into source files web teams do not have; a writer's picture choice is the sheet's business.
+    const json = JSON.stringify(
+      catalog,
+      (key, value) => (key === 'position' || key === 'pictogram' ? undefined : value),
+      2,
+    );
+    return [{ path: 'catalog.json', data: `${json}\n` }];
   },
 };
 
@@ -55,47 +62,66 @@ function entry(
   context: RenderContext,
   paths: readonly string[],
   facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+  fidelity: SiteFidelity | undefined,
 ) {
-  const { meta } = procedure;
+  const outline = context.outline(procedure);
   const dir = procedureDir(procedure);
   const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
+  const section = (kind: string) => outline.sections.find((candidate) => candidate.kind === kind);
+  const verified = fidelity?.procedures.find((entry) => procedureDir(entry.procedure) === dir);
   return {
-    slug: procedure.slug,
-    lang: procedure.lang,
-    title: meta.title,
-    summary: meta.summary,
-    unit: meta.unit ?? null,
-    updated: meta.updated,
-    url: `${context.site.url}${dir}/index.html`,
-    duration: meta.duration,
-    cost: meta.cost,
-    product: meta.product,
-    requirements: procedure.requirements.items.map(catalogItem),
-    steps: procedure.steps.items.map(catalogItem),
+    slug: outline.slug,
+    lang: outline.lang,
+    title: outline.title.text,
+    summary: outline.summary.text,
+    unit: outline.unit?.text ?? null,
+    updated: outline.updated.iso,
+    url: outline.url,
+    duration: fact(outline, 'duration'),
+    cost: fact(outline, 'cost'),
+    product: fact(outline, 'product'),
+    requirements: (section('requirements')?.list?.items ?? []).map(catalogItem),
+    steps: (section('steps')?.list?.items ?? []).map(catalogItem),
     /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
     pictogramCoverage: pictogramCoverage(procedure, loadLexicon()),
-    complaints: procedure.complaints ? sectionLines(procedure.complaints) : context.site.complaints.map(phrasingText),
+    complaints: sectionLines(section('complaints')?.blocks ?? []),
+    /** The whole procedure in reading order, as the outline's blocks (docs/architecture.md, "catalog.json"). */
+    notice: outline.notice ? { text: outline.notice.text, original: outline.notice.originalUrl } : null,
+    introduction: outline.introduction,
+    sections: outline.sections.map(({ id, kind, title, origin, blocks }) => ({ id, kind, title, origin, blocks })),
+    notes: outline.notes,
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
     /** Length of the spoken edition in seconds, when there is one. */
     audioDurationSeconds: audioDuration ?? null,
     editions: Object.fromEntries([...paths].sort().map((path) => [path.slice(dir.length + 1), path])),
+    /** What `pelita verify` found in each edition: texts of the outline found / expected. */
+    fidelity: verified
+      ? Object.fromEntries(
+          verified.results.map((result) => [result.edition, { found: result.found, expected: result.expected }]),
+        )
+      : null,
   };
 }
 
-function catalogItem(item: Item): CatalogItem {
-  const text = phrasingText(item.content);
-  return item.subItems.length > 0 ? { text, subItems: item.subItems.map(catalogItem) } : { text };
+function fact(outline: Outline, id: 'duration' | 'cost' | 'product'): string {
+  return outline.facts.find((candidate) => candidate.id === id)?.value ?? '';
+}
+
+function catalogItem(item: ListItem): CatalogItem {
+  const text = plainText(item.content, { links: 'text' });
+  const subItems = item.blocks.flatMap((block) => (block.type === 'list' ? block.items.map(catalogItem) : []));
+  return subItems.length > 0 ? { text, subItems } : { text };
 }
 
 /** A section as lines: each list item, or each paragraph. */
-function sectionLines(section: Section): string[] {
-  return section.blocks.flatMap((block: RootContent) =>
-    block.type === 'list' ? block.children.map((item: ListItem) => plainText(item.children[0])) : [plainText(block)],
+function sectionLines(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === 'list'
+      ? block.items.map((item) => plainText(item.content, { links: 'text' }))
+      : block.type === 'paragraph'
+        ? [plainText(block.children, { links: 'text' })]
+        : [],
   );
-}
-
-function phrasingText(nodes: PhrasingContent[]): string {
-  return plainText({ type: 'paragraph', children: nodes });
 }

@@ -1,0 +1,27 @@
+// `pelita verify`: checks an existing output folder against the content, writing nothing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { VFile } from 'vfile';
+import { outlinesFor } from '../outline/build-outline.js';
+import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
+import { checkContent, type Folders } from './build.js';
+import { type Fidelity, type VerifyInput, verifyCatalog, verifyProcedures } from './verify-output.js';
+
+export async function verifyOutput(
+  options: Folders & { outDir: string; cwd?: string; settings?: Partial<RenderSettings> },
+): Promise<{ files: VFile[]; fidelity?: Fidelity; verified: number }> {
+  const { site, checked, files, templates } = await checkContent(options);
+  if (!site) return { files, verified: 0 };
+  const input: VerifyInput = {
+    outDir: options.outDir,
+    site,
+    words: templates.words,
+    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    outline: outlinesFor(site, templates.words),
+  };
+  const procedures = checked.flatMap((doc) => (doc.procedure ? [{ procedure: doc.procedure, file: doc.file }] : []));
+  const fidelity = await verifyProcedures(input, procedures);
+  const catalog = await readFile(join(options.outDir, 'catalog.json'), 'utf8').catch(() => undefined);
+  if (catalog !== undefined) verifyCatalog(input, JSON.parse(catalog) as unknown, procedures, fidelity);
+  return { files, fidelity, verified: procedures.length };
+}

@@ -1,0 +1,80 @@
+// Runs `verify` over the procedures of a build (or of an existing output folder) and
+// turns what is missing into positioned messages on each procedure's source file.
+import type { VFile } from 'vfile';
+import type { Words } from '../i18n/words.js';
+import { reportError, START_OF_FILE } from '../model/report.js';
+import type { Site } from '../model/site.js';
+import type { Procedure } from '../model/types.js';
+import type { Outline } from '../outline/types.js';
+import type { RenderSettings } from '../render/settings.js';
+import { type EditionResult, verifyCatalogEntry, verifyProcedure } from '../verify/verify.js';
+
+export interface VerifiedProcedure {
+  procedure: Procedure;
+  results: EditionResult[];
+}
+
+export interface Fidelity {
+  /** Per edition, over every procedure: texts found and expected. */
+  totals: Map<string, { found: number; expected: number }>;
+  procedures: VerifiedProcedure[];
+}
+
+export interface VerifyInput {
+  outDir: string;
+  site: Site;
+  words: ReadonlyMap<string, Words>;
+  settings: RenderSettings;
+  outline(procedure: Procedure): Outline;
+}
+
+export async function verifyProcedures(
+  input: VerifyInput,
+  procedures: readonly { procedure: Procedure; file: VFile }[],
+): Promise<Fidelity> {
+  const fidelity: Fidelity = { totals: new Map(), procedures: [] };
+  for (const { procedure, file } of procedures) {
+    const results = await verifyProcedure(input.outline(procedure), input);
+    for (const result of results) report(file, result);
+    fidelity.procedures.push({ procedure, results });
+    for (const result of results) add(fidelity, result);
+  }
+  return fidelity;
+}
+
+/** Checks each procedure's entry of catalog.json (written after the procedures). */
+export function verifyCatalog(
+  input: Pick<VerifyInput, 'outline'>,
+  catalog: unknown,
+  procedures: readonly { procedure: Procedure; file: VFile }[],
+  fidelity: Fidelity,
+): void {
+  for (const { procedure, file } of procedures) {
+    const result = verifyCatalogEntry(input.outline(procedure), catalog);
+    report(file, result);
+    add(fidelity, result);
+  }
+}
+
+function add(fidelity: Fidelity, result: EditionResult): void {
+  const total = fidelity.totals.get(result.edition) ?? { found: 0, expected: 0 };
+  total.found += result.found;
+  total.expected += result.expected;
+  fidelity.totals.set(result.edition, total);
+}
+
+function report(file: VFile, result: EditionResult): void {
+  for (const missing of result.missing) {
+    reportError(
+      file,
+      `The ${result.edition} edition (${result.path}) does not carry this text: "${missing.text}". Build again; if it is still missing, please report this problem with the procedure file.`,
+      missing.position ?? START_OF_FILE,
+      'edition-missing-text',
+    );
+  }
+}
+
+/** `braille: 642/642 texts`, one line per edition, in a fixed order. */
+export function fidelityLines(fidelity: Fidelity): string[] {
+  return [...fidelity.totals].map(([edition, { found, expected }]) => `${edition}: ${found}/${expected} texts`);
+}

@@ -1,0 +1,29 @@
+// The braille of a PEF file as rows of cells, read with an XML parser. The page-number
+// row and, after the first page, the running-head row are left out, as a reader skips them.
+import { XMLParser } from 'fast-xml-parser';
+import type { Geometry } from '../render/braille/paginate.js';
+
+const parser = new XMLParser({
+  isArray: (name) => ['volume', 'section', 'page', 'row'].includes(name),
+  trimValues: false,
+});
+
+interface Pef {
+  pef?: { body?: { volume?: { section?: { page?: { row?: (string | object)[] }[] }[] }[] } };
+}
+
+export function pefBodyRows(pef: string, geometry: Pick<Geometry, 'pageNumber'>): string[] {
+  const document = parser.parse(pef) as Pef;
+  const pages = (document.pef?.body?.volume ?? []).flatMap((volume) =>
+    (volume.section ?? []).flatMap((section) => section.page ?? []),
+  );
+  return pages.flatMap((page, index) => {
+    const rows = (page.row ?? []).map((row) => (typeof row === 'string' ? row : ''));
+    if (geometry.pageNumber === 'top') rows.shift();
+    else {
+      rows.pop();
+      if (index > 0) rows.shift();
+    }
+    return rows.filter((row) => row.replace(/\u2800/g, '').trim() !== '');
+  });
+}

@@ -1,0 +1,132 @@
+// `pelita verify`: reads every written edition back, with readers that share nothing with
+// the code that wrote it (an HTML parser, pdf.js, liblouis back-translation, an XML
+// parser), and proves that each carries every text of the procedure's outline.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Words } from '../i18n/words.js';
+import type { Site } from '../model/site.js';
+import type { Outline } from '../outline/types.js';
+import { normaliseForSpeech } from '../render/audio/normalise/normalise.js';
+import { readSpeechLanguage } from '../render/audio/normalise/speech-language.js';
+import { loadSpeechData } from '../render/audio/speech-data.js';
+import { loadEngine } from '../render/braille/engine.js';
+import { loadGeometry } from '../render/braille/geometry.js';
+import { tableFor } from '../render/braille/tables.js';
+import type { RenderSettings } from '../render/settings.js';
+import { missingFrom } from './compare.js';
+import { type ExpectedText, expectedTexts, PARTS, type Part } from './expected-texts.js';
+import { pefBodyRows } from './read-braille.js';
+import { htmlText } from './read-html.js';
+import { pdfFigureTexts, pdfText } from './read-pdf.js';
+import { svgTexts } from './read-svg.js';
+
+export interface VerifyContext {
+  outDir: string;
+  site: Site;
+  words: ReadonlyMap<string, Words>;
+  settings: RenderSettings;
+}
+
+/** How one edition is read back, and which parts of the outline it claims to carry. */
+interface EditionReader {
+  edition: string;
+  /** File name inside `<lang>/<slug>/`. */
+  file: string;
+  parts: readonly Part[];
+  /** Its text as a reader gets it. */
+  read(bytes: Uint8Array, outline: Outline, context: VerifyContext): Promise<string>;
+  /** How an expected text reads in this edition (the spoken form, for audio). */
+  expect?(text: string, outline: Outline, context: VerifyContext): Promise<string>;
+}
+
+/** The picture-language sheet shows the title, the facts and each requirement and step; it points to the page for the rest. */
+const PICTURE_PARTS: readonly Part[] = ['title', 'facts', 'items'];
+
+const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+export const EDITION_READERS: readonly EditionReader[] = [
+  { edition: 'html', file: 'index.html', parts: PARTS, read: async (bytes) => htmlText(utf8(bytes)) },
+  { edition: 'fragment', file: 'fragment.html', parts: PARTS, read: async (bytes) => htmlText(utf8(bytes)) },
+  { edition: 'leaflet', file: 'leaflet.pdf', parts: PARTS, read: pdfText },
+  { edition: 'large-print', file: 'large-print.pdf', parts: PARTS, read: pdfText },
+  { edition: 'braille', file: 'braille.pef', parts: PARTS, read: brailleText },
+  { edition: 'audio', file: 'audio.txt', parts: PARTS, read: async (bytes) => utf8(bytes), expect: spokenForm },
+  { edition: 'pictogram', file: 'pictograms.svg', parts: PICTURE_PARTS, read: async (bytes) => svgTexts(utf8(bytes)) },
+  { edition: 'pictogram-pdf', file: 'pictograms.pdf', parts: PICTURE_PARTS, read: pdfFigureTexts },
+];
+
+export interface EditionResult {
+  edition: string;
+  /** Path of the file, relative to the output folder. */
+  path: string;
+  expected: number;
+  found: number;
+  missing: ExpectedText[];
+}
+
+/** Every edition of one procedure that is in the output folder, checked against its outline. */
+export async function verifyProcedure(outline: Outline, context: VerifyContext): Promise<EditionResult[]> {
+  const texts = expectedTexts(outline);
+  const results: EditionResult[] = [];
+  for (const reader of EDITION_READERS) {
+    const path = `${outline.lang}/${outline.slug}/${reader.file}`;
+    const bytes = await readFile(join(context.outDir, path)).catch(() => undefined);
+    if (!bytes) continue;
+    const claimed = texts.filter((text) => reader.parts.includes(text.part));
+    const forms = await Promise.all(
+      claimed.map(async (text) => ({ text, form: (await reader.expect?.(text.text, outline, context)) ?? text.text })),
+    );
+    const edition = await reader.read(new Uint8Array(bytes), outline, context);
+    const missing = missingFrom(edition, forms, (item) => item.form).map((item) => item.text);
+    results.push({
+      edition: reader.edition,
+      path,
+      expected: claimed.length,
+      found: claimed.length - missing.length,
+      missing,
+    });
+  }
+  return results;
+}
+
+/** catalog.json's entry for the procedure, every string in it. */
+export function verifyCatalogEntry(outline: Outline, catalog: unknown, path = 'catalog.json'): EditionResult {
+  const texts = expectedTexts(outline);
+  const entry = findEntry(catalog, outline);
+  const strings: string[] = [];
+  const stack: unknown[] = entry === undefined ? [] : [entry];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') strings.push(value);
+    else if (Array.isArray(value)) stack.push(...[...value].reverse());
+    else if (value && typeof value === 'object') {
+      // Node types and language codes are structure, not text.
+      const fields = Object.entries(value).filter(([key]) => key !== 'type' && key !== 'lang');
+      stack.push(...fields.map(([, field]) => field).reverse());
+    }
+  }
+  const missing = missingFrom(strings.join(' '), texts, (text) => text.text);
+  return { edition: 'catalog', path, expected: texts.length, found: texts.length - missing.length, missing };
+}
+
+function findEntry(catalog: unknown, outline: Outline): unknown {
+  const languages = (catalog as { languages?: { lang?: string; procedures?: { slug?: string }[] }[] })?.languages;
+  return languages
+    ?.find((language) => language.lang === outline.lang)
+    ?.procedures?.find((procedure) => procedure.slug === outline.slug);
+}
+
+async function brailleText(bytes: Uint8Array, outline: Outline, context: VerifyContext): Promise<string> {
+  const rows = pefBodyRows(utf8(bytes), loadGeometry());
+  const engine = await loadEngine(context.settings.brailleEngine);
+  const table = context.site.brailleTables[outline.lang] ?? tableFor(outline.lang);
+  return (await engine.backTranslate(rows, table)).join(' ');
+}
+
+async function spokenForm(text: string, outline: Outline, context: VerifyContext): Promise<string> {
+  const data = await loadSpeechData();
+  const speechData = data.languages.get(outline.lang);
+  const words = context.words.get(outline.lang);
+  if (speechData === undefined || !words) return text;
+  return normaliseForSpeech(text, readSpeechLanguage(outline.lang, speechData, words.months), data.lexicon);
+}
