@@ -6,7 +6,7 @@ import { plainText } from '../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../outline/types.js';
 
 /** The parts of an outline; an edition declares which it carries. */
-export const PARTS = ['title', 'summary', 'facts', 'notice', 'introduction', 'items', 'sections', 'notes'] as const;
+export const PARTS = ['title', 'summary', 'facts', 'unit', 'notice', 'introduction', 'items', 'sections', 'notes'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface ExpectedText {
@@ -23,7 +23,7 @@ export function expectedTexts(outline: Outline): ExpectedText[] {
   add('title', outline.title.text, outline.title.position);
   add('summary', outline.summary.text, outline.summary.position);
   for (const fact of outline.facts) add('facts', fact.value, fact.position);
-  if (outline.unit) add('facts', outline.unit.text, outline.unit.position);
+  if (outline.unit) add('unit', outline.unit.text, outline.unit.position);
   if (outline.notice) add('notice', outline.notice.text);
   blocksTexts(outline.introduction, 'introduction', add);
   for (const section of outline.sections) {

@@ -39,8 +39,8 @@ interface EditionReader {
   expect?(text: string, outline: Outline, context: VerifyContext): Promise<string>;
 }
 
-/** The picture-language sheet shows the title, the facts and each requirement and step; it points to the page for the rest. */
-const PICTURE_PARTS: readonly Part[] = ['title', 'facts', 'items'];
+/** The picture-language sheet shows the title, the facts, the notice and each requirement and step; it points to the page for the rest. */
+const PICTURE_PARTS: readonly Part[] = ['title', 'facts', 'notice', 'items'];
 
 const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
