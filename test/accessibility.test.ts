@@ -14,11 +14,13 @@ import { FIXTURES } from './support/fixtures.js';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const out = tempDir('pelita-a11y-');
 let browser: Browser;
+let buildReport = '';
 
 beforeAll(async () => {
   // The native speech engine: this test reads pages, and native speech is much faster.
   const build = pelita(['build', '--out', out, '--speech-engine', 'native']);
   if (build.status !== 0) throw new Error(`sample build failed:\n${build.stderr}`);
+  buildReport = build.stderr;
   browser = await launchChromium();
 });
 
@@ -45,6 +47,25 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 // Generous timeouts: axe on every page is slow on a loaded 2-core machine (not a speed test).
+describe('sample content: every edition carries the whole procedure', () => {
+  it('prints one fidelity line per edition, each complete', () => {
+    const lines = buildReport.split('\n').filter((line) => /^[a-z-]+: \d+\/\d+ texts$/.test(line));
+    expect(lines.map((line) => line.split(':')[0])).toEqual([
+      'html',
+      'fragment',
+      'leaflet',
+      'large-print',
+      'braille',
+      'audio',
+      'pictogram',
+      'pictogram-pdf',
+      'catalog',
+    ]);
+    for (const line of lines) expect(line).toMatch(/: (\d+)\/\1 texts$/);
+    expect(buildReport).not.toContain('edition-missing-text');
+  });
+});
+
 describe('sample content in Chromium', { timeout: 600_000 }, () => {
   it('builds at least 13 pages (index + every procedure)', () => {
     expect(pages().length).toBeGreaterThanOrEqual(13);

@@ -38,7 +38,16 @@ describe('expected texts', async () => {
   });
   it('cover every part of the outline, with source lines', () => {
     const parts = new Set(texts.map((text) => text.part));
-    expect([...parts].sort()).toEqual(['facts', 'introduction', 'items', 'notes', 'sections', 'summary', 'title', 'unit']);
+    expect([...parts].sort()).toEqual([
+      'facts',
+      'introduction',
+      'items',
+      'notes',
+      'sections',
+      'summary',
+      'title',
+      'unit',
+    ]);
     expect(texts.find((text) => text.text.startsWith('Proposal penelitian'))?.position?.start.line).toBe(18);
     expect(texts.map((text) => text.text)).toEqual(
       expect.arrayContaining(['Penyiapan data', '5 hari', 'Perihal: Permohonan Data Kepegawaian untuk Penelitian']),
