@@ -41,7 +41,7 @@ function comparableOn32(text: string): string {
 }
 
 /** Every number as printed, in order: "1.", "12", "1.500.000", "08.00", "17/08/2024", "2,5". */
-export function numbers(text: string): string[] {
+function numbers(text: string): string[] {
   return text.match(/\d+(?:[.,:/-]\d+)*/g) ?? [];
 }
 

@@ -7,7 +7,7 @@ import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
 import type { BlockKind } from './paginate.js';
-import { unnestLinks } from './unnest-links.js';
+import { printInlines } from './print-inlines.js';
 
 export interface PrintBlock {
   kind: BlockKind;
@@ -148,7 +148,7 @@ function displayed(text: string, context: Context, position?: Position): PrintBl
 
 /** Inline content as braille print text: links with their address (never in nested parentheses), note marks. */
 export function inlineText(nodes: readonly Inline[], options: PrintOptions): string {
-  return plainText(unnestLinks(nodes, options.addressLabel), { links: 'with-address', noteRef: noteMark });
+  return plainText(printInlines(nodes, options.addressLabel), { links: 'with-address', noteRef: noteMark });
 }
 
 /**

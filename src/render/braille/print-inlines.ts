@@ -1,7 +1,10 @@
-// Braille writes "(" and ")" with one cell (2356), so "(www.lapor.go.id (https://…))"
-// reads as a run of identical cells. Before plainText adds "(address)" after a link, the
-// links that would nest or abut brackets get their address after a label instead:
-// "teks, Alamat: …", or nothing more when their text already is the address.
+// Inline content made ready for plainText in braille:
+// - Braille writes "(" and ")" with one cell (2356), so "(www.lapor.go.id (https://…))"
+//   reads as a run of identical cells. Before plainText adds "(address)" after a link,
+//   the links that would nest or abut brackets get their address after a label instead:
+//   "teks, alamat: …", or nothing more when their text already is the address.
+// - Invisible format characters (soft hyphen, zero-width space, BOM) are dropped before
+//   plainText, which would read some of them as spaces inside a word.
 import { type InlineHandlers, renderInline } from '../../outline/handlers.js';
 import { displayAddress, plainText } from '../../outline/plain-text.js';
 import type { Inline } from '../../outline/types.js';
@@ -12,7 +15,7 @@ interface Scan {
   label: string;
 }
 
-export function unnestLinks(nodes: readonly Inline[], label: string): Inline[] {
+export function printInlines(nodes: readonly Inline[], label: string): Inline[] {
   return rewrite(nodes, { open: 0, label });
 }
 
@@ -21,8 +24,8 @@ function rewrite(nodes: readonly Inline[], scan: Scan): Inline[] {
 }
 
 const handlers: InlineHandlers<Inline[], Scan> = {
-  text: (node, scan) => read(node.value, scan, [node]),
-  code: (node, scan) => read(node.value, scan, [node]),
+  text: (node, scan) => read(node.value, scan, [{ ...node, value: visible(node.value) }]),
+  code: (node, scan) => read(node.value, scan, [{ ...node, value: visible(node.value) }]),
   image: (node, scan) => read(node.alt, scan, [node]),
   break: (node) => [node],
   noteRef: (node) => [node],
@@ -41,6 +44,10 @@ const handlers: InlineHandlers<Inline[], Scan> = {
     return [...children, { type: 'text', value: `, ${scan.label}: ${address}`, position: node.position }];
   },
 };
+
+function visible(text: string): string {
+  return text.replace(/\p{Cf}/gu, '');
+}
 
 function read(text: string, scan: Scan, result: Inline[]): Inline[] {
   for (const character of text) {
