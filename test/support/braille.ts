@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { outlinesFor } from '../../src/outline/build-outline.js';
-import { printBlocks } from '../../src/render/braille/print-blocks.js';
+import { printBlocks, printOptions } from '../../src/render/braille/print-blocks.js';
 import { CORPUS, CORPUS_SOURCES } from './corpus.js';
 import { check, FIXTURES, REPO, testSite, testTemplates } from './fixtures.js';
 
@@ -50,9 +50,11 @@ export async function corpusDocuments({ fixtures = true } = {}): Promise<string[
   );
   if (!site) throw new Error('test site missing');
   const outline = outlinesFor(site, words);
-  return procedures.map((procedure) =>
-    printBlocks(outline(procedure), { addressLabel: 'alamat' }).map((block) => block.text),
-  );
+  return procedures.map((procedure) => {
+    const languageWords = words.get(procedure.lang) ?? words.get('id');
+    if (!languageWords) throw new Error(`no test words for ${procedure.lang}`);
+    return printBlocks(outline(procedure), printOptions(languageWords)).map((block) => block.text);
+  });
 }
 
 /** Print texts of the whole corpus, one per block. */

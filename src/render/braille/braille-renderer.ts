@@ -9,7 +9,7 @@ import { loadEngine } from './engine.js';
 import { loadGeometry } from './geometry.js';
 import { brailleNumeral } from './numerals.js';
 import { type Geometry, type Pagination, paginate } from './paginate.js';
-import { type PrintBlock, type PrintOptions, printBlocks } from './print-blocks.js';
+import { type PrintBlock, printBlocks, printOptions } from './print-blocks.js';
 import { toBrf, toPef, toProofText } from './serialise.js';
 import { knownCharacters, tableFor } from './tables.js';
 import { describe, replaceUnknown } from './unknown-characters.js';
@@ -114,12 +114,6 @@ function brailleArtifacts(
     { path: `${dir}/braille.txt`, data: toProofText(pages) },
     { path: `${dir}/braille.html`, data: proof },
   ];
-}
-
-/** A link's address label inside a sentence: "…, alamat: https://…". */
-function printOptions(words: Words): PrintOptions {
-  const label = words.terms.address;
-  return { addressLabel: label.charAt(0).toLocaleLowerCase(words.lang) + label.slice(1) };
 }
 
 function wordsFor(lang: string, context: RenderContext): Words {

@@ -3,6 +3,7 @@
 // every section under its title, then the footnotes. Tables become one line per cell,
 // "header: value"; quotes and preformatted lines are displayed (blocked, set apart).
 import type { Position } from 'unist';
+import type { Words } from '../../i18n/words.js';
 import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
@@ -30,6 +31,12 @@ interface Context {
   displayed: boolean;
   options: PrintOptions;
   groups: { next: number; current?: number };
+}
+
+/** The words print blocks use: a link's address label inside a sentence ("…, alamat: https://…"). */
+export function printOptions(words: Words): PrintOptions {
+  const label = words.terms.address;
+  return { addressLabel: label.charAt(0).toLocaleLowerCase(words.lang) + label.slice(1) };
 }
 
 /** A note reference in the text and the mark before the note itself: the same number. */
