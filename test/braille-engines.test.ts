@@ -1,5 +1,6 @@
 // Both liblouis engines give the same cells for Pelita's table on the whole corpus
-// (sample content + fixtures), and back-translation gives the print text back.
+// (sample content, fixtures and the golden corpus), and back-translation gives the
+// print text back: every number exactly, on the native engine that verification uses.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../src/render/braille/engine.js';
 import { knownCharacters } from '../src/render/braille/tables.js';
@@ -17,22 +18,35 @@ beforeAll(async () => {
 
 /**
  * What back-translation cannot give back, by design of the braille code: capitals
- * (3.2 reads them back as small letters), digits after a hyphen or point inside a word
- * (read as the letters a–j they share cells with), the thousands point (dot 2, the
- * comma's cell), and signs that share one cell: ( ), “ ” ", × ?.
+ * (3.2 reads them back as small letters) and signs that share one cell: ( ), “ ” ",
+ * × ?, — –, … and three periods. Digits are compared as they are: every number must
+ * come back exactly (a letter a–j right after a digit, "12a", is the known exception
+ * until the table has the letter sign, issue #11; see the strict test below).
  */
 function comparable(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[0-9]/g, (digit) => 'jabcdefghi'[Number(digit)] ?? digit)
     .replace(/[()]/g, '(')
     .replace(/[“”"]/g, '"')
     .replace(/[’]/g, "'")
     .replace(/[—–]/g, '–')
     .replace(/…/g, '...')
     .replace(/×/g, '?')
-    .replace(/(?<=[a-j])[.,](?=[a-j])/g, ',');
+    .replace(/\+/g, '!');
 }
+
+/** liblouis 3.2 does not end a number inside a word ("SP4N-LAPOR" reads back "sp4n-l1por"): digits compared as the letters they share cells with. */
+function comparableOn32(text: string): string {
+  return comparable(text).replace(/[0-9]/g, (digit) => 'jabcdefghi'[Number(digit)] ?? digit);
+}
+
+/** Every number as printed, in order: "1.", "12", "1.500.000", "08.00", "17/08/2024", "2,5". */
+function numbers(text: string): string[] {
+  return text.match(/\d+(?:[.,:/-]\d+)*/g) ?? [];
+}
+
+/** The one known loss: a letter a–j right after a digit ("Pasal 12a") needs the letter sign of issue #11. */
+const LETTER_AFTER_DIGIT = /\d[a-j]/;
 
 describe('braille engines on the corpus', () => {
   it('translate every block of the corpus into braille cells only', () => {
@@ -48,20 +62,75 @@ describe('braille engines on the corpus', () => {
     expect(differences).toEqual([]);
   });
 
-  it('back-translate to the print text (embedded)', async () => {
+  it('back-translate to the print text (embedded, letters a–j and digits alike)', async () => {
     const back = await (await loadEngine('embedded')).backTranslate(embeddedCells, TABLE);
     const differences = texts.flatMap((text, index) =>
-      comparable(back[index] ?? '') === comparable(text) ? [] : [`${text}\n${back[index]}`],
+      comparableOn32(back[index] ?? '') === comparableOn32(text) ? [] : [`${text}\n${back[index]}`],
     );
     expect(differences).toEqual([]);
   });
 
-  it.skipIf(!NATIVE_INSTALLED)('back-translate to the print text (native)', async () => {
-    const back = await (await loadEngine('native')).backTranslate(embeddedCells, TABLE);
-    const differences = texts.flatMap((text, index) =>
-      comparable(back[index] ?? '') === comparable(text) ? [] : [`${text}\n${back[index]}`],
-    );
-    expect(differences).toEqual([]);
+  describe.skipIf(!NATIVE_INSTALLED)('back-translation with the native engine (strict on numbers)', () => {
+    let back: string[];
+    beforeAll(async () => {
+      back = await (await loadEngine('native')).backTranslate(embeddedCells, TABLE);
+    });
+    const indices = (known: boolean) =>
+      texts.flatMap((text, index) => (LETTER_AFTER_DIGIT.test(text) === known ? [index] : []));
+
+    it('gives the print text back, digits as digits', () => {
+      const differences = indices(false).flatMap((index) =>
+        comparable(back[index] ?? '') === comparable(texts[index] ?? '') ? [] : [`${texts[index]}\n${back[index]}`],
+      );
+      expect(differences).toEqual([]);
+    });
+
+    it('gives every number and every list number back exactly', () => {
+      expect(indices(false).length).toBeGreaterThan(500);
+      const differences = indices(false).flatMap((index) => {
+        const [text, read] = [texts[index] ?? '', back[index] ?? ''];
+        return numbers(read).join(' ') === numbers(text).join(' ') &&
+          /^\d+\./.exec(read)?.[0] === /^\d+\./.exec(text)?.[0]
+          ? []
+          : [`${text}\n${read}`];
+      });
+      expect(differences).toEqual([]);
+    });
+
+    // Known failure until the letter sign (tanda pugar) after digits exists (issue #11):
+    // "Pasal 12a" is brailled ⠼⠁⠃⠁ and reads back "Pasal 121". The table cannot add it
+    // for both engines alike today: liblouis 3.2 has no numericnocontchars, and its cells
+    // are not yet confirmed from the Indonesian standard. When this passes, make it `it`.
+    it.fails('gives back a letter right after a digit ("Pasal 12a")', () => {
+      expect(indices(true).length).toBeGreaterThan(0);
+      const differences = indices(true).flatMap((index) =>
+        numbers(back[index] ?? '').join(' ') === numbers(texts[index] ?? '').join(' ') ? [] : [texts[index]],
+      );
+      expect(differences).toEqual([]);
+    });
+  });
+
+  it.skipIf(!NATIVE_INSTALLED)('read back dates, times, money and thousands as printed (native)', async () => {
+    const print = [
+      'Rp 1.500.000,-',
+      'Rp 0,-',
+      '08.00–15.00 WIB',
+      '08.00-15.00',
+      '12.00',
+      '2,5%',
+      '17-08-2024',
+      '17/08/2024',
+      'pukul 10:30',
+      'Nomor 12/2017',
+      '(0282) 534 767',
+      '1. Surat',
+      'S-1',
+      'ke-2',
+    ];
+    const native = await loadEngine('native');
+    const read = await native.backTranslate(await native.translate(print, TABLE), TABLE);
+    expect(read.map(numbers)).toEqual(print.map(numbers));
+    expect(read.slice(0, 6)).toEqual(print.slice(0, 6));
   });
 
   it('grow the output buffer when braille is longer than twice the print, and keep blank cells', async () => {

@@ -93,6 +93,39 @@ describe('pagination (pass-through table)', () => {
     expect(rejoined).toBe(original);
   });
 
+  it('sets subheadings in cell 5 and cell 7, and displays blocked in cell 3 with a blank line around each', () => {
+    const geometry: Geometry = { cols: 30, rows: 25, pageNumber: 'bottom' };
+    const { pages } = passThrough(
+      [
+        { kind: 'heading', cells: 'Jadwal' },
+        { kind: 'subheading', level: 1, cells: 'Hari kerja dan jam pelayanan loket' },
+        { kind: 'paragraph', cells: 'Senin sampai Kamis.' },
+        { kind: 'subheading', level: 2, cells: 'Jumat' },
+        { kind: 'displayed', level: 0, group: 0, cells: 'baris satu' },
+        { kind: 'displayed', level: 0, group: 0, cells: 'baris dua' },
+        { kind: 'displayed', level: 0, group: 1, cells: 'Kutipan yang cukup panjang untuk dua baris.' },
+        { kind: 'item', level: 0, cells: '1. Langkah' },
+      ],
+      geometry,
+    );
+    expect(pages[0]?.lines.slice(0, 14)).toEqual([
+      '            Jadwal',
+      '',
+      '    Hari kerja dan jam',
+      '    pelayanan loket',
+      '  Senin sampai Kamis.',
+      '',
+      '      Jumat',
+      '  baris satu',
+      '  baris dua',
+      '',
+      '  Kutipan yang cukup panjang',
+      '  untuk dua baris.',
+      '',
+      '1. Langkah',
+    ]);
+  });
+
   it('shortens the running head to whole words', () => {
     expect(shorten('Cuti Tahunan Pegawai Negeri Sipil', 20, ' ')).toBe('Cuti Tahunan Pegawai');
     expect(shorten('Pendek', 20, ' ')).toBe('Pendek');

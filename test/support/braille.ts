@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { printBlocks } from '../../src/render/braille/print-blocks.js';
+import { outlinesFor } from '../../src/outline/build-outline.js';
+import { printBlocks, printOptions } from '../../src/render/braille/print-blocks.js';
+import { CORPUS, CORPUS_SOURCES } from './corpus.js';
 import { check, FIXTURES, REPO, testSite, testTemplates } from './fixtures.js';
 
 export const TABLE = 'id-id-g1.utb';
@@ -31,6 +33,10 @@ export async function corpusProcedures() {
       'utf8',
     );
   }
+  // The shared golden corpus: every block and inline type of the outline.
+  for (const source of CORPUS_SOURCES) {
+    documents[source.replace('/', '/corpus-')] = readFileSync(join(CORPUS, source), 'utf8');
+  }
   const checked = await check(documents);
   return checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
 }
@@ -40,12 +46,14 @@ export async function corpusDocuments({ fixtures = true } = {}): Promise<string[
   const { site } = await testSite();
   const words = (await testTemplates()).words;
   const procedures = (await corpusProcedures()).filter(
-    (procedure) => fixtures || !procedure.slug.startsWith('fixture-'),
+    (procedure) => fixtures || !/^(fixture|corpus)-/.test(procedure.slug),
   );
+  if (!site) throw new Error('test site missing');
+  const outline = outlinesFor(site, words);
   return procedures.map((procedure) => {
     const languageWords = words.get(procedure.lang) ?? words.get('id');
-    if (!languageWords || !site) throw new Error('test words or site missing');
-    return printBlocks(procedure, languageWords, site.complaints).map((block) => block.text);
+    if (!languageWords) throw new Error(`no test words for ${procedure.lang}`);
+    return printBlocks(outline(procedure), printOptions(languageWords)).map((block) => block.text);
   });
 }
 

@@ -3,13 +3,13 @@
 // Two steps, as in liblouisutdml: translate (liblouis, behind BrailleEngine), then
 // paginate (pure, on cells); then one small serialiser per format.
 import type { Words } from '../../i18n/words.js';
-import type { Procedure } from '../../model/types.js';
+import type { Outline } from '../../outline/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { loadEngine } from './engine.js';
 import { loadGeometry } from './geometry.js';
 import { brailleNumeral } from './numerals.js';
 import { type Geometry, type Pagination, paginate } from './paginate.js';
-import { type PrintBlock, printBlocks } from './print-blocks.js';
+import { type PrintBlock, printBlocks, printOptions } from './print-blocks.js';
 import { toBrf, toPef, toProofText } from './serialise.js';
 import { knownCharacters, tableFor } from './tables.js';
 import { describe, replaceUnknown } from './unknown-characters.js';
@@ -27,12 +27,11 @@ export const brailleRenderer: Renderer = {
     { file: 'braille.txt', term: 'edition_braille_proof', type: 'text/plain' },
     { file: 'braille.html', term: 'edition_braille_proof_page', type: 'text/html' },
   ],
-  async renderProcedure(_outline, context, run) {
-    const procedure = run.procedure;
-    const words = wordsFor(procedure.lang, context);
-    const table = context.site.brailleTables[procedure.lang] ?? tableFor(procedure.lang);
+  async renderProcedure(outline, context, run) {
+    const words = wordsFor(outline.lang, context);
+    const table = context.site.brailleTables[outline.lang] ?? tableFor(outline.lang);
     const known = knownCharacters(table);
-    const blocks = printBlocks(procedure, words, context.site.complaints).map((block) => {
+    const blocks = printBlocks(outline, printOptions(words)).map((block) => {
       const { text, unknown } = replaceUnknown(block.text, known);
       for (const segment of unknown) {
         run.warn(
@@ -57,15 +56,19 @@ export const brailleRenderer: Renderer = {
         'braille-long-word',
       );
     }
-    const dir = procedureDir(procedure);
-    return brailleArtifacts(dir, procedure, words, context, blocks, result, geometry);
+    return brailleArtifacts(outline, words, context, blocks, result, geometry);
   },
 };
 
 /** Pure: translated blocks → pages. */
 export function layOut(blocks: readonly PrintBlock[], cells: readonly string[], geometry: Geometry): Pagination {
   return paginate(
-    blocks.map((block, index) => ({ kind: block.kind, level: block.level, cells: cells[index] ?? '' })),
+    blocks.map((block, index) => ({
+      kind: block.kind,
+      level: block.level,
+      group: block.group,
+      cells: cells[index] ?? '',
+    })),
     {
       geometry,
       blank: BLANK,
@@ -78,17 +81,17 @@ export function layOut(blocks: readonly PrintBlock[], cells: readonly string[], 
 }
 
 function brailleArtifacts(
-  dir: string,
-  procedure: Procedure,
+  outline: Outline,
   words: Words,
   context: RenderContext,
   blocks: readonly PrintBlock[],
   { pages }: Pagination,
   geometry: Geometry,
 ): Artifact[] {
+  const dir = procedureDir(outline);
   const proof = context.renderTemplate('braille-proof', {
-    lang: procedure.lang,
-    title: procedure.meta.title,
+    lang: outline.lang,
+    title: outline.title.text,
     terms: words.terms,
     site: { shortName: context.site.shortName },
     pages: pages.map((page, index) => ({
@@ -102,9 +105,9 @@ function brailleArtifacts(
     {
       path: `${dir}/braille.pef`,
       data: toPef(pages, geometry, {
-        title: procedure.meta.title,
-        lang: procedure.lang,
-        date: procedure.meta.updated,
+        title: outline.title.text,
+        lang: outline.lang,
+        date: outline.updated.iso,
         name: dir,
       }),
     },

@@ -1,7 +1,7 @@
 // liblouis 3.2 compiled to JavaScript with emscripten (npm liblouis-build), called
 // through ccall with character counts, never byte counts (the bug in npm `liblouis`).
 import { dirname, join } from 'node:path';
-import { type BrailleEngine, blankCells, CAPITALS, DISPLAY_TABLE } from './engine.js';
+import { AFTER_TABLE, type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
 import { loadLiblouisBuild } from './load-liblouis-build.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
@@ -35,7 +35,10 @@ export function embeddedEngine(): BrailleEngine {
   louis.FS.mkdir(PELITA_MOUNT);
   louis.FS.mount(louis.FS.filesystems.NODEFS, { root: PELITA_TABLES_DIR }, PELITA_MOUNT);
   const tableList = (table: string) =>
-    `${PACKAGE_MOUNT}/${DISPLAY_TABLE},${PELITA_MOUNT}/${table},${PELITA_MOUNT}/${CAPITALS.embedded}`;
+    [
+      `${PACKAGE_MOUNT}/${DISPLAY_TABLE}`,
+      ...[table, ...AFTER_TABLE.embedded].map((name) => `${PELITA_MOUNT}/${name}`),
+    ].join(',');
   const version = louis.ccall('lou_version', 'string', [], []) as string;
 
   return {

@@ -22,6 +22,16 @@ export const DISPLAY_TABLE = 'unicode.dis';
 export const CAPITALS = { embedded: 'capitals-3.2.uti', native: 'capitals.uti' } as const;
 
 /**
+ * Every table each engine puts after Pelita's table: the capitals, and on liblouis 3.24
+ * numbers that back-translate whole (numbers.uti; 3.2 has no such opcode, and its
+ * forward translation is the same without it).
+ */
+export const AFTER_TABLE = {
+  embedded: [CAPITALS.embedded],
+  native: [CAPITALS.native, 'numbers.uti'],
+} as const;
+
+/**
  * liblouis 3.2 writes the input's space character (an ASCII or a no-break space) for a
  * blank cell; PEF and proofs want U+2800.
  */

@@ -2,7 +2,7 @@
 // one line per text.
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { type BrailleEngine, blankCells, CAPITALS, DISPLAY_TABLE } from './engine.js';
+import { AFTER_TABLE, type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
 const PROGRAM = 'lou_translate';
@@ -17,7 +17,7 @@ export function nativeEngine(): BrailleEngine {
     );
   }
   const tableList = (table: string) =>
-    `${DISPLAY_TABLE},${join(PELITA_TABLES_DIR, table)},${join(PELITA_TABLES_DIR, CAPITALS.native)}`;
+    [DISPLAY_TABLE, ...[table, ...AFTER_TABLE.native].map((name) => join(PELITA_TABLES_DIR, name))].join(',');
   return {
     name: 'native',
     version,

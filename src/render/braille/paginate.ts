@@ -10,14 +10,22 @@ export interface Geometry {
   pageNumber: 'top' | 'bottom';
 }
 
-export type BlockKind = 'title' | 'heading' | 'paragraph' | 'item';
+/**
+ * How a block is set, after BANA *Braille Formats* where the Indonesian material is
+ * silent: the title and section headings centred, subheadings in cell 5 (level 1) or
+ * cell 7 (deeper), paragraphs in cell 3, items with a hanging indent, displayed
+ * material (quotes, preformatted lines) blocked in cell 3 with a blank line around it.
+ */
+export type BlockKind = 'title' | 'heading' | 'subheading' | 'paragraph' | 'item' | 'displayed';
 
 /** One block of braille: its cells (words separated by blank cells) and how to set it. */
 export interface CellBlock {
   kind: BlockKind;
   cells: string;
-  /** Items: nesting depth (0 = top level); sets the hanging indent. */
+  /** Items and displayed blocks: nesting depth (0 = top level); subheadings: their level (1, 2 …). */
   level?: number;
+  /** Displayed blocks with the same group are one display: no blank line between them. */
+  group?: number;
 }
 
 export interface Page {
@@ -52,6 +60,8 @@ const NUMBER_GAP = 3;
 const INDENT = 2;
 /** Paragraphs start in cell 3 (two blank cells), run-over lines in cell 1. */
 const PARAGRAPH_INDENT = 2;
+/** Subheadings start in cell 5, deeper ones in cell 7 (BANA cell-5 and cell-7 headings). */
+const SUBHEADING_INDENT = 4;
 
 interface LaidBlock {
   index: number;
@@ -70,8 +80,8 @@ export function paginate(blocks: readonly CellBlock[], options: PaginateOptions)
     return {
       index,
       lines,
-      blankBefore: block.kind === 'heading',
-      keepWithNext: block.kind === 'heading' || block.kind === 'title',
+      blankBefore: blankBefore(block, blocks[index - 1]),
+      keepWithNext: block.kind === 'heading' || block.kind === 'subheading' || block.kind === 'title',
     };
   });
 
@@ -110,6 +120,15 @@ export function paginate(blocks: readonly CellBlock[], options: PaginateOptions)
   return { pages: pages.map((body, index) => frame(body, index, options)), overlong };
 }
 
+/** Headings are set apart above; a display (quote, preformatted lines) above and below, but not from its heading. */
+function blankBefore(block: CellBlock, previous: CellBlock | undefined): boolean {
+  if (block.kind === 'heading' || block.kind === 'subheading') return true;
+  if (!previous || previous.kind === 'title' || previous.kind === 'heading' || previous.kind === 'subheading')
+    return false;
+  const display = (other: CellBlock) => (other.kind === 'displayed' ? (other.group ?? -1) : undefined);
+  return display(block) !== display(previous);
+}
+
 /** Adds the running head and the page number, and pads nothing: lines end at their last cell. */
 function frame(body: Page, index: number, options: PaginateOptions): Page {
   const { geometry, blank } = options;
@@ -136,12 +155,7 @@ function layBlock(block: CellBlock, options: PaginateOptions): { lines: string[]
   const { cols } = options.geometry;
   const { blank } = options;
   const level = block.level ?? 0;
-  const [first, rest] =
-    block.kind === 'item'
-      ? [level * INDENT, level * INDENT + INDENT]
-      : block.kind === 'paragraph'
-        ? [PARAGRAPH_INDENT, 0]
-        : [0, 0];
+  const [first, rest] = indents(block.kind, level);
   const centred = block.kind === 'title' || block.kind === 'heading';
   const words = block.cells.split(blank).filter((word) => word !== '');
   const lines: string[] = [];
@@ -191,6 +205,25 @@ function layBlock(block: CellBlock, options: PaginateOptions): { lines: string[]
   }
   if (line.length > 0 || lines.length === 0) flush();
   return { lines, cut };
+}
+
+/** Blank cells before a block's first line and before its run-over lines. */
+function indents(kind: BlockKind, level: number): [number, number] {
+  switch (kind) {
+    case 'item':
+      return [level * INDENT, level * INDENT + INDENT];
+    case 'paragraph':
+      return [PARAGRAPH_INDENT, 0];
+    case 'displayed':
+      return [level * INDENT + PARAGRAPH_INDENT, level * INDENT + PARAGRAPH_INDENT];
+    case 'subheading': {
+      const cell = level <= 1 ? SUBHEADING_INDENT : SUBHEADING_INDENT + INDENT;
+      return [cell, cell];
+    }
+    case 'title':
+    case 'heading':
+      return [0, 0];
+  }
 }
 
 /** The longest start of `word`, ending in a single hyphen cell, that fits in `free` cells. */

@@ -1,156 +1,161 @@
-// Procedure → the print text of the braille edition, as blocks in reading order
-// (the same order as the HTML page). Tables become one line per cell: "header: value".
-import type { PhrasingContent, RootContent, Table } from 'mdast';
-import { toString as plainText } from 'mdast-util-to-string';
+// The outline → the print text of the braille edition, as blocks in the outline's
+// reading order: title page (title, summary, translation notice, facts), introduction,
+// every section under its title, then the footnotes. Tables become one line per cell,
+// "header: value"; quotes and preformatted lines are displayed (blocked, set apart).
 import type { Position } from 'unist';
 import type { Words } from '../../i18n/words.js';
-import { formatDate } from '../../i18n/words.js';
-import type { Item, ListSection, Procedure, Section } from '../../model/types.js';
+import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
+import { plainText } from '../../outline/plain-text.js';
+import type { Block, Inline, Outline } from '../../outline/types.js';
 import type { BlockKind } from './paginate.js';
+import { printInlines } from './print-inlines.js';
 
 export interface PrintBlock {
   kind: BlockKind;
   text: string;
+  /** Items: nesting depth; subheadings: level under the section title; displayed: depth. */
   level?: number;
+  /** Displayed blocks of one quote or one preformatted block share a group (set apart together). */
+  group?: number;
   position?: Position;
 }
 
-export function printBlocks(procedure: Procedure, words: Words, siteComplaints: PhrasingContent[][]): PrintBlock[] {
-  const { meta, metaPositions } = procedure;
-  const terms = words.terms;
-  const blocks: PrintBlock[] = [{ kind: 'title', text: meta.title, position: metaPositions.title }];
-  blocks.push({ kind: 'paragraph', text: meta.summary, position: metaPositions.summary });
+export interface PrintOptions {
+  /** The word before a link's address where parentheses would nest ("Alamat"). */
+  addressLabel: string;
+}
+
+interface Context {
+  level: number;
+  /** Inside a quote: paragraphs are displayed. */
+  displayed: boolean;
+  options: PrintOptions;
+  groups: { next: number; current?: number };
+}
+
+/** The words print blocks use: a link's address label inside a sentence ("…, alamat: https://…"). */
+export function printOptions(words: Words): PrintOptions {
+  const label = words.terms.address;
+  return { addressLabel: label.charAt(0).toLocaleLowerCase(words.lang) + label.slice(1) };
+}
+
+/** A note reference in the text and the mark before the note itself: the same number. */
+export const noteMark = (number: number): string => `[${number}]`;
+
+export function printBlocks(outline: Outline, options: PrintOptions): PrintBlock[] {
+  const context: Context = { level: 0, displayed: false, options, groups: { next: 0 } };
+  const text = (nodes: readonly Inline[]) => inlineText(nodes, options);
   const fact = (label: string, value: string, position?: Position): PrintBlock => ({
     kind: 'item',
     text: `${label}: ${value}`,
     level: 0,
     position,
   });
-  blocks.push(
-    fact(terms.duration, meta.duration, metaPositions.duration),
-    fact(terms.cost, meta.cost, metaPositions.cost),
-    fact(terms.product, meta.product, metaPositions.product),
-  );
-  if (meta.unit) blocks.push(fact(terms.unit, meta.unit, metaPositions.unit));
-  blocks.push(fact(terms.updated, formatDate(meta.updated, words), metaPositions.updated));
-  blocks.push(...richBlocks(procedure.introduction, 0));
-
-  const heading = (text: string, position?: Position): PrintBlock => ({ kind: 'heading', text, position });
-  const listSection = (title: string, section: ListSection, ordered: boolean) => [
-    heading(title, section.position),
-    ...richBlocks(section.before, 0),
-    ...itemBlocks(section.items, ordered, 0),
-    ...richBlocks(section.after, 0),
+  const { notice } = outline;
+  const blocks: PrintBlock[] = [
+    { kind: 'title', text: outline.title.text, position: outline.title.position },
+    { kind: 'paragraph', text: outline.summary.text, position: outline.summary.position },
+    ...(notice
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `${notice.text} ${notice.linkText} (${notice.originalLanguageName}): ${notice.originalUrl}`,
+          },
+        ]
+      : []),
+    ...outline.facts.map((item) => fact(item.label, item.value, item.position)),
+    ...(outline.unit ? [fact(outline.unit.label, outline.unit.text, outline.unit.position)] : []),
+    fact(outline.updated.label, outline.updated.text, outline.updated.position),
+    ...blocksOf(outline.introduction, context),
   ];
-  const section = (title: string, value: Section | undefined) =>
-    value ? [heading(title, value.position), ...richBlocks(value.blocks, 0)] : [];
-
-  // The same order as the HTML page: the six components of UU 25/2009 art. 21 first.
-  blocks.push(...listSection(terms.requirements, procedure.requirements, false));
-  blocks.push(...listSection(terms.steps, procedure.steps, true));
-  if (procedure.complaints) {
-    blocks.push(...section(terms.complaints, procedure.complaints));
-  } else if (siteComplaints.length > 0) {
-    blocks.push(heading(terms.complaints), { kind: 'paragraph', text: terms.complaints_default });
-    blocks.push(...siteComplaints.map((content) => ({ kind: 'item' as const, text: inline(content), level: 0 })));
+  for (const section of outline.sections) {
+    blocks.push({ kind: 'heading', text: section.title, position: section.position });
+    blocks.push(...blocksOf(section.blocks, context));
   }
-  for (const free of procedure.freeSections) blocks.push(...section(free.heading, free));
-  blocks.push(...section(terms.legal_basis, procedure.legalBasis));
-  blocks.push(...section(terms.notes, procedure.notes));
+  if (outline.notes.length > 0) {
+    blocks.push({ kind: 'heading', text: outline.notesTitle });
+    for (const note of outline.notes) {
+      // The note's first paragraph follows its mark; anything more hangs under it.
+      const [first, ...rest] = note.blocks;
+      const lead = first?.type === 'paragraph' ? first : undefined;
+      blocks.push({
+        kind: 'item',
+        text: `${noteMark(note.number)} ${lead ? text(lead.children) : ''}`,
+        level: 0,
+        position: note.position,
+      });
+      blocks.push(...blocksOf(lead ? rest : note.blocks, { ...context, level: 1 }));
+    }
+  }
   return blocks.map((block) => ({ ...block, text: normalise(block.text) })).filter((block) => block.text !== '');
 }
 
-function itemBlocks(items: Item[], ordered: boolean, level: number): PrintBlock[] {
-  return items.flatMap((item, index) => [
-    {
-      kind: 'item' as const,
-      text: `${ordered ? `${index + 1}.` : '-'} ${inline(item.content)}`,
-      level,
-      position: item.position,
-    },
-    ...richBlocks(item.details, level + 1),
-    ...itemBlocks(item.subItems, false, level + 1),
-  ]);
+function blocksOf(nodes: readonly Block[], context: Context): PrintBlock[] {
+  return nodes.flatMap((node) => renderBlock(node, handlers, context));
 }
 
-/** Block-level rich text. `level` > 0 indents paragraphs inside list items. */
-function richBlocks(nodes: RootContent[], level: number): PrintBlock[] {
-  return nodes.flatMap((node): PrintBlock[] => {
-    const position = node.position;
-    switch (node.type) {
-      case 'heading':
-        return [{ kind: 'heading', text: inline(node.children), position }];
-      case 'paragraph':
-        return [
-          level > 0
-            ? { kind: 'item', text: inline(node.children), level, position }
-            : { kind: 'paragraph', text: inline(node.children), position },
-        ];
-      case 'list':
-        return node.children.flatMap((item, index) => {
-          const [first, ...rest] = item.children;
-          const marker = node.ordered ? `${(node.start ?? 1) + index}.` : '-';
-          const text = first?.type === 'paragraph' ? inline(first.children) : '';
-          return [
-            { kind: 'item' as const, text: `${marker} ${text}`, level, position: item.position },
-            ...richBlocks(first?.type === 'paragraph' ? rest : item.children, level + 1),
-          ];
-        });
-      case 'table':
-        return tableBlocks(node, level);
-      case 'blockquote':
-        return richBlocks(node.children, level);
-      case 'code':
-        return node.value.split('\n').map((line) => ({ kind: 'item' as const, text: line, level, position }));
-      case 'thematicBreak':
-      case 'html':
-      case 'definition':
-        return [];
-      default:
-        return [{ kind: 'paragraph', text: normalise(plainText(node)), position }];
-    }
-  });
-}
-
-/** Each body row: its first cell as an item, the others under it, each as "header: value". */
-function tableBlocks(table: Table, level: number): PrintBlock[] {
-  const [header, ...rows] = table.children;
-  const headers = header?.children.map((cell) => inline(cell.children)) ?? [];
-  return rows.flatMap((row) =>
-    row.children.map((cell, column) => {
-      const label = headers[column] ?? '';
-      const value = inline(cell.children);
-      return {
+const handlers: BlockHandlers<PrintBlock[], Context> = {
+  paragraph: (node, context) => {
+    const text = inlineText(node.children, context.options);
+    if (context.displayed) return [displayed(text, context, node.position)];
+    return [
+      context.level > 0
+        ? { kind: 'item', text, level: context.level, position: node.position }
+        : { kind: 'paragraph', text, position: node.position },
+    ];
+  },
+  // Print numbering is kept: an ordered list reads "1." "2." … from its start number.
+  list: (node, context) =>
+    node.items.flatMap((item, index) => [
+      {
         kind: 'item' as const,
-        text: label ? `${label}: ${value}` : value,
-        level: column === 0 ? level : level + 1,
-        position: cell.position ?? row.position,
-      };
-    }),
-  );
+        text: `${node.ordered ? `${node.start + index}.` : '-'} ${inlineText(item.content, context.options)}`,
+        level: context.level,
+        position: item.position ?? node.position,
+      },
+      ...blocksOf(item.blocks, { ...context, level: context.level + 1, displayed: false }),
+    ]),
+  // Row by row: the first cell as an item, the others under it, each as "header: value".
+  table: (node, context) => {
+    const headers = node.header.map((cell) => inlineText(cell.content, context.options));
+    return node.rows.flatMap((row) =>
+      row.flatMap((cell, column): PrintBlock[] => {
+        const value = inlineText(cell.content, context.options);
+        if (value === '' && column > 0) return [];
+        const label = headers[column] ?? '';
+        return [
+          {
+            kind: 'item',
+            text: label ? `${label}: ${value}` : value,
+            level: column === 0 ? context.level : context.level + 1,
+            position: cell.position ?? node.position,
+          },
+        ];
+      }),
+    );
+  },
+  quote: (node, context) => {
+    const inner = { ...context, displayed: true };
+    if (!context.displayed) inner.groups.current = inner.groups.next++;
+    return blocksOf(node.children, inner);
+  },
+  subheading: (node, context) => [
+    { kind: 'subheading', text: inlineText(node.content, context.options), level: node.level, position: node.position },
+  ],
+  // Line by line, as written: one displayed block per line.
+  preformatted: (node, context) => {
+    if (!context.displayed) context.groups.current = context.groups.next++;
+    return node.lines.map((line) => displayed(line, context, node.position));
+  },
+};
+
+function displayed(text: string, context: Context, position?: Position): PrintBlock {
+  return { kind: 'displayed', text, level: context.level, group: context.groups.current, position };
 }
 
-/** Phrasing content as plain text; a link keeps its address after the text when it differs. */
-export function inline(nodes: PhrasingContent[]): string {
-  const parts = nodes.map((node): string => {
-    switch (node.type) {
-      case 'link': {
-        const text = inline(node.children);
-        const url = node.url.replace(/^(mailto|tel):/, '');
-        return text === url || text === node.url ? text : `${text} (${url})`;
-      }
-      case 'image':
-        return node.alt ?? '';
-      case 'break':
-        return ' ';
-      case 'text':
-      case 'inlineCode':
-        return node.value;
-      default:
-        return 'children' in node ? inline(node.children as PhrasingContent[]) : '';
-    }
-  });
-  return normalise(parts.join(''));
+/** Inline content as braille print text: links with their address (never in nested parentheses), note marks. */
+export function inlineText(nodes: readonly Inline[], options: PrintOptions): string {
+  return plainText(printInlines(nodes, options.addressLabel), { links: 'with-address', noteRef: noteMark });
 }
 
 /**

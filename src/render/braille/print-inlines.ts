@@ -1,0 +1,68 @@
+// Inline content made ready for plainText in braille:
+// - Braille writes "(" and ")" with one cell (2356), so "(www.lapor.go.id (https://…))"
+//   reads as a run of identical cells. Before plainText adds "(address)" after a link,
+//   the links that would nest or abut brackets get their address after a label instead:
+//   "teks, alamat: …", or nothing more when their text already is the address.
+// - Invisible format characters (soft hyphen, zero-width space, BOM) are dropped before
+//   plainText, which would read some of them as spaces inside a word.
+import { type InlineHandlers, renderInline } from '../../outline/handlers.js';
+import { displayAddress, plainText } from '../../outline/plain-text.js';
+import type { Inline } from '../../outline/types.js';
+
+interface Scan {
+  /** Brackets opened and not yet closed in the text read so far. */
+  open: number;
+  label: string;
+}
+
+export function printInlines(nodes: readonly Inline[], label: string): Inline[] {
+  return rewrite(nodes, { open: 0, label });
+}
+
+function rewrite(nodes: readonly Inline[], scan: Scan): Inline[] {
+  return nodes.flatMap((node) => renderInline(node, handlers, scan));
+}
+
+const handlers: InlineHandlers<Inline[], Scan> = {
+  text: (node, scan) => read(node.value, scan, [{ ...node, value: visible(node.value) }]),
+  code: (node, scan) => read(node.value, scan, [{ ...node, value: visible(node.value) }]),
+  image: (node, scan) => read(node.alt, scan, [node]),
+  break: (node) => [node],
+  noteRef: (node) => [node],
+  strong: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
+  emphasis: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
+  delete: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
+  phrase: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
+  link: (node, scan) => {
+    const inside = scan.open > 0;
+    const children = rewrite(node.children, scan);
+    const text = plainText(children, { links: 'text' });
+    if (!inside && !/[)\]]$/.test(text)) return [{ ...node, children }];
+    const address = displayAddress(node.url);
+    if (text === '') return [{ type: 'text', value: address, position: node.position }];
+    if (sameAddress(text, node.url)) return children;
+    return [...children, { type: 'text', value: `, ${scan.label}: ${address}`, position: node.position }];
+  },
+};
+
+function visible(text: string): string {
+  return text.replace(/\p{Cf}/gu, '');
+}
+
+function read(text: string, scan: Scan, result: Inline[]): Inline[] {
+  for (const character of text) {
+    if (character === '(' || character === '[') scan.open++;
+    else if ((character === ')' || character === ']') && scan.open > 0) scan.open--;
+  }
+  return result;
+}
+
+/** "www.lapor.go.id" is the address https://www.lapor.go.id/ as a reader types it. */
+function sameAddress(text: string, url: string): boolean {
+  const bare = (value: string) =>
+    displayAddress(value)
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .replace(/\/$/, '')
+      .toLowerCase();
+  return bare(text) === bare(url);
+}
