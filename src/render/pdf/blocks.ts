@@ -188,8 +188,9 @@ function table(flow: Flow, node: Extract<Block, { type: 'table' }>): void {
   const columns = Math.max(1, ...rows.map((row) => row.length));
   const cellRuns = rows.map((row) => row.map((cell) => runs(pen, cell.content)));
   const hasHeader = node.header.length > 0;
-  // Each column gets at least its longest word (so no word is cut), then the rest of the
-  // width in proportion to how much longer its longest text is (as HTML tables do).
+  // As HTML tables lay out: each column at least its longest word (so no word is cut); when
+  // every text fits on one line, columns share the width in proportion to their texts;
+  // otherwise the width left after the words goes to the columns with longer texts.
   const widest = (column: number, measure: (runs: Run[], strong: boolean) => number) =>
     Math.max(
       style.size * 2,
@@ -207,16 +208,14 @@ function table(flow: Flow, node: Extract<Block, { type: 'table' }>): void {
     );
   const minimum = Array.from({ length: columns }, (_, column) => widest(column, longestWord));
   const natural = Array.from({ length: columns }, (_, column) => widest(column, oneLine));
-  const spare = width - minimum.reduce((sum, value) => sum + value, 0);
-  const stretch = natural.map((value, column) => value - (minimum[column] ?? 0));
-  const stretchTotal = stretch.reduce((sum, value) => sum + value, 0);
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const [least, most] = [sum(minimum), sum(natural)];
   const widths =
-    spare <= 0
-      ? minimum.map((value) => (value * width) / (width - spare))
-      : minimum.map(
-          (value, column) =>
-            value + (stretchTotal > 0 ? ((stretch[column] ?? 0) / stretchTotal) * spare : spare / columns),
-        );
+    most <= width
+      ? natural.map((value) => (value * width) / most)
+      : least < width
+        ? minimum.map((value, column) => value + (((natural[column] ?? 0) - value) * (width - least)) / (most - least))
+        : minimum.map((value) => (value * width) / least);
   const lefts = widths.map((_, column) => x + widths.slice(0, column).reduce((sum, value) => sum + value, 0));
 
   const element = pen.tag(flow.parent, 'Table');
