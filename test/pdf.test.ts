@@ -658,3 +658,25 @@ describe('layout cost', () => {
     expect(twelve).toBeLessThan(200);
   }, 60_000);
 });
+
+describe('links', () => {
+  it('print their address, and are PDF links only for http:, https:, mailto: and tel:', async () => {
+    const text = validProcedure((source) =>
+      source.replace(
+        'Pengantar singkat.',
+        'Lihat [Cuti Besar](../cuti-besar/index.html), [jadwal](#jadwal) dan [laman BKN](https://www.bkn.go.id/).',
+      ),
+    );
+    const { dir } = (await renderAll({ 'id/cuti-tahunan.md': text })).get('id/cuti-tahunan') as Rendered;
+    for (const file of EDITIONS) {
+      const path = join(dir, file);
+      expect(pdftextRaw(path)).toContain(
+        'Lihat Cuti Besar (../cuti-besar/index.html), jadwal (#jadwal) dan laman BKN (https://www.bkn.go.id/).',
+      );
+      const raw = readFileSync(path, 'latin1');
+      const targets = [...raw.matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1]);
+      expect(targets).toContain('https://www.bkn.go.id/');
+      expect(targets.filter((target) => !/^(https?|mailto|tel):/.test(target ?? ''))).toEqual([]);
+    }
+  });
+});
