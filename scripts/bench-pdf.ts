@@ -33,10 +33,9 @@ async function pelitaRound(editionIndex: number): Promise<number> {
     const words = context.words.get(procedure.lang);
     if (!words) throw new Error(`no words for ${procedure.lang}`);
     await renderPdf({
-      procedure,
+      outline: context.outline(procedure),
       site: context.site,
       words,
-      url: 'https://example.org/',
       theme,
       edition,
       fonts,

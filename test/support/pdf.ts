@@ -43,6 +43,15 @@ export function pdftext(path: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
+/**
+ * The text in content order (`pdftotext -raw`), every run of white space as one space.
+ * Unlike the default reading order, it does not take a hyphen ending a line for a
+ * hyphenation and drop it.
+ */
+export function pdftextRaw(path: string): string {
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
 /** Text of each page (form feed separated). */
 export function pdfPages(path: string): string[] {
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).split('\f');
@@ -56,6 +65,8 @@ export function qpdfCheck(path: string): { status: number | null; output: string
 export interface StructNode {
   role: string;
   alt?: string;
+  /** The element's own language (`/Lang`), e.g. on a phrase in another language. */
+  lang?: string;
   children: StructNode[];
   /** Marked-content pieces directly under this node. */
   content: number;
@@ -81,8 +92,16 @@ export function structureTree(path: string): StructNode {
       if (child) children.push(child);
       else content++;
     }
-    const alt = typeof dict['/Alt'] === 'string' ? dict['/Alt'].replace(/^u:/, '') : undefined;
-    return { role: (dict['/S'] as string).slice(1), alt, children, content };
+    const text = (key: string) =>
+      typeof dict[key] === 'string' ? (dict[key] as string).replace(/^u:/, '') : undefined;
+    const [alt, lang] = [text('/Alt'), text('/Lang')];
+    return {
+      role: (dict['/S'] as string).slice(1),
+      ...(alt ? { alt } : {}),
+      ...(lang ? { lang } : {}),
+      children,
+      content,
+    };
   };
   const kids = Array.isArray(root['/K']) ? root['/K'] : [root['/K']];
   return { role: 'StructTreeRoot', children: kids.flatMap((kid) => visit(kid) ?? []), content: 0 };
@@ -128,4 +147,32 @@ export function decodeQr(path: string, page: number, dir: string): string | unde
     rgba.set([level, level, level, 255], index * 4);
   }
   return jsQR(rgba, width, height)?.data;
+}
+
+/**
+ * The text of each page as pdf.js (v5) extracts it, one string per page with a newline at
+ * each line's end. Page furniture (running header, footer: artifacts) is left out unless
+ * `artifacts` is set, so content split over two pages reads on without it.
+ */
+export async function pdfjsPageTexts(path: string, { artifacts = false } = {}): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(readFileSync(path)), verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent({ includeMarkedContent: true });
+    const open: boolean[] = [];
+    let text = '';
+    for (const item of content.items as { type?: string; tag?: string; str?: string; hasEOL?: boolean }[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+        open.push(item.tag === 'Artifact');
+      } else if (item.type === 'endMarkedContent') {
+        open.pop();
+      } else if (artifacts || !open.includes(true)) {
+        text += `${item.str ?? ''}${item.hasEOL ? '\n' : ''}`;
+      }
+    }
+    pages.push(text);
+  }
+  await document.destroy();
+  return pages;
 }

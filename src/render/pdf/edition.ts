@@ -1,87 +1,70 @@
-// What a PDF edition says, in reading order: the office, the title, the facts a citizen
-// looks for first (time, cost, product), requirements, steps, complaints, legal basis,
-// notes, free sections, then the QR code to the web page and the date of the last update.
-import type { PhrasingContent } from 'mdast';
+// What a PDF edition says, in the outline's reading order: the office, the title, the
+// unit, the summary, the translation notice, the introduction, the facts a citizen looks
+// for first (time, cost, product), every section, the footnotes, then the QR code to the
+// web page and the date of the last update.
 import type { Words } from '../../i18n/words.js';
-import { formatDate } from '../../i18n/words.js';
-import type { Site } from '../../model/site.js';
-import type { ListSection, Procedure, Section } from '../../model/types.js';
-import { blocks, bodyStyle, heading, itemEntries, list, paragraph, smallStyle } from './blocks.js';
-import { phrasingRuns, plainRuns } from './inline.js';
+import type { Outline, Section } from '../../outline/types.js';
+import { blocks, bodyStyle, type Entry, heading, list, paragraph, smallStyle } from './blocks.js';
+import { noteLabel, plainRuns, type Run } from './inline.js';
 import type { Pen, Tag, TextStyle } from './pen.js';
 import { qrRects } from './qr.js';
 
 export interface EditionInput {
-  procedure: Procedure;
-  site: Site;
+  outline: Outline;
+  /** Words of the outline's language (the QR caption and alt text). */
   words: Words;
-  /** The procedure's web page. */
-  url: string;
 }
 
-export function drawEdition(pen: Pen, root: Tag, input: EditionInput): void {
-  const { procedure, site, words } = input;
-  const { terms } = words;
-  const { meta, metaPositions } = procedure;
-  officeHeader(pen, root, site);
+export function drawEdition(pen: Pen, root: Tag, { outline, words }: EditionInput): void {
+  officeHeader(pen, root, outline);
 
-  heading(pen, root, 1, plainRuns(meta.title, false, metaPositions.title), () => {});
-  if (meta.unit) {
-    paragraph(pen, root, plainRuns(`${terms.unit}: ${meta.unit}`, false, metaPositions.unit), smallStyle(pen));
+  heading(pen, root, 1, plainRuns(outline.title.text, false, outline.title.position), () => {});
+  if (outline.unit) {
+    const { label, text, position } = outline.unit;
+    paragraph(pen, root, plainRuns(`${label}: ${text}`, false, position), smallStyle(pen));
     pen.space(pen.theme.body * 0.5);
   }
-  paragraph(pen, root, plainRuns(meta.summary, false, metaPositions.summary), bodyStyle(pen, 1.1));
-  const notice = outdatedNotice(input);
-  if (notice) {
+  paragraph(pen, root, plainRuns(outline.summary.text, false, outline.summary.position), bodyStyle(pen, 1.1));
+  if (outline.notice) {
+    const { text, linkText, originalUrl } = outline.notice;
     pen.space(pen.theme.body * 0.6);
-    paragraph(pen, root, plainRuns(notice, true), bodyStyle(pen));
+    paragraph(pen, root, [...plainRuns(`${text} ${linkText}: `, true), linkRun(originalUrl, true)], bodyStyle(pen));
   }
-  if (procedure.introduction.length > 0) {
+  if (outline.introduction.length > 0) {
     pen.space(pen.theme.body * 0.6);
-    blocks(pen, root, procedure.introduction);
+    blocks(column(pen, root), outline.introduction);
   }
   pen.space(pen.theme.body);
-  facts(pen, root, input);
+  facts(pen, root, outline);
 
-  listSection(pen, root, terms.requirements, procedure.requirements, false);
-  listSection(pen, root, terms.steps, procedure.steps, true);
-  section(pen, root, terms.complaints, procedure.complaints, (target, parent) =>
-    siteComplaints(target, parent, site.complaints, terms.complaints_default),
-  );
-  section(pen, root, terms.legal_basis, procedure.legalBasis);
-  section(pen, root, terms.notes, procedure.notes);
-  for (const free of procedure.freeSections) section(pen, root, free.heading, free);
+  for (const section of outline.sections) drawSection(pen, root, section);
+  notes(pen, root, outline);
 
-  closing(pen, root, input);
+  closing(pen, root, outline, words);
 }
 
-/** On a translation that may not match its original: a polite notice with the original's address. */
-function outdatedNotice({ procedure, site, words }: EditionInput): string | undefined {
-  const state = procedure.translation;
-  if (!state || state.status === 'current') return undefined;
-  const original = `${site.url}${state.sourceLang}/${procedure.slug}/index.html`;
-  return `${words.terms.translation_outdated_notice} ${words.terms.read_the_original}: ${original}`;
+/** The page's full measure, outside any list. */
+function column(pen: Pen, parent: Tag) {
+  return { pen, parent, x: pen.left, width: pen.width, depth: 0 };
+}
+
+function linkRun(url: string, strong = false): Run {
+  return { text: url, strong, emphasis: false, strike: false, link: url };
 }
 
 /** The publishing office and how to reach it, first on page one. */
-function officeHeader(pen: Pen, root: Tag, site: Site): void {
+function officeHeader(pen: Pen, root: Tag, { office }: Outline): void {
   const small = smallStyle(pen);
-  paragraph(pen, root, plainRuns(site.name, true), { ...small, size: small.size * 1.15, color: pen.colors.accent });
-  const contact = [site.address, site.phone, site.email].filter(Boolean).join('  ·  ');
-  if (contact) paragraph(pen, root, plainRuns(contact), small);
+  paragraph(pen, root, plainRuns(office.name, true), { ...small, size: small.size * 1.15, color: pen.colors.accent });
+  if (office.contact) paragraph(pen, root, plainRuns(office.contact), small);
   pen.space(small.size * 0.5);
   const y = pen.take(small.size);
   pen.artifact((doc) => doc.rect(pen.left, y, pen.width, 1.5).fill(pen.colors.rule));
 }
 
 /** Time, cost and product: side by side on a tinted band (leaflet) or one under another. */
-function facts(pen: Pen, root: Tag, { procedure, words }: EditionInput): void {
-  const { meta, metaPositions } = procedure;
-  const entries = [
-    { label: words.terms.duration, value: meta.duration, position: metaPositions.duration },
-    { label: words.terms.cost, value: meta.cost, position: metaPositions.cost },
-    { label: words.terms.product, value: meta.product, position: metaPositions.product },
-  ];
+function facts(pen: Pen, root: Tag, outline: Outline): void {
+  const entries = outline.facts;
   const labelStyle: TextStyle = { ...smallStyle(pen), strong: true };
   const valueStyle: TextStyle = { ...bodyStyle(pen, 1.25), strong: true };
   if (pen.theme.facts === 'stack') {
@@ -134,51 +117,30 @@ function facts(pen: Pen, root: Tag, { procedure, words }: EditionInput): void {
   pen.y = top + height;
 }
 
-function listSection(pen: Pen, root: Tag, title: string, section: ListSection, ordered: boolean): void {
-  const sect = pen.tag(root, 'Sect');
-  const content = (target: Pen, parent: Tag) => {
-    if (section.before.length > 0) {
-      blocks(target, parent, section.before);
-      target.space(target.theme.body * 0.6);
-    }
-    list(target, parent, itemEntries(section.items), ordered, 1);
-    if (section.after.length > 0) {
-      target.space(target.theme.body * 0.6);
-      blocks(target, parent, section.after);
-    }
-  };
-  heading(pen, sect, 2, plainRuns(title), (dry) => content(dry, undefined), title);
-  content(pen, sect);
+/** A section: its title (H2, in the bookmarks) and all its blocks. */
+function drawSection(pen: Pen, root: Tag, section: Section): void {
+  titled(pen, root, section.title, (target, parent) => blocks(column(target, parent), section.blocks));
 }
 
-function section(
-  pen: Pen,
-  root: Tag,
-  title: string,
-  content: Section | undefined,
-  fallback?: (pen: Pen, parent: Tag) => void,
-): void {
-  if (!content && !fallback) return;
+/** The footnotes, numbered as their marks in the text, as the last part before the closing. */
+function notes(pen: Pen, root: Tag, outline: Outline): void {
+  if (outline.notes.length === 0) return;
+  const marks = pen.theme.noteMarks;
+  // A note's first paragraph stands beside its number, as a list item's own text does.
+  const entries: Entry[] = outline.notes.map((note) => {
+    const [first, ...rest] = note.blocks;
+    return first?.type === 'paragraph'
+      ? { node: note, content: first.children, blocks: rest }
+      : { node: note, content: [], blocks: note.blocks };
+  });
+  const labels = outline.notes.map((note) => noteLabel(note.number, marks));
+  titled(pen, root, outline.notesTitle, (target, parent) => list(column(target, parent), entries, labels, true));
+}
+
+function titled(pen: Pen, root: Tag, title: string, draw: (pen: Pen, parent: Tag) => void): void {
   const sect = pen.tag(root, 'Sect');
-  const draw = (target: Pen, parent: Tag) => {
-    if (content) blocks(target, parent, content.blocks);
-    else fallback?.(target, parent);
-  };
   heading(pen, sect, 2, plainRuns(title), (dry) => draw(dry, undefined), title);
   draw(pen, sect);
-}
-
-/** The site's complaint channels, for procedures without their own Pengaduan section. */
-function siteComplaints(pen: Pen, parent: Tag, channels: PhrasingContent[][], intro: string): void {
-  paragraph(pen, parent, plainRuns(intro));
-  pen.space(pen.theme.body * 0.5);
-  list(
-    pen,
-    parent,
-    channels.map((content) => ({ content, blocks: [], subItems: [] })),
-    false,
-    1,
-  );
 }
 
 /**
@@ -186,8 +148,8 @@ function siteComplaints(pen: Pen, parent: Tag, channels: PhrasingContent[][], in
  * then the last update. The code's quiet zone reaches into the margin, so its dark
  * modules line up with the text.
  */
-function closing(pen: Pen, root: Tag, { procedure, words, url }: EditionInput): void {
-  const { terms } = words;
+function closing(pen: Pen, root: Tag, outline: Outline, { terms }: Words): void {
+  const { url, updated } = outline;
   const size = pen.theme.qrSize;
   const rects = qrRects(url, size);
   const quiet = Math.min(...rects.map((rect) => rect.x));
@@ -197,8 +159,8 @@ function closing(pen: Pen, root: Tag, { procedure, words, url }: EditionInput): 
   const small = smallStyle(pen);
   const body = bodyStyle(pen);
   const captionRuns = plainRuns(terms.qr_caption);
-  const urlRuns = phrasingRuns([{ type: 'link', url, children: [{ type: 'text', value: url }] }]);
-  const updatedRuns = plainRuns(`${terms.updated}: ${formatDate(procedure.meta.updated, words)}`);
+  const urlRuns = [linkRun(url)];
+  const updatedRuns = plainRuns(`${updated.label}: ${updated.text}`, false, updated.position);
   const below = (target: Pen, parent: Tag) => {
     target.space(body.size * 0.5);
     paragraph(target, parent, urlRuns, small);

@@ -1,9 +1,10 @@
-// Styled runs → lines that fit a width. Breaks only at spaces (never at a no-break space),
-// never hyphenates; a word longer than the line is cut between characters. Fonts are
-// chosen per character from fallback chains, so every line knows its exact widths.
+// Styled runs → lines that fit a width. Breaks only at spaces (never at a no-break space)
+// and where the writer asked (`\n`), never hyphenates; a word longer than the line is cut
+// between characters. Fonts are chosen per character from fallback chains, so every line
+// knows its exact widths. No character of the text is ever dropped at a line's end.
 import type { Position } from 'unist';
 import { type Face, type FontChains, splitByFace } from './fonts.js';
-import type { Run } from './inline.js';
+import { LINE_BREAK, type Run } from './inline.js';
 import type { FontStyle } from './theme.js';
 
 export interface Segment {
@@ -13,6 +14,7 @@ export interface Segment {
   x: number;
   width: number;
   link?: string;
+  lang?: string;
   strike: boolean;
 }
 
@@ -41,6 +43,7 @@ interface Piece {
   text: string;
   face: Face;
   link?: string;
+  lang?: string;
   strike: boolean;
 }
 
@@ -83,8 +86,8 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Line[] 
           end++;
         }
         if (end < chars.length) {
-          for (let cut = end - 1; cut > start; cut--) {
-            if (/[/.\-?&=_]/.test(chars[cut - 1]?.text ?? '')) {
+          for (let cut = end; cut > start; cut--) {
+            if (cutsBefore(chars[cut - 1]?.text ?? '', chars[cut]?.text ?? '')) {
               end = cut;
               break;
             }
@@ -107,6 +110,15 @@ export function breakLines(runs: readonly Run[], options: BreakOptions): Line[] 
   return lines.filter((line, index) => line.length > 0 || index === 0).map((line) => toLine(line, options));
 }
 
+/**
+ * Where a word too long for a line may be cut: after a slash (not inside `//`), or before
+ * a dot, hyphen, comma, `?`, `&`, `=`, `_`, `#`, `%` or `~`, so a line never ends with a
+ * hyphen a reader would take for a word broken in two (and drop when typing the address).
+ */
+function cutsBefore(previous: string, next: string): boolean {
+  return (previous === '/' && next !== '/') || /^[.\-,?&=_#%~]$/.test(next);
+}
+
 function toWords(runs: readonly Run[], options: BreakOptions): Word[] {
   const words: Word[] = [];
   let word: Word = { pieces: [], hardBreak: false };
@@ -124,20 +136,27 @@ function toWords(runs: readonly Run[], options: BreakOptions): Word[] {
   for (const run of runs) {
     const style = styleOf(run, options.emphasis);
     // Collapse white space as HTML does; keep no-break spaces; drop soft hyphens and zero-width spaces.
+    // Line breaks are split off first: no font has a glyph for them.
     const text = run.text
       .replace(/[\u00ad\u200b]/g, '')
       .replace(/[ \t\r]+/g, ' ')
-      .replace(/ ?\n ?/g, '\n');
-    const { pieces, missing } = splitByFace(options.chains, style, text);
-    if (missing.length > 0) options.onMissing?.([...new Set(missing)], run.position);
-    for (const piece of pieces) {
-      const parts = piece.text.split(/([ \n])/);
-      for (const part of parts) {
-        if (part === ' ') close(piece.face, false);
-        else if (part === '\n') close(undefined, true);
-        else if (part !== '') addPiece(word, { text: part, face: piece.face, link: run.link, strike: run.strike });
+      .replace(/ ?\n ?/g, LINE_BREAK);
+    text.split(LINE_BREAK).forEach((line, index) => {
+      if (index > 0) close(undefined, true);
+      const { pieces, missing } = splitByFace(options.chains, style, line);
+      if (missing.length > 0) options.onMissing?.([...new Set(missing)], run.position);
+      for (const piece of pieces) {
+        for (const part of piece.text.split(/( )/)) {
+          // A word ending in a hyphen ("Rp 0,-") stays with the next one: pdftotext and
+          // other extractors take a hyphen at a line's end for a hyphenation and drop it.
+          if (part === ' ' && endsInHyphen(word))
+            addPiece(word, { text: part, face: piece.face, link: run.link, lang: run.lang, strike: run.strike });
+          else if (part === ' ') close(piece.face, false);
+          else if (part !== '')
+            addPiece(word, { text: part, face: piece.face, link: run.link, lang: run.lang, strike: run.strike });
+        }
       }
-    }
+    });
   }
   close(undefined, false);
   // No trailing space at the end of the text.
@@ -146,11 +165,18 @@ function toWords(runs: readonly Run[], options: BreakOptions): Word[] {
   return words;
 }
 
+function endsInHyphen(word: Word): boolean {
+  return word.pieces[word.pieces.length - 1]?.text.endsWith('-') === true;
+}
+
 function addPiece(word: Word, piece: Piece): void {
   const last = word.pieces[word.pieces.length - 1];
-  if (last && last.face === piece.face && last.link === piece.link && last.strike === piece.strike)
-    last.text += piece.text;
+  if (last && alike(last, piece)) last.text += piece.text;
   else word.pieces.push(piece);
+}
+
+function alike(a: Piece, b: Piece): boolean {
+  return a.face === b.face && a.link === b.link && a.lang === b.lang && a.strike === b.strike;
 }
 
 function styleOf(run: Run, emphasis: 'italic' | 'bold'): FontStyle {
@@ -165,17 +191,24 @@ function piecesWidth(pieces: readonly Piece[], options: BreakOptions): number {
 
 /** Joins neighbouring pieces that print alike into segments, and places them. */
 function toLine(pieces: Piece[], options: BreakOptions): Line {
-  // A space belongs to a link (and its underline) only inside that link.
+  // A space belongs to a link (and its underline) or a phrase only inside it.
   const spaced = pieces.map((piece, index) => {
     if (piece.text !== ' ') return piece;
-    const link = pieces[index - 1]?.link === pieces[index + 1]?.link ? pieces[index - 1]?.link : undefined;
-    return { ...piece, link };
+    const [before, after] = [pieces[index - 1], pieces[index + 1]];
+    const link = before?.link === after?.link ? before?.link : undefined;
+    const lang = before?.lang === after?.lang ? before?.lang : undefined;
+    return {
+      text: piece.text,
+      face: piece.face,
+      strike: piece.strike,
+      ...(link ? { link } : {}),
+      ...(lang ? { lang } : {}),
+    };
   });
   const merged: Piece[] = [];
   for (const piece of spaced) {
     const last = merged[merged.length - 1];
-    if (last && last.face === piece.face && last.link === piece.link && last.strike === piece.strike)
-      last.text += piece.text;
+    if (last && alike(last, piece)) last.text += piece.text;
     else merged.push({ ...piece });
   }
   let x = 0;
@@ -183,6 +216,7 @@ function toLine(pieces: Piece[], options: BreakOptions): Line {
     const width = (options.measureExact ?? options.measure)(piece.text, piece.face, options.size);
     const segment: Segment = { text: piece.text, face: piece.face, x, width, strike: piece.strike };
     if (piece.link) segment.link = piece.link;
+    if (piece.lang) segment.lang = piece.lang;
     x += width;
     return segment;
   });

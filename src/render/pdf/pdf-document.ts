@@ -2,30 +2,30 @@
 // the input (dates from `updated`, the file ID from a hash of the content).
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
-import type { Words } from '../../i18n/words.js';
-import { formatDate } from '../../i18n/words.js';
+import type { Site } from '../../model/site.js';
 import { smallStyle } from './blocks.js';
 import { drawEdition, type EditionInput } from './edition.js';
 import type { FontChains } from './fonts.js';
-import { plainRuns } from './inline.js';
+import { languageTag, plainRuns } from './inline.js';
 import type { Line } from './line-break.js';
-import { Pen, type TextStyle, type Warn } from './pen.js';
+import { type LayoutStats, Pen, type TextStyle, type Warn } from './pen.js';
 import { type EditionTheme, FONT_STYLES, PAGE_SIZES, type Theme } from './theme.js';
 
-/** BCP 47 tags for the PDF catalog and XMP: `id` → `id-ID`. */
-const LANGUAGE_TAGS: Record<string, string> = { id: 'id-ID', jv: 'jv-ID', en: 'en' };
-
 export interface PdfInput extends EditionInput {
+  /** The publishing office (its short name heads pages 2 and after). */
+  site: Site;
   theme: Theme;
   edition: EditionTheme;
   fonts: FontChains;
   warn: Warn;
+  /** Counts layout work into this object, when given. */
+  stats?: LayoutStats;
 }
 
 export function renderPdf(input: PdfInput): Promise<Uint8Array> {
-  const { procedure, edition, theme } = input;
-  const lang = LANGUAGE_TAGS[procedure.lang] ?? procedure.lang;
-  const date = new Date(`${procedure.meta.updated}T00:00:00Z`);
+  const { outline, edition, theme } = input;
+  const lang = languageTag(outline.lang);
+  const date = new Date(`${outline.updated.iso}T00:00:00Z`);
   const [width, height] = PAGE_SIZES[edition.page];
   const doc = new PDFDocument({
     size: edition.page,
@@ -39,8 +39,8 @@ export function renderPdf(input: PdfInput): Promise<Uint8Array> {
     displayTitle: true,
     bufferPages: true,
     info: {
-      Title: procedure.meta.title,
-      Subject: procedure.meta.summary,
+      Title: outline.title.text,
+      Subject: outline.summary.text,
       Author: input.site.name,
       Creator: 'Pelita',
       Producer: 'Pelita (PDFKit)',
@@ -74,33 +74,34 @@ export function renderPdf(input: PdfInput): Promise<Uint8Array> {
 
   const small = smallStyle({ theme: edition, colors: theme.colors } as Pen);
   const running = small.lineHeight + small.size;
-  const pen = new Pen(doc, edition, theme.colors, input.fonts, input.warn, {
-    width,
-    height,
-    top: edition.margin.top + running,
-  });
+  const pen = new Pen(
+    doc,
+    edition,
+    theme.colors,
+    input.fonts,
+    input.warn,
+    { width, height, top: edition.margin.top + running },
+    input.stats,
+  );
   pen.y = edition.margin.top;
   const root = doc.struct('Document');
   doc.addStructure(root);
   drawEdition(pen, root, input);
-  pageFurniture(pen, input.words, input);
+  pageFurniture(pen, input);
   doc.end();
   return done;
 }
 
 /** Running header (from page 2) and footer on every page: artifacts, not content. */
-function pageFurniture(pen: Pen, words: Words, input: PdfInput): void {
+function pageFurniture(pen: Pen, input: PdfInput): void {
   const doc = pen.doc;
   if (!doc) return;
-  const { edition } = input;
+  const { edition, outline, words } = input;
   const style = smallStyle(pen);
   const range = doc.bufferedPageRange();
   const pageHeight = PAGE_SIZES[edition.page][1];
-  const updated = `${words.terms.updated}: ${formatDate(input.procedure.meta.updated, words)}`;
-  const running = fitLine(pen, style, [
-    `${input.site.shortName} — ${input.procedure.meta.title}`,
-    input.procedure.meta.title,
-  ]);
+  const updated = `${outline.updated.label}: ${outline.updated.text}`;
+  const running = fitLine(pen, style, [`${input.site.shortName} — ${outline.title.text}`, outline.title.text]);
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     const pageLabel = words.terms.page_number
@@ -167,7 +168,8 @@ function sharedLayoutCache(font: object): object {
 /** 16 bytes from everything the document shows, so the ID changes only with the content. */
 function contentId(input: PdfInput): Uint8Array {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify([input.procedure, input.site, input.url, input.edition, input.theme.colors]));
+  const withoutPositions = (key: string, value: unknown) => (key === 'position' ? undefined : value);
+  hash.update(JSON.stringify([input.outline, input.site, input.edition, input.theme.colors], withoutPositions));
   return new Uint8Array(hash.digest().subarray(0, 16));
 }
 

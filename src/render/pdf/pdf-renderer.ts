@@ -1,5 +1,5 @@
-// The print editions: leaflet.pdf and large-print.pdf per procedure, tagged PDF/UA.
-import type { Words } from '../../i18n/words.js';
+// The print editions: leaflet.pdf and large-print.pdf per procedure, tagged PDF/UA,
+// drawn from the outline only.
 import type { Artifact, EditionFile, Renderer } from '../types.js';
 import { procedureDir } from '../types.js';
 import { renderPdf } from './pdf-document.js';
@@ -13,12 +13,11 @@ export const PDF_EDITIONS: readonly EditionFile[] = [
 export const pdfRenderer: Renderer = {
   id: 'pdf',
   editions: PDF_EDITIONS,
-  async renderProcedure(_outline, context, run) {
-    const procedure = run.procedure;
+  async renderProcedure(outline, context, run) {
     const { theme, fonts } = await loadPdfResources();
-    const words = context.words.get(procedure.lang) ?? (context.words.values().next().value as Words);
-    const dir = procedureDir(procedure);
-    const url = `${context.site.url}${dir}/index.html`;
+    const words = context.words.get(outline.lang);
+    if (!words) throw new Error(`no words loaded for language "${outline.lang}"`);
+    const dir = procedureDir(outline);
     const artifacts: Artifact[] = [];
     const seen = new Set<string>();
     // Both editions see the same text: report each problem once.
@@ -29,7 +28,7 @@ export const pdfRenderer: Renderer = {
       run.warn(reason, place, ruleId);
     };
     for (const edition of theme.editions) {
-      const data = await renderPdf({ procedure, site: context.site, words, url, theme, edition, fonts, warn });
+      const data = await renderPdf({ outline, site: context.site, words, theme, edition, fonts, warn });
       artifacts.push({ path: `${dir}/${edition.file}`, data });
     }
     return artifacts;

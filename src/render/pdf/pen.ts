@@ -1,7 +1,8 @@
 // Everything that puts marks on pages: the page flow (where the next line goes, when a
 // page breaks), tagged structure, and text drawing. A "dry" pen measures instead: it
 // follows the same code without a document or page breaks, so keep-together decisions
-// use exactly the heights that drawing will use.
+// use exactly the heights that drawing will use. Measurements are remembered per outline
+// node and width, so layout stays linear however deep lists nest.
 import type { Position } from 'unist';
 import type { FontChains } from './fonts.js';
 import type { Run } from './inline.js';
@@ -25,12 +26,25 @@ export interface TextStyle {
 /** pdfkit's structure options, including those its types miss (bbox, placement, scope). */
 export interface TagOptions {
   alt?: string;
+  lang?: string;
   bbox?: [number, number, number, number];
   placement?: 'Block' | 'Inline';
   scope?: 'Column' | 'Row';
 }
 
 export type Warn = (reason: string, position: Position | undefined, ruleId: string) => void;
+
+/** How much layout work a document took (tests check it grows with the document only). */
+export interface LayoutStats {
+  /** Subtrees actually drawn on a dry pen to measure them (remembered ones not counted). */
+  measures: number;
+}
+
+/** What a pen and the dry pens it makes share: remembered heights and the counts. */
+interface Shared {
+  heights: WeakMap<object, Map<string, number>>;
+  stats: LayoutStats;
+}
 
 export class Pen {
   y: number;
@@ -41,6 +55,8 @@ export class Pen {
   /** Height of a page's text area; a dry pen keeps its real pen's, to make the same choices. */
   readonly pageHeight: number;
 
+  private readonly shared: Shared;
+
   constructor(
     readonly doc: Doc | undefined,
     readonly theme: EditionTheme,
@@ -48,7 +64,9 @@ export class Pen {
     readonly chains: FontChains,
     readonly warn: Warn,
     page: { width: number; height: number; top: number; pageHeight?: number },
+    shared?: Shared | LayoutStats,
   ) {
+    this.shared = shared && 'heights' in shared ? shared : { heights: new WeakMap(), stats: shared ?? { measures: 0 } };
     this.top = page.top;
     this.y = page.top;
     this.bottom = doc ? page.height - theme.margin.bottom : Number.POSITIVE_INFINITY;
@@ -59,18 +77,39 @@ export class Pen {
 
   /** A pen that measures with the same fonts and widths, drawing nothing. */
   dry(): Pen {
-    return new Pen(undefined, this.theme, this.colors, this.chains, this.warn, {
-      width: this.width + this.theme.margin.left + this.theme.margin.right,
-      height: Number.POSITIVE_INFINITY,
-      top: 0,
-      pageHeight: this.pageHeight,
-    });
+    return new Pen(
+      undefined,
+      this.theme,
+      this.colors,
+      this.chains,
+      this.warn,
+      {
+        width: this.width + this.theme.margin.left + this.theme.margin.right,
+        height: Number.POSITIVE_INFINITY,
+        top: 0,
+        pageHeight: this.pageHeight,
+      },
+      this.shared,
+    );
   }
 
-  /** Height `draw` takes when nothing breaks the page. */
-  measure(draw: (pen: Pen) => void): number {
+  /**
+   * Height `draw` takes when nothing breaks the page. With a `node` (an outline node or
+   * anything else that stands for what `draw` draws) and a `key` naming the width and
+   * variant, the height is measured once and remembered.
+   */
+  measure(draw: (pen: Pen) => void, node?: object, key = ''): number {
+    const remembered = node ? this.shared.heights.get(node) : undefined;
+    const hit = remembered?.get(key);
+    if (hit !== undefined) return hit;
+    this.shared.stats.measures++;
     const pen = this.dry();
     draw(pen);
+    if (node) {
+      const heights = remembered ?? new Map<string, number>();
+      heights.set(key, pen.y);
+      if (!remembered) this.shared.heights.set(node, heights);
+    }
     return pen.y;
   }
 
@@ -87,6 +126,7 @@ export class Pen {
    * first list item…): a heading needs that much room below it, or it moves to the next page.
    */
   firstNeed(draw: (pen: Pen) => void): number {
+    this.shared.stats.measures++;
     const pen = this.dry();
     pen.needOnly = true;
     pen.y = 1; // below the top, so spacing counts as it will on the page
@@ -272,19 +312,22 @@ export class Pen {
         } as never);
       }
     };
+    // Runs of one link are a Link element; of one phrase in another language, a Span with its language.
     let start = 0;
     while (start < entries.length) {
-      const link = entries[start]?.segment.link;
+      const { link, lang } = entries[start]?.segment ?? {};
       let end = start;
-      while (end < entries.length && entries[end]?.segment.link === link) end++;
+      while (end < entries.length && entries[end]?.segment.link === link && entries[end]?.segment.lang === lang) end++;
       const group = entries.slice(start, end);
+      const options = lang ? { lang } : {};
       if (link) {
-        const linkTag = this.tag(element, 'Link');
+        const linkTag = this.tag(element, 'Link', options);
         this.mark(linkTag, () => {
           for (const entry of group) drawEntry(entry, linkTag);
         });
       } else {
-        this.mark(element, () => {
+        const target = lang ? this.tag(element, 'Span', options) : element;
+        this.mark(target, () => {
           for (const entry of group) drawEntry(entry);
         });
       }

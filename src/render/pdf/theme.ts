@@ -1,6 +1,7 @@
 // The PDF theme (templates/pdf/theme.yaml), typed and checked. A wrong theme is a
 // mistake in Pelita's own files, so it throws with a message naming the key.
 import type { Term } from '../../i18n/terms.js';
+import type { NoteMarks } from './inline.js';
 
 export type FontStyle = 'regular' | 'bold' | 'italic' | 'bold_italic';
 export const FONT_STYLES: readonly FontStyle[] = ['regular', 'bold', 'italic', 'bold_italic'];
@@ -23,6 +24,8 @@ export interface EditionTheme {
   /** How `*emphasis*` prints: large print avoids italics. */
   emphasis: 'italic' | 'bold';
   underlineLinks: boolean;
+  /** How footnote references print: `¹` or `[1]` (large print: no small type). */
+  noteMarks: NoteMarks;
   qrSize: number;
 }
 
@@ -104,6 +107,7 @@ function readEdition(id: EditionTheme['id'], data: unknown): EditionTheme {
     facts: oneOf('facts', ['row', 'stack'] as const),
     emphasis: oneOf('emphasis', ['italic', 'bold'] as const),
     underlineLinks: edition.underline_links === true,
+    noteMarks: oneOf('note_marks', ['superscript', 'brackets'] as const),
     qrSize: number('qr_size'),
   };
 }
