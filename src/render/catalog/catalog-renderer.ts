@@ -73,7 +73,7 @@ function entry(
     requirements: procedure.requirements.items.map(catalogItem),
     steps: procedure.steps.items.map(catalogItem),
     /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
-    pictogramCoverage: pictogramCoverage(procedure, loadLexicon()),
+    pictogramCoverage: pictogramCoverage(context.outline(procedure), loadLexicon()),
     complaints: procedure.complaints ? sectionLines(procedure.complaints) : context.site.complaints.map(phrasingText),
     translations: context.procedures
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
