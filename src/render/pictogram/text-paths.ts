@@ -96,6 +96,15 @@ export function fontRuns(text: string, face: Face): FontRun[] {
 /** Default-ignorable characters: they change how a neighbour looks, they are not drawn. */
 const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
 
+/** The text as it is drawn: without invisible characters and those no font has (warned about). */
+export function drawableText(text: string, face: Face): string {
+  let kept = '';
+  for (const char of text) {
+    if (/\s/.test(char) || (!INVISIBLE.test(char) && fontIndexFor(char, face.fonts) >= 0)) kept += char;
+  }
+  return kept === text ? text : kept.replace(/\s+/g, ' ').trim();
+}
+
 /** Characters of `text` that no font of the face can draw, each once, in order. */
 export function missingCharacters(text: string, face: Face): string[] {
   const missing = new Set<string>();

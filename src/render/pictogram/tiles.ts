@@ -26,6 +26,8 @@ const MORE_SIZE = 3.6;
 const ROW_GAP = 6;
 
 interface Caption {
+  /** What the tile says, as one text (its <title>). */
+  text: string;
   lines: string[];
   size: number;
   shortened: boolean;
@@ -37,10 +39,10 @@ function fitCaption(item: PlannedItem, text: TextDrawer, face: Face): Caption {
   const width = TILE_WIDTH - 3;
   for (const size of CAPTION_SIZES) {
     const lines = text.wrap(value, face, size, width);
-    if (lines.length <= MAX_LINES) return { lines, size, shortened: false };
+    if (lines.length <= MAX_LINES) return { text: value, lines, size, shortened: false };
   }
   const size = CAPTION_SIZES[0];
-  return { lines: text.shorten(value, face, size, width, MAX_LINES), size, shortened: true };
+  return { ...text.shorten(value, face, size, width, MAX_LINES), size, shortened: true };
 }
 
 export function tileRows(
@@ -125,7 +127,7 @@ function tile(
     const baseline = captionTop + caption.lines.length * caption.size * LINE + 0.6;
     parts.push(...text.drawCentred(input.words.more, regular, MORE_SIZE, cx, baseline, SOFT));
   }
-  return { role: 'figure', text: item.caption ?? caption.lines.join(' '), description: item.fullText, parts };
+  return { role: 'figure', text: caption.text, description: item.fullText, parts };
 }
 
 /** The drawing, and the number it carries written over it (or none). */
