@@ -5,7 +5,7 @@ import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, ListItem } from '../../outline/types.js';
 
 /** A printed sheet cannot be clicked: a link reads as its text and its address. */
-export function sheetText(nodes: readonly Inline[]): string {
+function sheetText(nodes: readonly Inline[]): string {
   return plainText(nodes, { links: 'with-address' });
 }
 
@@ -39,7 +39,7 @@ const handlers: BlockHandlers<DetailLine[], number> = {
     })),
 };
 
-export function blockLines(blocks: readonly Block[], indent = 0): DetailLine[] {
+function blockLines(blocks: readonly Block[], indent = 0): DetailLine[] {
   return blocks.flatMap((block) => renderBlock(block, handlers, indent)).filter((line) => line.text !== '');
 }
 

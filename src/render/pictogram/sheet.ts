@@ -33,7 +33,7 @@ export function credits(lexicon: Lexicon, plan: Plan, words: Words): string {
 }
 
 /** The words the sheet prints besides the outline's own. */
-export function sheetWords(outline: Outline, words: Words, creditLine: string): SheetWords {
+function sheetWords(outline: Outline, words: Words, creditLine: string): SheetWords {
   const { terms } = words;
   const notice = outline.notice;
   return {

@@ -152,7 +152,7 @@ export function wrapText(text: string, face: Face, maxWidth: number, store: Glyp
 const SEPARATORS = './@-_:?&=';
 
 /** Index of the first font that has every letter of the text, or -1. */
-export function fontIndexFor(text: string, fonts: readonly Font[]): number {
+function fontIndexFor(text: string, fonts: readonly Font[]): number {
   return fonts.findIndex((font) => [...text].every((char) => font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0)));
 }
 

@@ -19,8 +19,8 @@ const PICTURE_TOP = 3.5;
  * Pelita prints a caption in. Past `MAX_LINES` at 11 pt the caption is shortened and
  * the whole text goes to the sheet's full-text list.
  */
-export const CAPTION_SIZES = [4.2, 3.9] as const;
-export const MAX_LINES = 9;
+const CAPTION_SIZES = [4.2, 3.9] as const;
+const MAX_LINES = 9;
 const LINE = 1.15;
 const MORE_SIZE = 3.6;
 const ROW_GAP = 6;
