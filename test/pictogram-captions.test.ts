@@ -134,6 +134,15 @@ describe('captions never silently drop content', () => {
     }
   });
 
+  it('shows a caption of several lines whole, where it was cut after three lines with "…"', async () => {
+    const long =
+      'Surat keterangan kelahiran dari rumah sakit, puskesmas, atau bidan yang ditandatangani dokter atau bidan penolong persalinan';
+    const sheet = await sheetOf(akta((s) => s.replace('- Pas foto terbaru', `- ${long}`)));
+    const tile = tileOf(sheet, long);
+    expect(drawn(tile)).toBe(`5 ${long}`);
+    expect(tile.parts.filter((part) => typeof part !== 'string').length).toBeGreaterThan(5); // badge + 5 lines or more
+  });
+
   it("shows the writer's {caption} on the tile and the whole text as its description and in the full-text list", async () => {
     const sheet = await sheetOf(akta());
     const tile = tileOf(sheet, 'Pas foto ukuran 3×4');
