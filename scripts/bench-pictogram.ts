@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { checkDocuments } from '../src/model/check-documents.js';
 import { readSite } from '../src/model/read-site.js';
+import { outlinesFor } from '../src/outline/build-outline.js';
 import { loadTemplates } from '../src/pipeline/load-templates.js';
 import { sheetToPdf } from '../src/render/pictogram/pdf.js';
 import { svgToPng } from '../src/render/pictogram/png.js';
@@ -29,6 +30,7 @@ const documents = ['id', 'jv'].flatMap((lang) =>
 const procedures = checkDocuments(documents, site, templates.words, undefined, templates.pictogramIds).flatMap((doc) =>
   doc.procedure ? [doc.procedure] : [],
 );
+const outlineOf = outlinesFor(site, templates.words);
 const lexicon = loadLexicon();
 const resources = {
   lexicon,
@@ -42,8 +44,9 @@ async function round(record: boolean) {
     const words = templates.words.get(procedure.lang);
     if (!words) throw new Error(`no words for ${procedure.lang}`);
     let started = performance.now();
-    const { sheet, credits } = buildSheet(procedure, words, resources);
-    const svg = sheetToSvg(sheet, { lang: procedure.lang, title: procedure.meta.title, credits });
+    const outline = outlineOf(procedure);
+    const { sheet, credits } = buildSheet(outline, words, resources);
+    const svg = sheetToSvg(sheet, { lang: outline.lang, title: outline.title.text, credits });
     const pages = sheet.pages.length;
     const lap = (key: keyof typeof times) => {
       if (record) times[key].push((performance.now() - started) / pages);
@@ -55,11 +58,11 @@ async function round(record: boolean) {
     await svgToPng(svg, 300);
     lap('png300');
     await sheetToPdf(sheet, {
-      lang: procedure.lang,
+      lang: outline.lang,
       title: 'bench',
       subject: '',
       credits,
-      updated: procedure.meta.updated,
+      updated: outline.updated.iso,
     });
     lap('pdf');
   }

@@ -10,7 +10,7 @@ import { catalogRenderer } from '../src/render/catalog/catalog-renderer.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import { matchText } from '../src/render/pictogram/match.js';
 import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
-import { matcherFor, planProcedure, shortCaption } from '../src/render/pictogram/plan.js';
+import { matcherFor, planOutline } from '../src/render/pictogram/plan.js';
 import { loadLexicon } from '../src/render/pictogram/resources.js';
 import { DEFAULT_SETTINGS } from '../src/render/settings.js';
 import type { Artifact } from '../src/render/types.js';
@@ -31,6 +31,12 @@ async function procedureOf(text: string, source = 'id/cuti-tahunan.md') {
   const doc = checked.find((entry) => entry.source === source)!;
   if (!doc.procedure) throw new Error(messageLines(doc).join('\n'));
   return { procedure: doc.procedure, checked };
+}
+
+/** The plan of a checked procedure, made from its outline. */
+async function planOf(checked: Awaited<ReturnType<typeof check>>, source = 'id/cuti-tahunan.md') {
+  const doc = checked.find((entry) => entry.source === source)!;
+  return planOutline((await renderContext(checked)).outline(doc.procedure!), lexicon);
 }
 
 async function render(text: string, settings = DEFAULT_SETTINGS, source = 'id/cuti-tahunan.md') {
@@ -84,16 +90,6 @@ describe('matching words to pictograms', () => {
   it('finds nothing in text without a known word', () => {
     expect(best('id', 'Berdoa dengan khusyuk')).toBeUndefined();
   });
-
-  it('cuts captions to the first clause of at most eight words', () => {
-    expect(shortCaption('Fotokopi KK, untuk memastikan urutan kelahiran anak.')).toBe('Fotokopi KK');
-    expect(shortCaption('Isi formulir permohonan cuti. Formulir tersedia di OPD.')).toBe(
-      'Isi formulir permohonan cuti',
-    );
-    expect(shortCaption('Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh')).toBe(
-      'Satu dua tiga empat lima enam tujuh delapan …',
-    );
-  });
 });
 
 describe('the writer chooses pictures with {pictogram=…}', () => {
@@ -105,8 +101,8 @@ describe('the writer chooses pictures with {pictogram=…}', () => {
   );
 
   it('takes the chosen picture, turns one off, and keeps the attribute out of every text', async () => {
-    const { procedure } = await procedureOf(text);
-    const plan = planProcedure(procedure, lexicon);
+    const { procedure, checked } = await procedureOf(text);
+    const plan = await planOf(checked);
     expect(plan.requirements.map((entry) => [entry.concept?.id, entry.source])).toEqual([
       ['stamp', 'writer'],
       [undefined, 'none'],
@@ -136,7 +132,7 @@ describe('the writer chooses pictures with {pictogram=…}', () => {
     expect(messageLines(checked[0]!)).toEqual(['21:23 warning unknown-pictogram']);
     expect(checked[0]?.file.messages[0]?.reason).toContain('"unicorn"');
     // …and still builds, choosing by itself.
-    expect(planProcedure(checked[0]!.procedure!, lexicon).steps[1]?.concept?.id).toBe('submit');
+    expect((await planOf(checked)).steps[1]?.concept?.id).toBe('submit');
   });
 });
 
@@ -151,7 +147,7 @@ describe('items without a picture', () => {
     const { warnings, svg } = await render(text);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
-      /^pictogram-unmatched: .*Prosedur 1 \("Berdoa dengan khusyuk"\), Prosedur 3 \("Bersyukur"\)/,
+      /^pictogram-unmatched: .*Prosedur 1 \("Berdoa dengan khusyuk\."\), Prosedur 3 \("Bersyukur\."\)/,
     );
     expect(svg).toContain('stroke-dasharray="2 1.5"'); // the neutral tile
   });
@@ -165,10 +161,11 @@ describe('coverage', () => {
         documents[`${lang}/${name}`] = readFileSync(join(REPO, 'content', lang, name), 'utf8');
     }
     const checked = await check(documents, readFileSync(join(REPO, 'content/site.yaml'), 'utf8'));
+    const context = await renderContext(checked);
     let items = 0;
     let pictured = 0;
     for (const doc of checked) {
-      const plan = planProcedure(doc.procedure!, lexicon);
+      const plan = planOutline(context.outline(doc.procedure!), lexicon);
       const entries = [...plan.requirements, ...plan.steps];
       items += entries.length;
       pictured += entries.filter((entry) => entry.concept).length;
@@ -222,7 +219,7 @@ describe('the sheet files', () => {
     expect(svg).not.toMatch(/<text[\s>]/);
     expect(svg).not.toContain('font-family');
     expect(svg).toContain(
-      '<g role="img" aria-label="Fotokopi SK pangkat terakhir"><title>Fotokopi SK pangkat terakhir</title>',
+      '<g role="img"><title>Fotokopi SK pangkat terakhir</title><desc>Fotokopi SK pangkat terakhir</desc>',
     );
     expect(svg).toContain('<desc>Gambar: OpenMoji (CC BY-SA 4.0, openmoji.org) · Pelita (MIT)</desc>');
   });
@@ -255,8 +252,8 @@ describe('the sheet files', () => {
       'Fotokopi SK pangkat terakhir',
       'Isi formulir.',
       'Serahkan ke loket.',
-      'Biaya/tarif: Gratis',
       'Jangka waktu penyelesaian: 3 hari kerja',
+      'Biaya/tarif: Gratis',
       'Produk layanan: Surat Izin Cuti Tahunan',
     ]);
     expect(headings).toEqual(['H1', 'H2', 'H2']);

@@ -3,7 +3,7 @@ import GithubSlugger from 'github-slugger';
 import type { List, ListItem } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import { type Draft, frontMatterData, frontMatterPlace } from './draft.js';
-import { findPictogramAttribute, withoutPictogramAttribute } from './pictogram-attribute.js';
+import { findItemAttributes, withoutItemAttributes } from './pictogram-attribute.js';
 import { type SanitiseContext, sanitiseBlocks } from './sanitise.js';
 import type { RawSection } from './sections.js';
 import {
@@ -92,7 +92,7 @@ function toListSection(section: Section): ListSection {
   };
 }
 
-/** The list with every item's `{pictogram=…}` cut, so renderers that read `blocks` never show it. */
+/** The list with every item's `{pictogram=… caption="…"}` cut, so renderers that read `blocks` never show it. */
 function withoutAttributes(list: List): List {
   return {
     ...list,
@@ -100,7 +100,7 @@ function withoutAttributes(list: List): List {
       ...item,
       children: item.children.map((child, i) =>
         i === 0 && child.type === 'paragraph'
-          ? { ...child, children: withoutPictogramAttribute(child.children) }
+          ? { ...child, children: withoutItemAttributes(child.children) }
           : child.type === 'list'
             ? withoutAttributes(child)
             : child,
@@ -113,12 +113,15 @@ function toItem(node: ListItem): Item {
   const [first, ...rest] = node.children;
   const hasText = first?.type === 'paragraph';
   const blocks = hasText ? rest : node.children;
-  const pictogram = hasText ? findPictogramAttribute(first.children) : undefined;
+  const attributes = hasText ? findItemAttributes(first.children) : undefined;
+  const pictogram = attributes?.pictogram;
+  const caption = attributes?.caption;
   return {
-    content: hasText ? withoutPictogramAttribute(first.children) : [],
+    content: hasText ? withoutItemAttributes(first.children) : [],
     details: blocks.filter((block) => block.type !== 'list'),
     subItems: blocks.flatMap((block) => (block.type === 'list' ? block.children.map(toItem) : [])),
     position: node.position,
     ...(pictogram ? { pictogram } : {}),
+    ...(caption ? { caption } : {}),
   };
 }

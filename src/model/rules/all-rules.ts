@@ -5,6 +5,7 @@ import { frontMatterYaml } from './front-matter-yaml.js';
 import { headingLevel } from './heading-level.js';
 import { keyTypes } from './key-types.js';
 import { language } from './language.js';
+import { pictogramCaptions } from './pictogram-captions.js';
 import { pictogramIds } from './pictogram-ids.js';
 import { rawHtml } from './raw-html.js';
 import { requiredKeys } from './required-keys.js';
@@ -42,4 +43,5 @@ export const ALL_RULES: readonly Rule[] = [
   translationCounts,
   translationMarker,
   pictogramIds,
+  pictogramCaptions,
 ];

@@ -83,7 +83,7 @@ function entry(
     requirements: (section('requirements')?.list?.items ?? []).map(catalogItem),
     steps: (section('steps')?.list?.items ?? []).map(catalogItem),
     /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
-    pictogramCoverage: pictogramCoverage(procedure, loadLexicon()),
+    pictogramCoverage: pictogramCoverage(outline, loadLexicon()),
     complaints: sectionLines(section('complaints')?.blocks ?? []),
     /** The whole procedure in reading order, as the outline's blocks (docs/architecture.md, "catalog.json"). */
     notice: outline.notice ? { text: outline.notice.text, original: outline.notice.originalUrl } : null,

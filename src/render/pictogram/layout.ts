@@ -1,12 +1,24 @@
 // The sheet's layout: A4 pages of positioned pieces, each with the role it plays
-// for assistive technology (a figure with alt text, a heading, or decoration).
-// Pure: the plan, the words and the loaded drawings and fonts in; pages out.
-// Units are millimetres.
-
-import { type Drawing, num, placeDrawing } from './drawing.js';
+// for assistive technology (a figure with its caption and full text, a heading, a
+// paragraph, or decoration). Pure: the plan, the words and the loaded drawings and
+// fonts in; pages out. Units are millimetres.
+import { type Drawing, placeDrawing } from './drawing.js';
+import { fullTextBlocks } from './full-texts.js';
+import {
+  CONTENT_WIDTH,
+  FOOTER_HEIGHT,
+  HEADING_HEIGHT,
+  headingBlock,
+  LEADING,
+  PAGE,
+  rule,
+  TEXT_SIZE,
+} from './geometry.js';
 import type { Concept } from './lexicon.js';
 import type { Plan, PlannedItem } from './plan.js';
-import { type Face, type GlyphStore, shapeLine, wrapText } from './text-paths.js';
+import { INK, SOFT, TextDrawer } from './text-drawer.js';
+import type { Face } from './text-paths.js';
+import { factsBlock, tileRows } from './tiles.js';
 
 /** One line of text at a place; the SVG draws it as outlines, the PDF as real text. */
 export interface TextRun {
@@ -22,30 +34,21 @@ export interface TextRun {
 /** Drawing markup and text, in painting order. */
 export type Part = string | TextRun;
 
-export const PAGE = { width: 210, height: 297, margin: 10 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const COLUMNS = 4;
-const GAP = 8;
-const TILE_WIDTH = (CONTENT_WIDTH - (COLUMNS - 1) * GAP) / COLUMNS;
-const PICTURE = 25;
-const CAPTION = { size: 4.2, line: 4.8, lines: 3 };
-const PICTURE_TOP = 3.5;
-const TILE_HEIGHT = PICTURE_TOP + PICTURE + 2.5 + CAPTION.lines * CAPTION.line + 1.5;
-const ROW_GAP = 6;
-const FOOTER_HEIGHT = 8;
-const INK = '#000';
-const SOFT = '#595959';
-
 export interface Piece {
-  role: 'figure' | 'heading' | 'artifact';
-  /** Figures: the full text the picture stands for. Headings: their text. */
+  /** `figure`: a picture; `text`: words to read (a paragraph); `artifact`: decoration. */
+  role: 'figure' | 'heading' | 'text' | 'artifact';
+  /** Figures: the caption the tile shows. Headings and text: their words. */
   text?: string;
-  level?: 1 | 2;
+  /** Figures: everything the picture stands for (the PDF's alt text, the SVG's <desc>). */
+  description?: string;
+  level?: 1 | 2 | 3;
   parts: Part[];
 }
 
 export interface Sheet {
   pages: Piece[][];
+  /** Items whose tile shows a shortened caption (their whole text is in the full-text list). */
+  shortened: PlannedItem[];
 }
 
 export interface SheetWords {
@@ -53,12 +56,14 @@ export interface SheetWords {
   label: string;
   requirements: string;
   steps: string;
-  cost: string;
-  duration: string;
-  product: string;
-  costValue: string;
-  durationValue: string;
-  productValue: string;
+  /** How the parts the sheet does not show are reached (the web page's address). */
+  rest: string;
+  /** The translation notice, when the procedure has one. */
+  notice?: string;
+  /** Heading of the list of whole texts. */
+  fullTexts: string;
+  /** On a tile whose whole text is in that list. */
+  more: string;
   credits: string;
   page: (n: number, of: number) => string;
 }
@@ -71,7 +76,7 @@ export interface SheetInput {
 }
 
 /** A block of the flow: its height and a function that draws it at a given top. */
-interface Block {
+export interface Block {
   height: number;
   draw: (top: number) => Piece[];
   /** Keep on the page of the next block (headings). */
@@ -85,29 +90,34 @@ interface Block {
 }
 
 export function layoutSheet(input: SheetInput): Sheet {
-  const text = new TextDrawer(new Map());
+  const text = new TextDrawer();
   const { plan, words, faces } = input;
+  const shortened: PlannedItem[] = [];
 
-  const blocks: Block[] = [];
-  blocks.push(headerBlock(input, text));
-  if (plan.requirements.length > 0) {
-    blocks.push(headingBlock(words.requirements, text, faces.bold));
-    blocks.push(...tileRows(plan.requirements, input, text, false, words.requirements));
-  }
-  if (plan.steps.length > 0) {
-    blocks.push(headingBlock(words.steps, text, faces.bold));
-    blocks.push(...tileRows(plan.steps, input, text, true, words.steps));
+  const blocks: Block[] = [headerBlock(input, text), ...infoBlocks(input, text)];
+  const lists = [
+    { items: plan.requirements, heading: words.requirements, numbered: false },
+    { items: plan.steps, heading: words.steps, numbered: true },
+  ];
+  for (const list of lists) {
+    if (list.items.length === 0) continue;
+    blocks.push(headingBlock(list.heading, text, faces.bold, 2));
+    const rows = tileRows(list.items, input, text, list.numbered, list.heading);
+    shortened.push(...rows.shortened);
+    blocks.push(...rows.blocks);
   }
   blocks.push(factsBlock(input, text));
+  blocks.push(...fullTextBlocks(lists, shortened, input, text));
 
-  // Flow the blocks onto pages; a heading moves with the row after it.
+  // Flow the blocks onto pages; a heading moves with the block after it.
   const pages: Piece[][] = [[]];
   const bottom = PAGE.height - PAGE.margin - FOOTER_HEIGHT;
   let y = PAGE.margin;
   let previousTop: number | undefined;
   for (const [i, block] of blocks.entries()) {
-    const next = block.keepWithNext ? blocks[i + 1] : undefined;
-    const needed = block.height + (next ? next.height : 0);
+    // A heading needs room for itself, the headings under it and the first block they head.
+    let needed = block.height;
+    for (let j = i; blocks[j]?.keepWithNext && j + 1 < blocks.length; j++) needed += blocks[j + 1]?.height ?? 0;
     if (y + needed > bottom && y > PAGE.margin + 1) {
       pages.push([]);
       y = PAGE.margin;
@@ -126,7 +136,7 @@ export function layoutSheet(input: SheetInput): Sheet {
   pages.forEach((page, index) => {
     page.push(footer(input, text, index + 1, pages.length));
   });
-  return { pages };
+  return { pages, shortened };
 }
 
 function headerBlock(input: SheetInput, text: TextDrawer): Block {
@@ -134,7 +144,8 @@ function headerBlock(input: SheetInput, text: TextDrawer): Block {
   const size = 32;
   const titleSize = 8;
   const x = PAGE.margin + size + 6;
-  const lines = text.wrap(words.title, faces.bold, titleSize, PAGE.width - PAGE.margin - x).slice(0, 3);
+  // Every line of the title: a long name of a service is still its name.
+  const lines = text.wrap(words.title, faces.bold, titleSize, PAGE.width - PAGE.margin - x);
   const height = Math.max(size, 7 + lines.length * titleSize * 1.15) + 5;
   return {
     height,
@@ -144,6 +155,7 @@ function headerBlock(input: SheetInput, text: TextDrawer): Block {
         pieces.push({
           role: 'figure',
           text: words.title,
+          description: words.title,
           parts: [placeDrawing(input.drawing(plan.service), PAGE.margin, top, size)],
         });
       }
@@ -160,153 +172,44 @@ function headerBlock(input: SheetInput, text: TextDrawer): Block {
   };
 }
 
-const HEADING_SIZE = 6.5;
-const HEADING_HEIGHT = 10.5;
-
-function headingBlock(title: string, text: TextDrawer, face: Face): Block {
-  const size = HEADING_SIZE;
-  return {
-    height: HEADING_HEIGHT,
-    keepWithNext: true,
+/** The translation notice (boxed) and the way to what the sheet does not show. */
+function infoBlocks(input: SheetInput, text: TextDrawer): Block[] {
+  const { words, faces } = input;
+  const leading = LEADING;
+  const blocks: Block[] = [];
+  if (words.notice) {
+    const notice = words.notice;
+    const lines = text.wrap(notice, faces.bold, TEXT_SIZE, CONTENT_WIDTH - 8);
+    const height = lines.length * TEXT_SIZE * leading + 5;
+    blocks.push({
+      height: height + 3,
+      draw: (top) => [
+        {
+          role: 'artifact',
+          parts: [
+            `<rect x="${PAGE.margin}" y="${top}" width="${CONTENT_WIDTH}" height="${height}" rx="2" fill="#fff4d6" stroke="${INK}" stroke-width="0.6"/>`,
+          ],
+        },
+        {
+          role: 'text',
+          text: notice,
+          parts: text.draw(lines, faces.bold, TEXT_SIZE, PAGE.margin + 4, top + 2.5 + TEXT_SIZE, INK, leading),
+        },
+      ],
+    });
+  }
+  const lines = text.wrap(words.rest, faces.regular, TEXT_SIZE, CONTENT_WIDTH);
+  blocks.push({
+    height: lines.length * TEXT_SIZE * leading + 2,
     draw: (top) => [
-      { role: 'heading', level: 2, text: title, parts: text.draw([title], face, size, PAGE.margin, top + 7, INK) },
-    ],
-  };
-}
-
-function tileRows(
-  items: PlannedItem[],
-  input: SheetInput,
-  text: TextDrawer,
-  numbered: boolean,
-  heading: string,
-): Block[] {
-  const rows: PlannedItem[][] = [];
-  for (let i = 0; i < items.length; i += COLUMNS) rows.push(items.slice(i, i + COLUMNS));
-  return rows.map((row, rowIndex) => ({
-    height: TILE_HEIGHT + ROW_GAP,
-    row: true,
-    // The list's heading again, in grey with an ellipsis; decoration only (the H2 stands once).
-    continued: (top) => [
       {
-        role: 'artifact',
-        parts: text.draw([`${heading} …`], input.faces.bold, HEADING_SIZE, PAGE.margin, top + 7, SOFT),
+        role: 'text',
+        text: words.rest,
+        parts: text.draw(lines, faces.regular, TEXT_SIZE, PAGE.margin, top + TEXT_SIZE, INK, leading),
       },
     ],
-    draw: (top) =>
-      row.flatMap((item, column) => {
-        const x = PAGE.margin + column * (TILE_WIDTH + GAP);
-        const pieces = [tile(item, x, top, input, text, numbered)];
-        if (numbered && column < row.length - 1)
-          pieces.push({ role: 'artifact', parts: [arrowRight(x + TILE_WIDTH, top)] });
-        return pieces;
-      }),
-    joinsPrevious:
-      numbered && rowIndex > 0
-        ? (top, previousTop) => [{ role: 'artifact', parts: [rowConnector(previousTop, top)] }]
-        : undefined,
-  }));
-}
-
-function tile(
-  item: PlannedItem,
-  x: number,
-  top: number,
-  input: SheetInput,
-  text: TextDrawer,
-  numbered: boolean,
-): Piece {
-  const parts: Part[] = [
-    `<rect x="${num(x)}" y="${num(top)}" width="${num(TILE_WIDTH)}" height="${num(TILE_HEIGHT)}" rx="3" fill="#fff" stroke="${INK}" stroke-width="0.6"/>`,
-  ];
-  const pictureX = x + (TILE_WIDTH - PICTURE) / 2;
-  if (item.concept) {
-    parts.push(placeDrawing(input.drawing(item.concept), pictureX, top + PICTURE_TOP, PICTURE));
-  } else {
-    // No picture: a neutral tile with the item's number, so the sheet keeps its order.
-    parts.push(
-      `<rect x="${num(pictureX)}" y="${num(top + PICTURE_TOP)}" width="${PICTURE}" height="${PICTURE}" rx="2" fill="#f2f2f2" stroke="${SOFT}" stroke-width="0.5" stroke-dasharray="2 1.5"/>`,
-      ...text.drawCentred(
-        String(item.number),
-        input.faces.bold,
-        14,
-        pictureX + PICTURE / 2,
-        top + PICTURE_TOP + PICTURE / 2 + 5,
-        SOFT,
-      ),
-    );
-  }
-  if (numbered) parts.push(...badge(String(item.number), x, top, input.faces.bold, text));
-  const shown = text.wrapAtMost(item.caption, input.faces.bold, CAPTION.size, TILE_WIDTH - 3, CAPTION.lines);
-  const captionTop = top + PICTURE_TOP + PICTURE + 2.5 + CAPTION.size * 0.8;
-  parts.push(
-    ...text.drawCentredLines(
-      shown,
-      input.faces.bold,
-      CAPTION.size,
-      x + TILE_WIDTH / 2,
-      captionTop,
-      CAPTION.line / CAPTION.size,
-    ),
-  );
-  return { role: 'figure', text: item.text, parts };
-}
-
-function badge(label: string, x: number, top: number, face: Face, text: TextDrawer): Part[] {
-  const cx = x + 5.5;
-  const cy = top + 5.5;
-  return [
-    `<circle cx="${num(cx)}" cy="${num(cy)}" r="4.6" fill="${INK}"/>`,
-    ...text.drawCentred(label, face, label.length > 1 ? 4.2 : 5, cx, cy + 1.7, '#fff'),
-  ];
-}
-
-/** An arrow in the gap between two tiles of a row: the order of the steps. */
-function arrowRight(tileRight: number, top: number): string {
-  const y = top + PICTURE_TOP + PICTURE / 2;
-  const x1 = tileRight + 1.2;
-  const x2 = tileRight + GAP - 1.2;
-  return `<path d="M${num(x1)} ${num(y)}H${num(x2 - 2.4)}" stroke="${INK}" stroke-width="1.2" fill="none"/><path d="M${num(x2)} ${num(y)}l-3 -2.4v4.8z" fill="${INK}"/>`;
-}
-
-/** From the end of one row of steps to the start of the next: right, down, back left, down. */
-function rowConnector(previousTop: number, top: number): string {
-  const right = PAGE.margin + CONTENT_WIDTH + 2.5;
-  const fromY = previousTop + 4 + PICTURE / 2;
-  const midY = top - ROW_GAP / 2;
-  const left = PAGE.margin - 3;
-  const toY = top + PICTURE_TOP + PICTURE / 2;
-  return (
-    `<path d="M${num(right - 2.5)} ${num(fromY)}H${num(right)}V${num(midY)}H${num(left)}V${num(toY)}H${num(PAGE.margin - 2.6)}" stroke="${SOFT}" stroke-width="0.7" fill="none" stroke-dasharray="1.6 1.2"/>` +
-    `<path d="M${num(PAGE.margin + 0.2)} ${num(toY)}l-2.8 -2v4z" fill="${SOFT}"/>`
-  );
-}
-
-function factsBlock(input: SheetInput, text: TextDrawer): Block {
-  const { plan, words, faces } = input;
-  const width = (CONTENT_WIDTH - 2 * GAP) / 3;
-  const height = 50;
-  const facts = [
-    { label: words.cost, value: words.costValue, concept: plan.cost },
-    { label: words.duration, value: words.durationValue, concept: plan.duration },
-    { label: words.product, value: words.productValue, concept: plan.product },
-  ];
-  return {
-    height: height + 2,
-    draw: (top) =>
-      facts.map((fact, i) => {
-        const x = PAGE.margin + i * (width + GAP);
-        const picture = 24;
-        const shown = text.wrapAtMost(fact.value, faces.bold, 4.6, width - 6, 2);
-        const parts: Part[] = [
-          `<rect x="${num(x)}" y="${num(top)}" width="${num(width)}" height="${height}" rx="4" fill="#fff" stroke="${INK}" stroke-width="1.2"/>`,
-          ...text.drawCentred(fact.label, faces.regular, 4.2, x + width / 2, top + 6.5, SOFT),
-          fact.concept ? placeDrawing(input.drawing(fact.concept), x + (width - picture) / 2, top + 8.5, picture) : '',
-          ...text.drawCentredLines(shown, faces.bold, 4.6, x + width / 2, top + 8.5 + picture + 5.5, 1.15),
-        ];
-        return { role: 'figure' as const, text: `${fact.label}: ${fact.value}`, parts };
-      }),
-  };
+  });
+  return blocks;
 }
 
 function footer(input: SheetInput, text: TextDrawer, page: number, pages: number): Piece {
@@ -329,57 +232,4 @@ function footer(input: SheetInput, text: TextDrawer, page: number, pages: number
         : []),
     ],
   };
-}
-
-function rule(y: number, width: number): string {
-  return `<path d="M${PAGE.margin} ${num(y)}H${PAGE.width - PAGE.margin}" stroke="${INK}" stroke-width="${width}"/>`;
-}
-
-/** Wraps and places lines of text, in millimetres (measured with the font that will draw them). */
-class TextDrawer {
-  constructor(private readonly glyphs: GlyphStore) {}
-
-  wrap(value: string, face: Face, size: number, width: number): string[] {
-    return wrapText(value, face, width / size, this.glyphs);
-  }
-
-  /** At most `max` lines; when text is cut, the last line ends in "…" and still fits. */
-  wrapAtMost(value: string, face: Face, size: number, width: number, max: number): string[] {
-    const lines = this.wrap(value, face, size, width);
-    if (lines.length <= max) return lines;
-    const kept = lines.slice(0, max);
-    let last = `${kept[max - 1]} …`;
-    while (shapeLine(last, face, this.glyphs).width * size > width && last.includes(' ', 0)) {
-      const words = last.slice(0, -2).split(' ');
-      if (words.length <= 1) break;
-      last = `${words.slice(0, -1).join(' ')} …`;
-    }
-    kept[max - 1] = last;
-    return kept;
-  }
-
-  draw(lines: string[], face: Face, size: number, x: number, baseline: number, fill: string, leading = 1.2): TextRun[] {
-    return lines.map((line, i) => ({ text: line, face, size, x, baseline: baseline + i * size * leading, fill }));
-  }
-
-  drawCentred(value: string, face: Face, size: number, cx: number, baseline: number, fill: string): TextRun[] {
-    const width = shapeLine(value, face, this.glyphs).width * size;
-    return [{ text: value, face, size, x: cx - width / 2, baseline, fill }];
-  }
-
-  drawRight(value: string, face: Face, size: number, right: number, baseline: number, fill: string): TextRun[] {
-    const width = shapeLine(value, face, this.glyphs).width * size;
-    return [{ text: value, face, size, x: right - width, baseline, fill }];
-  }
-
-  drawCentredLines(
-    lines: string[],
-    face: Face,
-    size: number,
-    cx: number,
-    baseline: number,
-    leading: number,
-  ): TextRun[] {
-    return lines.flatMap((line, i) => this.drawCentred(line, face, size, cx, baseline + i * size * leading, INK));
-  }
 }

@@ -20,6 +20,20 @@ export interface Concept {
   weight: number;
   /** Trigger words and phrases per language, as written in the lexicon. */
   triggers: Record<string, string[]>;
+  /** The picture carries a number the sheet writes from the text (never one of its own). */
+  number?: NumberSlot;
+}
+
+/** Where a picture's number stands, in the drawing's units. */
+export interface NumberSlot {
+  /** `size`: a photo size such as 4×6; `days`: a number of days. */
+  shows: 'size' | 'days';
+  /** Centre of the number. */
+  x: number;
+  baseline: number;
+  /** Font size, lowered when the number is wider than `width`. */
+  size: number;
+  width: number;
 }
 
 export interface Lexicon {
@@ -30,10 +44,12 @@ export interface Lexicon {
   roots: Record<string, string[]>;
   /** Affixes stripped before comparing words, per language (for languages without a stemmer). */
   affixes: Record<string, { prefixes: string[]; suffixes: string[] }>;
+  /** Words for "day" after a number, per language. */
+  dayWords: Record<string, string[]>;
 }
 
 const KINDS: readonly ConceptKind[] = ['thing', 'action', 'person', 'place', 'time'];
-const NOT_LANGUAGES = new Set(['art', 'kind', 'weight']);
+const NOT_LANGUAGES = new Set(['art', 'kind', 'weight', 'number']);
 
 /** Reads the parsed lexicon; throws on a malformed file (it ships with Pelita, so that is a bug). */
 export function readLexicon(data: unknown): Lexicon {
@@ -53,7 +69,8 @@ export function readLexicon(data: unknown): Lexicon {
     for (const [key, list] of Object.entries(entry)) {
       if (!NOT_LANGUAGES.has(key)) triggers[key] = asList(list, `concepts.${id}.${key}`);
     }
-    return { id, art, kind, weight: Number(entry.weight ?? 0), triggers };
+    const number = entry.number === undefined ? undefined : numberSlot(entry.number, `concepts.${id}.number`);
+    return { id, art, kind, weight: Number(entry.weight ?? 0), triggers, ...(number ? { number } : {}) };
   });
   const roots = Object.fromEntries(
     Object.entries(asRecord(record.roots ?? {}, 'roots')).map(([lang, list]) => [lang, asList(list, `roots.${lang}`)]),
@@ -67,8 +84,26 @@ export function readLexicon(data: unknown): Lexicon {
       ];
     }),
   );
+  const dayWords = Object.fromEntries(
+    Object.entries(asRecord(record.day_words ?? {}, 'day_words')).map(([lang, list]) => [
+      lang,
+      asList(list, `day_words.${lang}`),
+    ]),
+  );
   const openmojiStyle = record.openmoji_style === 'black' ? 'black' : 'color';
-  return { openmojiStyle, sets, concepts, roots, affixes };
+  return { openmojiStyle, sets, concepts, roots, affixes, dayWords };
+}
+
+function numberSlot(value: unknown, where: string): NumberSlot {
+  const entry = asRecord(value, where);
+  const shows = String(entry.shows);
+  if (shows !== 'size' && shows !== 'days') throw new Error(`lexicon: ${where}.shows must be "size" or "days"`);
+  const measure = (key: string) => {
+    const n = Number(entry[key]);
+    if (!Number.isFinite(n)) throw new Error(`lexicon: ${where}.${key} must be a number`);
+    return n;
+  };
+  return { shows, x: measure('x'), baseline: measure('baseline'), size: measure('size'), width: measure('width') };
 }
 
 function asRecord(value: unknown, where: string): Record<string, unknown> {

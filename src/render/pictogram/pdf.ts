@@ -1,12 +1,13 @@
 // Sheet → tagged PDF (pdfkit): every picture is a Figure whose alt text is the item's
-// full text, headings are H1/H2, the rest is marked as artifact. Drawings come from
+// full text, headings are H1–H3, paragraphs P, the rest is marked as artifact. Drawings come from
 // the same SVG markup (svg-to-pdfkit); text is real text in the bundled font, so it
 // can be searched and read aloud.
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { PAGE, type Part, type Piece, type Sheet, type TextRun } from './layout.js';
+import { PAGE } from './geometry.js';
+import type { Part, Piece, Sheet, TextRun } from './layout.js';
 import { markupToSvg } from './svg.js';
-import { fontIndexFor, replaceMissing } from './text-paths.js';
+import { fontRuns } from './text-paths.js';
 
 export interface PdfOptions {
   lang: string;
@@ -60,7 +61,9 @@ export function sheetToPdf(sheet: Sheet, options: PdfOptions): Promise<Uint8Arra
         draw();
         doc.endMarkedContent();
       } else if (piece.role === 'figure') {
-        document.add(doc.struct('Figure', { alt: piece.text ?? '' }, draw));
+        document.add(doc.struct('Figure', { alt: piece.description ?? piece.text ?? '' }, draw));
+      } else if (piece.role === 'text') {
+        document.add(doc.struct('P', {}, draw));
       } else {
         document.add(doc.struct(headingTag(piece), {}, draw));
       }
@@ -72,7 +75,7 @@ export function sheetToPdf(sheet: Sheet, options: PdfOptions): Promise<Uint8Arra
 }
 
 function headingTag(piece: Piece): string {
-  return piece.level === 1 ? 'H1' : 'H2';
+  return `H${piece.level ?? 2}`;
 }
 
 /**
@@ -85,23 +88,23 @@ function drawParts(doc: PDFKit.PDFDocument, parts: readonly Part[], registered: 
   for (const part of parts) if (typeof part !== 'string') drawText(doc, part, registered);
 }
 
+/** Each stretch in the font that has its letters; letters no font has were warned about and are left out. */
 function drawText(doc: PDFKit.PDFDocument, run: TextRun, registered: Set<string>): void {
-  const index = fontIndexFor(run.text, run.face.fonts);
-  const fontIndex = Math.max(index, 0);
-  const name = `${run.face.key}${fontIndex}`;
-  const file = run.face.files[fontIndex];
-  const font = run.face.fonts[fontIndex];
-  if (!file || !font) return;
-  if (!registered.has(name)) {
-    doc.registerFont(name, Buffer.from(file));
-    registered.add(name);
+  let x = run.x;
+  for (const part of fontRuns(run.text, run.face)) {
+    const name = `${run.face.key}${part.fontIndex}`;
+    const file = run.face.files[part.fontIndex];
+    const font = run.face.fonts[part.fontIndex];
+    if (!file || !font) continue;
+    if (!registered.has(name)) {
+      doc.registerFont(name, Buffer.from(file));
+      registered.add(name);
+    }
+    doc
+      .font(name)
+      .fontSize(run.size * POINTS_PER_MM)
+      .fillColor(run.fill)
+      .text(part.text, x * POINTS_PER_MM, run.baseline * POINTS_PER_MM, { baseline: 'alphabetic', lineBreak: false });
+    x += (font.layout(part.text).advanceWidth / font.unitsPerEm) * run.size;
   }
-  doc
-    .font(name)
-    .fontSize(run.size * POINTS_PER_MM)
-    .fillColor(run.fill)
-    .text(index >= 0 ? run.text : replaceMissing(run.text, font), run.x * POINTS_PER_MM, run.baseline * POINTS_PER_MM, {
-      baseline: 'alphabetic',
-      lineBreak: false,
-    });
 }

@@ -1,13 +1,16 @@
 // The picture-language edition (bahasa gambar): pictograms.svg, .png and .pdf per
-// procedure, one picture per requirement and step, with short captions.
+// procedure, one picture per requirement and step with its words, from the outline.
 import type { Words } from '../../i18n/words.js';
-import type { Procedure } from '../../model/types.js';
-import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
+import type { Outline } from '../../outline/types.js';
+import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
+import type { SheetWords } from './layout.js';
 import { sheetToPdf } from './pdf.js';
+import type { Plan } from './plan.js';
 import { svgToPng } from './png.js';
-import { loadDrawing, loadFaces, loadLexicon } from './resources.js';
+import { type Faces, loadDrawing, loadFaces, loadLexicon } from './resources.js';
 import { buildSheet } from './sheet.js';
 import { sheetToSvg } from './svg.js';
+import { missingCharacters } from './text-paths.js';
 
 export const pictogramRenderer: Renderer = {
   id: 'pictogram',
@@ -16,40 +19,37 @@ export const pictogramRenderer: Renderer = {
     { file: 'pictograms.png', term: 'edition_pictograms_png', type: 'image/png' },
     { file: 'pictograms.svg', term: 'edition_pictograms_svg', type: 'image/svg+xml' },
   ],
-  async renderProcedure(_outline, context, run) {
-    const procedure = run.procedure;
+  async renderProcedure(outline, context, run) {
     const lexicon = loadLexicon();
-    const words = wordsFor(procedure, context);
-    const { sheet, plan, credits } = buildSheet(procedure, words, {
+    const faces = loadFaces();
+    const words = wordsFor(outline, context);
+    const built = buildSheet(outline, words, {
       lexicon,
-      faces: loadFaces(),
+      faces,
       drawingSource: (art) => loadDrawing(art, lexicon.openmojiStyle),
     });
-
-    const unmatched = [...plan.requirements, ...plan.steps].filter((entry) => entry.source === 'unmatched');
-    const first = unmatched[0];
-    if (first) {
-      const list = unmatched
-        .map((entry) => `${sectionName(entry.section, words)} ${entry.number} ("${entry.caption}")`)
-        .join(', ');
+    const { sheet, plan, credits } = built;
+    warnUnmatched(plan, words, run);
+    for (const item of sheet.shortened) {
       run.warn(
-        `The picture-language sheet has no picture for ${list}; it shows a numbered tile instead. Add a known word to the text, or choose a picture by ending the line with {pictogram=ID} (the ids are in templates/pictograms/lexicon.yaml).`,
-        first.item.position,
-        'pictogram-unmatched',
+        `The picture-language sheet shortens the caption of ${sectionName(item.section, words)} ${item.number} ("${item.text}") to fit its tile, and prints the whole text in its list "${words.terms.pictogram_full_texts}". To choose the words of the tile, end the line with {caption="…"}.`,
+        item.item.position,
+        'pictogram-caption-shortened',
       );
     }
+    warnMissingGlyphs(outline, plan, built.words, words, faces, run);
 
-    const dir = procedureDir(procedure);
-    const title = procedure.meta.title;
-    const svg = sheetToSvg(sheet, { lang: procedure.lang, title: `${words.terms.pictogram_sheet}: ${title}`, credits });
+    const dir = procedureDir(outline);
+    const title = outline.title.text;
+    const svg = sheetToSvg(sheet, { lang: outline.lang, title: `${words.terms.pictogram_sheet}: ${title}`, credits });
     const [png, pdf] = await Promise.all([
       svgToPng(svg, context.settings.pictogramDpi),
       sheetToPdf(sheet, {
-        lang: procedure.lang,
+        lang: outline.lang,
         title: `${title} – ${words.terms.pictogram_sheet}`,
-        subject: procedure.meta.summary,
+        subject: outline.summary.text,
         credits,
-        updated: procedure.meta.updated,
+        updated: outline.updated.iso,
       }),
     ]);
     const artifacts: Artifact[] = [
@@ -61,9 +61,69 @@ export const pictogramRenderer: Renderer = {
   },
 };
 
-function wordsFor(procedure: Procedure, context: RenderContext): Words {
-  const words = context.words.get(procedure.lang) ?? context.words.get(context.site.languages[0] ?? 'id');
-  if (!words) throw new Error(`no words loaded for language "${procedure.lang}"`);
+function warnUnmatched(plan: Plan, words: Words, run: ProcedureRun): void {
+  const unmatched = [...plan.requirements, ...plan.steps].filter((entry) => entry.source === 'unmatched');
+  const first = unmatched[0];
+  if (!first) return;
+  const list = unmatched
+    .map((entry) => `${sectionName(entry.section, words)} ${entry.number} ("${entry.caption ?? entry.text}")`)
+    .join(', ');
+  run.warn(
+    `The picture-language sheet has no picture for ${list}; it shows a numbered tile instead. Add a known word to the text, or choose a picture by ending the line with {pictogram=ID} (the ids are in templates/pictograms/lexicon.yaml).`,
+    first.item.position,
+    'pictogram-unmatched',
+  );
+}
+
+/** Characters no caption font has are left out of the drawing: say so where they stand. */
+function warnMissingGlyphs(
+  outline: Outline,
+  plan: Plan,
+  printed: SheetWords,
+  words: Words,
+  faces: Faces,
+  run: ProcedureRun,
+): void {
+  const sources = [
+    { what: 'the title', text: outline.title.text, place: outline.title.position },
+    ...plan.facts.map(({ fact }) => ({ what: fact.label, text: `${fact.label} ${fact.value}`, place: fact.position })),
+    ...[...plan.requirements, ...plan.steps].map((entry) => ({
+      what: `${sectionName(entry.section, words)} ${entry.number}`,
+      text: `${entry.caption ?? ''} ${entry.fullText}`,
+      place: entry.item.position,
+    })),
+    {
+      what: 'the words of the sheet',
+      text: [
+        printed.notice ?? '',
+        printed.rest,
+        printed.fullTexts,
+        printed.more,
+        printed.requirements,
+        printed.steps,
+      ].join(' '),
+      place: undefined,
+    },
+  ];
+  for (const source of sources) {
+    const missing = [
+      ...new Set([...missingCharacters(source.text, faces.bold), ...missingCharacters(source.text, faces.regular)]),
+    ];
+    if (missing.length === 0) continue;
+    const list = missing.map(
+      (char) => `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`,
+    );
+    run.warn(
+      `The picture-language sheet has no letter shape for ${list.join(', ')} in ${source.what}, so it leaves ${missing.length === 1 ? 'it' : 'them'} out of the drawing (the sheet's text for screen readers keeps ${missing.length === 1 ? 'it' : 'them'}). Write ${missing.length === 1 ? 'it' : 'them'} in words to have ${missing.length === 1 ? 'it' : 'them'} printed.`,
+      source.place,
+      'pictogram-missing-glyph',
+    );
+  }
+}
+
+function wordsFor(outline: Outline, context: RenderContext): Words {
+  const words = context.words.get(outline.lang) ?? context.words.get(context.site.languages[0] ?? 'id');
+  if (!words) throw new Error(`no words loaded for language "${outline.lang}"`);
   return words;
 }
 

@@ -1,6 +1,6 @@
 // Loads the edition's static resources once: the lexicon (templates/pictograms),
 // the drawings (OpenMoji and Tabler from npm, Pelita's own from templates/) and the
-// caption font (Atkinson Hyperlegible from npm). Everything else in this folder is pure.
+// caption font (Atkinson Hyperlegible from npm, DejaVu Sans for other signs). Everything else in this folder is pure.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -50,11 +50,16 @@ export interface Faces {
 let faces: Faces | undefined;
 export function loadFaces(): Faces {
   if (!faces) {
-    const files = join(packageDir('@fontsource/atkinson-hyperlegible'), 'files');
+    const atkinson = join(packageDir('@fontsource/atkinson-hyperlegible'), 'files');
+    const dejavu = join(packageDir('@fontsource/dejavu-sans'), 'files');
     const face = (key: string, weight: number): Face => {
-      const buffers = ['latin', 'latin-ext'].map((subset) =>
-        Buffer.from(woffToSfnt(readFileSync(join(files, `atkinson-hyperlegible-${subset}-${weight}-normal.woff`)))),
-      );
+      // DejaVu Sans last: it draws the signs Atkinson Hyperlegible lacks (≤, →, ✍ …).
+      const paths = [
+        join(atkinson, `atkinson-hyperlegible-latin-${weight}-normal.woff`),
+        join(atkinson, `atkinson-hyperlegible-latin-ext-${weight}-normal.woff`),
+        join(dejavu, `dejavu-sans-latin-${weight}-normal.woff`),
+      ];
+      const buffers = paths.map((path) => Buffer.from(woffToSfnt(readFileSync(path))));
       const fonts = buffers.map((buffer) => {
         const loaded = fontkit.create(buffer);
         if (!('layout' in loaded)) throw new Error('expected a single font, not a collection');

@@ -1,10 +1,10 @@
-// Procedure → laid-out sheet: the plan, the words of its language and the drawings.
+// Outline → laid-out sheet: the plan, the words of its language and the drawings.
 import type { Words } from '../../i18n/words.js';
-import type { Procedure } from '../../model/types.js';
+import type { Outline } from '../../outline/types.js';
 import { type Drawing, readDrawing } from './drawing.js';
-import { layoutSheet, type Sheet } from './layout.js';
+import { layoutSheet, type Sheet, type SheetWords } from './layout.js';
 import type { Concept, Lexicon } from './lexicon.js';
-import { type Plan, planProcedure, shortCaption } from './plan.js';
+import { type Plan, planOutline } from './plan.js';
 import type { Faces } from './resources.js';
 
 export interface SheetResources {
@@ -19,9 +19,7 @@ export function credits(lexicon: Lexicon, plan: Plan, words: Words): string {
   const used = new Set(
     [
       plan.service,
-      plan.cost,
-      plan.duration,
-      plan.product,
+      ...plan.facts.map((fact) => fact.concept),
       ...[...plan.requirements, ...plan.steps].map((e) => e.concept),
     ]
       .filter((concept): concept is Concept => concept !== undefined)
@@ -34,39 +32,38 @@ export function credits(lexicon: Lexicon, plan: Plan, words: Words): string {
   return `${words.terms.pictogram_credits}: ${list}`;
 }
 
+/** The words the sheet prints besides the outline's own. */
+function sheetWords(outline: Outline, words: Words, creditLine: string): SheetWords {
+  const { terms } = words;
+  const notice = outline.notice;
+  return {
+    title: outline.title.text,
+    label: terms.pictogram_sheet,
+    requirements: terms.pictogram_bring,
+    steps: terms.pictogram_steps,
+    rest: terms.pictogram_rest.replace('{url}', outline.url),
+    ...(notice ? { notice: `${notice.text} ${notice.linkText}: ${notice.originalUrl}` } : {}),
+    fullTexts: terms.pictogram_full_texts,
+    more: terms.pictogram_more,
+    credits: creditLine,
+    page: (n, of) => `${terms.pictogram_page} ${n}/${of}`,
+  };
+}
+
 export function buildSheet(
-  procedure: Procedure,
+  outline: Outline,
   words: Words,
   resources: SheetResources,
-): { sheet: Sheet; plan: Plan; credits: string } {
-  const plan = planProcedure(procedure, resources.lexicon);
+): { sheet: Sheet; plan: Plan; credits: string; words: SheetWords } {
+  const plan = planOutline(outline, resources.lexicon);
   const drawings = new Map<string, Drawing>();
   const drawing = (concept: Concept) => {
     const found = drawings.get(concept.art) ?? readDrawing(resources.drawingSource(concept.art));
     drawings.set(concept.art, found);
     return found;
   };
-  const { meta } = procedure;
-  const { terms } = words;
   const creditLine = credits(resources.lexicon, plan, words);
-  const sheet = layoutSheet({
-    plan,
-    faces: resources.faces,
-    drawing,
-    words: {
-      title: meta.title,
-      label: terms.pictogram_sheet,
-      requirements: terms.pictogram_bring,
-      steps: terms.pictogram_steps,
-      cost: terms.cost,
-      duration: terms.duration,
-      product: terms.product,
-      costValue: shortCaption(meta.cost),
-      durationValue: shortCaption(meta.duration),
-      productValue: shortCaption(meta.product),
-      credits: creditLine,
-      page: (n, of) => `${terms.pictogram_page} ${n}/${of}`,
-    },
-  });
-  return { sheet, plan, credits: creditLine };
+  const printed = sheetWords(outline, words, creditLine);
+  const sheet = layoutSheet({ plan, faces: resources.faces, drawing, words: printed });
+  return { sheet, plan, credits: creditLine, words: printed };
 }

@@ -1,8 +1,10 @@
 // Sheet → SVG: A4 pages stacked top to bottom in one drawing (one page: exactly A4).
-// Pictures are `role="img"` groups named by the item's full text; text is outlines
-// of the bundled font, kept once per glyph in <defs> and placed with <use>.
+// Pictures are `role="img"` groups with the tile's caption as <title> and everything
+// the item says as <desc>; headings and paragraphs carry their words as <title>. Text
+// is outlines of the bundled fonts, kept once per glyph in <defs> and placed with <use>.
 import { num } from './drawing.js';
-import { PAGE, type Part, type Piece, type Sheet } from './layout.js';
+import { PAGE } from './geometry.js';
+import type { Part, Piece, Sheet } from './layout.js';
 import { type GlyphStore, shapeLine } from './text-paths.js';
 
 export interface SvgOptions {
@@ -50,12 +52,16 @@ function partsMarkup(parts: readonly Part[], glyphs: GlyphStore): string {
     .join('');
 }
 
+/** The outlined words cannot be read back, so every piece that says something carries them as text. */
 function pieceMarkup(piece: Piece, glyphs: GlyphStore): string {
   const markup = partsMarkup(piece.parts, glyphs);
-  const name = escapeXml(piece.text ?? '');
-  if (piece.role === 'figure') return `<g role="img" aria-label="${name}"><title>${name}</title>${markup}</g>`;
-  if (piece.role === 'heading')
-    return `<g role="heading" aria-level="${piece.level ?? 2}" aria-label="${name}">${markup}</g>`;
+  const title = `<title>${escapeXml(piece.text ?? '')}</title>`;
+  if (piece.role === 'figure') {
+    const desc = piece.description ? `<desc>${escapeXml(piece.description)}</desc>` : '';
+    return `<g role="img">${title}${desc}${markup}</g>`;
+  }
+  if (piece.role === 'heading') return `<g role="heading" aria-level="${piece.level ?? 2}">${title}${markup}</g>`;
+  if (piece.role === 'text') return `<g role="paragraph">${title}${markup}</g>`;
   return `<g aria-hidden="true">${markup}</g>`;
 }
 

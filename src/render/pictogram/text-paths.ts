@@ -3,7 +3,7 @@
 // once per sheet (`GlyphStore`) and placed by reference.
 import type { Font } from 'fontkit';
 
-/** A font family: faces tried in order for each word (Latin first, then Latin Extended). */
+/** A font family: fonts tried in order for each character (Latin, Latin Extended, then a wide fallback). */
 export interface Face {
   key: string;
   fonts: readonly Font[];
@@ -50,22 +50,69 @@ function shapeWord(word: string, face: Face) {
   const cacheKey = `${face.key}\u0000${word}`;
   const cached = shapedWords.get(cacheKey);
   if (cached) return cached;
-  const index = fontIndexFor(word, face.fonts);
-  const font = face.fonts[Math.max(index, 0)];
-  if (!font) throw new Error('a face needs at least one font');
-  const scale = 1 / font.unitsPerEm;
-  const run = font.layout(index >= 0 ? word : replaceMissing(word, font));
   const glyphs: (PlacedGlyph & { d: string })[] = [];
   let x = 0;
-  run.glyphs.forEach((glyph, i) => {
-    const position = run.positions[i] ?? { xAdvance: 0, xOffset: 0 };
-    const d = glyph.path.commands.length > 0 ? roundPath(glyph.path.scale(scale, -scale).toSVG()) : '';
-    glyphs.push({ key: `pg-${face.key}${Math.max(index, 0)}-${glyph.id}`, x: x + position.xOffset * scale, d });
-    x += position.xAdvance * scale;
-  });
+  for (const run of fontRuns(word, face)) {
+    const font = face.fonts[run.fontIndex] as Font;
+    const scale = 1 / font.unitsPerEm;
+    const laid = font.layout(run.text);
+    laid.glyphs.forEach((glyph, i) => {
+      const position = laid.positions[i] ?? { xAdvance: 0, xOffset: 0 };
+      const d = glyph.path.commands.length > 0 ? roundPath(glyph.path.scale(scale, -scale).toSVG()) : '';
+      glyphs.push({ key: `pg-${face.key}${run.fontIndex}-${glyph.id}`, x: x + position.xOffset * scale, d });
+      x += position.xAdvance * scale;
+    });
+  }
   const shaped = { glyphs, width: x };
   shapedWords.set(cacheKey, shaped);
   return shaped;
+}
+
+/** A stretch of text one font draws. */
+export interface FontRun {
+  text: string;
+  fontIndex: number;
+}
+
+/**
+ * Text split where the drawing font changes: each character goes to the first font of
+ * the face that has it. Invisible characters (variation selectors, joiners) and
+ * characters no font has are left out, never drawn as "?" or a box; the renderer warns
+ * about the latter (`missingCharacters`).
+ */
+export function fontRuns(text: string, face: Face): FontRun[] {
+  const runs: FontRun[] = [];
+  for (const char of text) {
+    if (INVISIBLE.test(char)) continue;
+    const index = fontIndexFor(char, face.fonts);
+    if (index < 0) continue;
+    const last = runs.at(-1);
+    if (last && last.fontIndex === index) last.text += char;
+    else runs.push({ text: char, fontIndex: index });
+  }
+  return runs;
+}
+
+/** Default-ignorable characters: they change how a neighbour looks, they are not drawn. */
+const INVISIBLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
+/** The text as it is drawn: without invisible characters and those no font has (warned about). */
+export function drawableText(text: string, face: Face): string {
+  let kept = '';
+  for (const char of text) {
+    if (/\s/.test(char) || (!INVISIBLE.test(char) && fontIndexFor(char, face.fonts) >= 0)) kept += char;
+  }
+  return kept === text ? text : kept.replace(/\s+/g, ' ').trim();
+}
+
+/** Characters of `text` that no font of the face can draw, each once, in order. */
+export function missingCharacters(text: string, face: Face): string[] {
+  const missing = new Set<string>();
+  for (const char of text) {
+    if (/\s/.test(char) || INVISIBLE.test(char)) continue;
+    if (fontIndexFor(char, face.fonts) < 0) missing.add(char);
+  }
+  return [...missing];
 }
 
 /** Splits text into lines that fit `maxWidth` ems at size 1; a word longer than a line is broken. */
@@ -80,9 +127,18 @@ export function wrapText(text: string, face: Face, maxWidth: number, store: Glyp
     }
     if (line !== '') lines.push(line);
     line = word;
-    // A single word wider than the line: cut it where it fits, with a hyphen.
+    // A single word wider than the line: cut it where it fits. After a sign that
+    // already separates its parts (an address's "." "/" "@", a hyphen) nothing is
+    // added, so an address is never printed with a hyphen a reader would type.
     while (shapeLine(line, face, store).width > maxWidth && line.length > 1) {
       let cut = line.length - 1;
+      while (cut > 1 && shapeLine(line.slice(0, cut), face, store).width > maxWidth) cut--;
+      const separator = Math.max(...[...SEPARATORS].map((sign) => line.lastIndexOf(sign, cut - 1)));
+      if (separator > 0) {
+        lines.push(line.slice(0, separator + 1));
+        line = line.slice(separator + 1);
+        continue;
+      }
       while (cut > 1 && shapeLine(`${line.slice(0, cut)}-`, face, store).width > maxWidth) cut--;
       lines.push(`${line.slice(0, cut)}-`);
       line = line.slice(cut);
@@ -92,14 +148,12 @@ export function wrapText(text: string, face: Face, maxWidth: number, store: Glyp
   return lines;
 }
 
-/** Index of the first font that has every letter of the word, or -1. */
-export function fontIndexFor(word: string, fonts: readonly Font[]): number {
-  return fonts.findIndex((font) => [...word].every((char) => font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0)));
-}
+/** Signs after which a long word (an address, a compound) breaks without a hyphen. */
+const SEPARATORS = './@-_:?&=';
 
-/** Letters no bundled font has become "?", never a tofu box. */
-export function replaceMissing(word: string, font: Font): string {
-  return [...word].map((char) => (font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0) ? char : '?')).join('');
+/** Index of the first font that has every letter of the text, or -1. */
+function fontIndexFor(text: string, fonts: readonly Font[]): number {
+  return fonts.findIndex((font) => [...text].every((char) => font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0)));
 }
 
 /** Three decimals of an em are far below a printer dot at any caption size. */
