@@ -93,7 +93,9 @@ export function fillTerm(text: string, values: Record<string, string>): string {
 /** A translation that may be out of date says so at once, and where the original is. */
 function notice({ notice }: Outline): string[] {
   if (!notice) return [];
-  return [sentence(notice.text), `${notice.linkText}, ${notice.originalLanguageName}: ${notice.originalUrl}.`];
+  // The folder's address is the page's too, and shorter to listen to than ".../index.html".
+  const address = notice.originalUrl.replace(/\/index\.html$/, '');
+  return [sentence(notice.text), `${notice.linkText}, ${notice.originalLanguageName}: ${address}.`];
 }
 
 /** A section: its title as a spoken heading, then every block in the writer's order. */
