@@ -100,20 +100,25 @@ function notice({ notice }: Outline): string[] {
 
 /** A section: its title as a spoken heading, then every block in the writer's order. */
 function sectionSentences(section: Section, speaking: Speaking): string[] {
-  const spoken = SECTION_SPEECH[section.kind];
-  // The writer's own paragraph before the list ("Siapkan berkas berikut:") is the lead-in
-  // when there is one; ours would only repeat it.
-  const leadIn = spoken && section.blocks[0]?.type === 'list' ? [speaking.say(spoken.leadIn)] : [];
-  const main = section.list;
-  const countedItems = spoken?.item;
+  const said = SECTION_SPEECH[section.kind];
+  // The list our lead-in introduces: the requirements' or steps' own list, or a list that
+  // opens the section (complaint channels).
+  const first = section.blocks[0];
+  const list = section.list ?? (first?.type === 'list' ? first : undefined);
+  const before = list ? section.blocks[section.blocks.indexOf(list) - 1] : undefined;
+  // A paragraph of the writer's that ends "…:" right before the list is its lead-in
+  // ("Siapkan berkas berikut:"); ours would only repeat it.
+  const writerLeadsIn = before?.type === 'paragraph' && /:$/.test(spoken(before.children, []));
+  const leadIn = said && !writerLeadsIn ? [speaking.say(said.leadIn)] : [];
   return [
     sentence(section.title),
-    ...leadIn,
-    ...blocks(section.blocks, speaking, (block) =>
-      block === main && countedItems
-        ? countedList(main, countedItems, spoken.lowerFirst === true, speaking)
-        : undefined,
-    ),
+    ...blocks(section.blocks, speaking, (block) => {
+      if (block !== list) return undefined;
+      const items = said?.item
+        ? countedList(list, said.item, said.lowerFirst === true, speaking)
+        : renderBlock(list, blockHandlers, { ...speaking, leadsIntoList: false });
+      return [...leadIn, ...items];
+    }),
   ];
 }
 
