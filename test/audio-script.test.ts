@@ -225,6 +225,16 @@ describe('the script', () => {
       'Persyaratan. Yang perlu Anda bawa: pertama, formulir permohonan cuti. kedua, fotokopi es-ka pangkat terakhir.',
     );
   });
+  it("says our lead-in after the writer's paragraph when that paragraph does not lead into the list", async () => {
+    const { outlines, context } = await built({
+      'id/cuti-tahunan.md': validProcedure((text) =>
+        text.replace('## Persyaratan\n', '## Persyaratan\n\nSemua berkas dibawa dalam bentuk asli.\n'),
+      ),
+    });
+    expect(scriptOf(outlines[0]!, context)).toContain(
+      'Persyaratan. Semua berkas dibawa dalam bentuk asli. Yang perlu Anda bawa: pertama, formulir',
+    );
+  });
 });
 
 describe('the audio cache key', () => {
