@@ -47,7 +47,8 @@ async function outlinesOf(checked: CheckedDocument[]) {
 /** Every text a reader of the page sees, as the outline holds it (links read as their text). */
 function outlineTexts(outline: Outline): string[] {
   const text = (inlines: readonly Inline[]) => plainText(inlines, { links: 'text' });
-  const inBlocks = (blocks: readonly Block[]): string[] => blocks.flatMap((block) => renderBlock(block, handlers, undefined));
+  const inBlocks = (blocks: readonly Block[]): string[] =>
+    blocks.flatMap((block) => renderBlock(block, handlers, undefined));
   const handlers: BlockHandlers<string[]> = {
     paragraph: (node) => [text(node.children)],
     subheading: (node) => [text(node.content)],
