@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import { checkDocuments } from '../src/model/check-documents.js';
 import { readSite } from '../src/model/read-site.js';
+import { outlinesFor } from '../src/outline/build-outline.js';
 import { loadContent } from '../src/pipeline/load-content.js';
 import { loadTemplates } from '../src/pipeline/load-templates.js';
 import { encodeMp3 } from '../src/render/audio/encode/mp3.js';
@@ -27,6 +28,7 @@ const procedures = checkDocuments(content.documents, site, templates.words).flat
   doc.procedure ? [doc.procedure] : [],
 );
 const data = await loadSpeechData();
+const outline = outlinesFor(site, templates.words);
 
 const espeak = spawnSync('espeak-ng', ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.log(
@@ -49,7 +51,9 @@ for (const procedure of procedures) {
   const words = templates.words.get(procedure.lang);
   if (!words) continue;
   const speech = readSpeechLanguage(procedure.lang, data.languages.get(procedure.lang), words.months);
-  const script = await timed(async () => speechScript({ procedure, site, words, speech, lexicon: data.lexicon }));
+  const script = await timed(async () =>
+    speechScript({ outline: outline(procedure), words, speech, lexicon: data.lexicon }),
+  );
   const voice = { voice: speech.voice, rate: speech.rate };
   const run = (engine: SpeechEngine) => timed(() => engine.synthesise(script.value, voice));
   const embedded = await run(embeddedEngine);

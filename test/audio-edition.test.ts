@@ -130,17 +130,17 @@ describe('the scripts', () => {
     }
   });
 
-  it('read like the Indonesian sample, in order: introduction, requirements, steps, complaints', () => {
+  it('read like the Indonesian sample, in the page order: introduction, requirements, steps, complaints', () => {
     const script = readFileSync(join(out.embedded!, 'id/karis-karsu/audio.txt'), 'utf8');
     const order = [
       'Layanan Kartu Istri (Karis) dan Kartu Suami (Karsu), dari Badan Kepegawaian',
-      'Biaya: Gratis. Waktu penyelesaian: dua puluh satu hari kerja sejak berkas lengkap.',
-      'Yang perlu Anda bawa: pertama, formulir laporan perkawinan',
+      'Waktu penyelesaian: dua puluh satu hari kerja sejak berkas lengkap. Biaya: Gratis.',
+      'Persyaratan. Yang perlu Anda bawa: pertama, formulir laporan perkawinan',
       'kelima, fotokopi ka-te-pe el pe-en-es',
       'lampirkan juga: fotokopi akta cerai; atau fotokopi akta kematian pasangan terdahulu.',
       'Langkah pertama: Lengkapi berkas persyaratan',
       'Langkah kelima:',
-      'Pengaduan, saran, dan masukan dapat disampaikan melalui: Loket Pengaduan be-ka-pe-es-de-em, Senin sampai Kamis pukul delapan sampai pukul lima belas Waktu Indonesia Barat',
+      'Pengaduan. Sampaikan pengaduan, saran, dan masukan melalui: Loket Pengaduan be-ka-pe-es-de-em, Senin sampai Kamis pukul delapan sampai pukul lima belas Waktu Indonesia Barat',
       'Terakhir diperbarui: dua puluh Oktober dua ribu dua puluh lima.',
     ];
     let at = 0;

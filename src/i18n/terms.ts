@@ -73,6 +73,9 @@ export const TERMS = [
   'audio_steps',
   'audio_step',
   'audio_complaints',
+  'audio_table',
+  'audio_note',
+  'audio_note_ref',
   'audio_voice',
   'audio_voice_fallback',
 ] as const;

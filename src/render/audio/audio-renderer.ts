@@ -1,8 +1,9 @@
-// The oral edition: audio.txt (the spoken script, also the transcript) and audio.mp3.
-// Synthesis is slow, so the renderer declares a cache key: the pipeline reuses the old
-// files when neither the script nor the speech settings changed.
+// The oral edition: audio.txt (the spoken script, also the transcript) and audio.mp3,
+// both from the outline. Synthesis is slow, so the renderer declares a cache key made
+// from the outline's script: the pipeline reuses the old files when neither the script
+// nor the speech settings changed.
 import { createHash } from 'node:crypto';
-import type { Procedure } from '../../model/types.js';
+import type { Outline } from '../../outline/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
 import { findPlace } from './find-place.js';
@@ -21,9 +22,7 @@ export const audioRenderer: Renderer = {
     { file: 'audio.txt', term: 'edition_transcript', type: 'text/plain' },
   ],
   async cacheKey(outline, context) {
-    const procedure = context.procedures.find((p) => p.lang === outline.lang && p.slug === outline.slug);
-    if (!procedure) return undefined;
-    const prepared = await prepare(procedure, context);
+    const prepared = await prepare(outline, context);
     if (!prepared) return undefined;
     return JSON.stringify({
       version: AUDIO_FORMAT_VERSION,
@@ -35,9 +34,8 @@ export const audioRenderer: Renderer = {
       script: createHash('sha256').update(prepared.script).digest('hex'),
     });
   },
-  async renderProcedure(_outline, context, run) {
-    const procedure = run.procedure;
-    const prepared = await prepare(procedure, context, run);
+  async renderProcedure(outline, context, run) {
+    const prepared = await prepare(outline, context, run);
     if (!prepared) return [];
     // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.
     const { makeMp3InWorker } = await import('./mp3-pool.js');
@@ -46,7 +44,7 @@ export const audioRenderer: Renderer = {
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
     });
-    const dir = procedureDir(procedure);
+    const dir = procedureDir(outline);
     const artifacts: Artifact[] = [
       { path: `${dir}/audio.mp3`, data: mp3, facts: { durationSeconds } },
       { path: `${dir}/audio.txt`, data: prepared.script },
@@ -61,43 +59,40 @@ interface Prepared {
   tags: { title: string; artist: string; language: string; comment: string };
 }
 
-async function prepare(
-  procedure: Procedure,
-  context: RenderContext,
-  run?: ProcedureRun,
-): Promise<Prepared | undefined> {
+async function prepare(outline: Outline, context: RenderContext, run?: ProcedureRun): Promise<Prepared | undefined> {
+  const { lang } = outline;
   const data = await loadSpeechData();
-  const words = context.words.get(procedure.lang);
-  const speechData = data.languages.get(procedure.lang);
+  const words = context.words.get(lang);
+  const speechData = data.languages.get(lang);
   if (!words || speechData === undefined) {
     run?.warn(
-      `The audio edition cannot speak "${procedure.lang}" yet: add templates/speech/${procedure.lang}.yaml. No audio was made for this page.`,
+      `The audio edition cannot speak "${lang}" yet: add templates/speech/${lang}.yaml. No audio was made for this page.`,
       undefined,
       'audio-language-missing',
     );
     return undefined;
   }
-  const defaults = readSpeechLanguage(procedure.lang, speechData, words.months);
+  const defaults = readSpeechLanguage(lang, speechData, words.months);
   // site.yaml `speech_voices` may choose another voice; its language is the voice name's first part.
-  const voice = context.site.speechVoices[procedure.lang];
+  const voice = context.site.speechVoices[lang];
   const speech = voice ? { ...defaults, voice, voiceLanguage: voice.split(/[-+]/)[0] ?? voice } : defaults;
-  const input = { procedure, site: context.site, words, speech, lexicon: data.lexicon };
-  if (run) warnUnknownAbbreviations(procedure, scriptParagraphs(input).join('\n'), data, speech, run);
+  const input = { outline, words, speech, lexicon: data.lexicon };
+  if (run) warnUnknownAbbreviations(outline, scriptParagraphs(input).join('\n'), data, speech, run);
   const voiceWords = context.words.get(speech.voiceLanguage);
   const voiceLanguageName = voiceWords?.languageName ?? speech.voiceLanguage;
   const comment =
-    speech.voiceLanguage === procedure.lang
+    speech.voiceLanguage === lang
       ? fillTerm(words.terms.audio_voice, { language: words.languageName })
       : fillTerm(words.terms.audio_voice_fallback, { voice_language: voiceLanguageName, language: words.languageName });
   return {
     speech,
     script: speechScript(input),
-    tags: { title: procedure.meta.title, artist: context.site.name, language: speech.iso639_2, comment },
+    tags: { title: outline.title.text, artist: outline.office.name, language: speech.iso639_2, comment },
   };
 }
 
 function warnUnknownAbbreviations(
-  procedure: Procedure,
+  outline: Outline,
   text: string,
   data: SpeechData,
   speech: SpeechLanguage,
@@ -106,7 +101,7 @@ function warnUnknownAbbreviations(
   for (const word of unknownAbbreviations(text, data.lexicon, speech)) {
     run.warn(
       `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
-      findPlace(procedure, word),
+      findPlace(outline, word),
       'audio-unknown-abbreviation',
     );
   }

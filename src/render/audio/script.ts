@@ -1,74 +1,81 @@
-// The spoken script: written for the ear, not a reading of the page. Introduction with
-// the service facts, what to bring, the steps one by one, where to complain, notes, other
-// sections and the legal basis. Every fixed word comes from templates/i18n; every line is
-// then normalised so no digit, symbol or abbreviation is left to the synthesiser.
-import type { RootContent } from 'mdast';
-import { toString as plainText } from 'mdast-util-to-string';
+// The spoken script: written for the ear, and saying everything the page says, in the
+// page's reading order (the outline's): the opening (title, office, translation notice,
+// summary, unit, facts), the introduction, every section with every block in it, the
+// footnotes and the date of the last review. Every fixed word comes from templates/i18n;
+// every paragraph is then normalised so no digit, symbol or abbreviation is left to the
+// synthesiser. One paragraph per part of the procedure: the voice pauses between them.
 import type { Term } from '../../i18n/terms.js';
-import { formatDate, type Words } from '../../i18n/words.js';
-import type { Site } from '../../model/site.js';
-import type { Item, Procedure, Section } from '../../model/types.js';
+import type { Words } from '../../i18n/words.js';
+import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
+import { plainText } from '../../outline/plain-text.js';
+import type { Block, Fact, Inline, List, ListItem, Outline, Section, Table } from '../../outline/types.js';
 import { normaliseForSpeech } from './normalise/normalise.js';
 import { spellOrdinal } from './normalise/number-words.js';
 import type { Lexicon, SpeechLanguage } from './normalise/speech-language.js';
 
 export interface ScriptInput {
-  procedure: Procedure;
-  site: Site;
+  outline: Outline;
+  /** Words of the outline's language. */
   words: Words;
   speech: SpeechLanguage;
   lexicon: Lexicon;
 }
 
+/** What the block handlers need: the words, and whether the block leads into a list. */
+interface Speaking {
+  say(term: Term, values?: Record<string, string>): string;
+  speech: SpeechLanguage;
+  /** The block is followed by a list, so a closing ":" stays (the list continues the sentence). */
+  leadsIntoList: boolean;
+}
+
+/** How a fact of the front matter is said ("Biaya: gratis."); the term's slot is the fact's id. */
+const FACT_TERMS: Record<Fact['id'], Term> = {
+  duration: 'audio_duration',
+  cost: 'audio_cost',
+  product: 'audio_product',
+};
+
+/**
+ * Sections whose list the listener hears introduced by a sentence of ours when the writer
+ * wrote none ("Yang perlu Anda bawa:"), and the requirements and steps, whose items are
+ * counted ("pertama, …", "Langkah kedua: …").
+ */
+const SECTION_SPEECH: Partial<Record<Section['kind'], { leadIn: Term; item?: Term; lowerFirst?: boolean }>> = {
+  requirements: { leadIn: 'audio_requirements', item: 'audio_requirement', lowerFirst: true },
+  steps: { leadIn: 'audio_steps', item: 'audio_step' },
+  complaints: { leadIn: 'audio_complaints' },
+};
+
 /** The script as paragraphs, before normalisation (the words a writer wrote). */
-export function scriptParagraphs({ procedure, site, words, speech }: ScriptInput): string[] {
-  const say = (term: Term, values: Record<string, string> = {}) => fillTerm(words.terms[term], values);
-  const { meta } = procedure;
-  const paragraphs: string[] = [];
-  paragraphs.push(
-    [
-      say('audio_intro', { title: meta.title, office: site.name }),
-      sentence(meta.summary),
-      say('audio_cost', { cost: clause(meta.cost) }),
-      say('audio_duration', { duration: clause(meta.duration) }),
-      say('audio_product', { product: clause(meta.product) }),
-    ].join(' '),
-  );
-  paragraphs.push(...blocksText(procedure.introduction));
-
-  paragraphs.push(
-    [
-      say('audio_requirements'),
-      ...procedure.requirements.items.map((item, index) =>
-        say('audio_requirement', {
-          ordinal: spellOrdinal(index + 1, speech.numbers),
-          text: lowerFirst(itemText(item)),
-        }),
-      ),
-    ].join(' '),
-  );
-  paragraphs.push(
-    [
-      say('audio_steps'),
-      ...procedure.steps.items.map((item, index) =>
-        say('audio_step', { ordinal: spellOrdinal(index + 1, speech.numbers), text: itemText(item) }),
-      ),
-    ].join(' '),
-  );
-
-  const complaints = procedure.complaints
-    ? sectionLines(procedure.complaints)
-    : site.complaints.map((line) => sentence(plainText({ type: 'paragraph', children: line })));
-  paragraphs.push([say('audio_complaints'), ...complaints].join(' '));
-  if (procedure.notes) paragraphs.push([`${words.terms.notes}:`, ...sectionLines(procedure.notes)].join(' '));
-  for (const section of procedure.freeSections) {
-    paragraphs.push([sentence(section.heading), ...sectionLines(section)].join(' '));
+export function scriptParagraphs({ outline, words, speech }: ScriptInput): string[] {
+  const speaking: Speaking = {
+    say: (term, values = {}) => fillTerm(words.terms[term], values),
+    speech,
+    leadsIntoList: false,
+  };
+  const { say } = speaking;
+  const paragraphs: string[][] = [];
+  paragraphs.push([
+    say('audio_intro', { title: clause(outline.title.text), office: outline.office.name }),
+    ...notice(outline),
+    sentence(outline.summary.text),
+    ...(outline.unit ? [`${outline.unit.label}: ${clause(outline.unit.text)}.`] : []),
+    ...outline.facts.map((fact) => say(FACT_TERMS[fact.id], { [fact.id]: clause(fact.value) })),
+  ]);
+  paragraphs.push(blocks(outline.introduction, speaking));
+  for (const section of outline.sections) paragraphs.push(sectionSentences(section, speaking));
+  if (outline.notes.length > 0) {
+    paragraphs.push([
+      sentence(outline.notesTitle),
+      ...outline.notes.flatMap((note) => [
+        say('audio_note', { number: String(note.number) }),
+        ...blocks(note.blocks, speaking),
+      ]),
+    ]);
   }
-  if (procedure.legalBasis) {
-    paragraphs.push([`${words.terms.legal_basis}:`, ...sectionLines(procedure.legalBasis)].join(' '));
-  }
-  paragraphs.push(`${words.terms.updated}: ${formatDate(meta.updated, words)}.`);
-  return paragraphs.filter((paragraph) => paragraph.trim() !== '');
+  paragraphs.push([`${outline.updated.label}: ${outline.updated.text}.`]);
+  return paragraphs.map((sentences) => sentences.filter(Boolean).join(' ')).filter((paragraph) => paragraph !== '');
 }
 
 /** The finished script: normalised paragraphs separated by blank lines. */
@@ -83,45 +90,164 @@ export function fillTerm(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
 }
 
+/** A translation that may be out of date says so at once, and where the original is. */
+function notice({ notice }: Outline): string[] {
+  if (!notice) return [];
+  // The folder's address is the page's too, and shorter to listen to than ".../index.html".
+  const address = notice.originalUrl.replace(/\/index\.html$/, '');
+  return [sentence(notice.text), `${notice.linkText}, ${notice.originalLanguageName}: ${address}.`];
+}
+
+/** A section: its title as a spoken heading, then every block in the writer's order. */
+function sectionSentences(section: Section, speaking: Speaking): string[] {
+  const said = SECTION_SPEECH[section.kind];
+  // The list our lead-in introduces: the requirements' or steps' own list, or a list that
+  // opens the section (complaint channels).
+  const first = section.blocks[0];
+  const list = section.list ?? (first?.type === 'list' ? first : undefined);
+  const before = list ? section.blocks[section.blocks.indexOf(list) - 1] : undefined;
+  // A paragraph of the writer's that ends "…:" right before the list is its lead-in
+  // ("Siapkan berkas berikut:"); ours would only repeat it.
+  const writerLeadsIn = before?.type === 'paragraph' && /:$/.test(spoken(before.children, []));
+  const leadIn = said && !writerLeadsIn ? [speaking.say(said.leadIn)] : [];
+  return [
+    sentence(section.title),
+    ...blocks(section.blocks, speaking, (block) => {
+      if (block !== list) return undefined;
+      const items = said?.item
+        ? countedList(list, said.item, said.lowerFirst === true, speaking)
+        : renderBlock(list, blockHandlers, { ...speaking, leadsIntoList: false });
+      return [...leadIn, ...items];
+    }),
+  ];
+}
+
+/** The requirements or steps list: each item counted, with its further blocks after it. */
+function countedList(list: List, term: Term, lowerFirstLetter: boolean, speaking: Speaking): string[] {
+  return list.items.flatMap((item, index) => {
+    const ordinal = spellOrdinal((list.ordered ? list.start : 1) + index, speaking.speech.numbers);
+    return itemSentences(item, speaking, true, (text) =>
+      speaking.say(term, { ordinal, text: lowerFirstLetter ? lowerFirst(text) : text }),
+    );
+  });
+}
+
 /**
- * An item, its further blocks and its sub-points, as sentences. Sub-points that the writer
- * joined with "; atau" stay one sentence: "lampirkan juga: fotokopi akta cerai; atau fotokopi …".
+ * Blocks in order, each through its handler; `special` may say one block its own way
+ * (the counted list of requirements and steps).
  */
-function itemText(item: Item, last = true): string {
-  const own = plainText({ type: 'paragraph', children: item.content }).replace(/\s+/g, ' ').trim();
-  const text = [own, ...blocksText(item.details)].join(' ');
-  // A sub-point that ends "…; atau" or "…;" runs on into the next one.
-  if (item.subItems.length === 0) return last || !/[;,:]\s*\p{L}*$/u.test(text) ? sentence(text) : text;
-  const subs = item.subItems.map((sub, index) => itemText(sub, index === item.subItems.length - 1));
-  return [sentence(text, true), ...subs].join(' ');
+function blocks(
+  nodes: readonly Block[],
+  speaking: Speaking,
+  special: (block: Block) => string[] | undefined = () => undefined,
+): string[] {
+  return nodes.flatMap((block, index) => {
+    const context = { ...speaking, leadsIntoList: nodes[index + 1]?.type === 'list' };
+    return special(block) ?? renderBlock(block, blockHandlers, context);
+  });
+}
+
+const blockHandlers: BlockHandlers<string[], Speaking> = {
+  paragraph: (node, speaking) =>
+    withNoteRefs(speaking, (refs) => [sentence(spoken(node.children, refs), speaking.leadsIntoList)]),
+  subheading: (node, speaking) => withNoteRefs(speaking, (refs) => [sentence(spoken(node.content, refs))]),
+  quote: (node, speaking) => blocks(node.children, speaking),
+  // Each line is said as a line: a form's lines, an address, a letter's subject.
+  preformatted: (node) => node.lines.map((line) => sentence(line.replace(/\s+/g, ' '))).filter(Boolean),
+  list: (node, speaking) =>
+    node.items.flatMap((item, index) => itemSentences(item, speaking, index === node.items.length - 1)),
+  table: (node, speaking) => tableSentences(node, speaking),
+};
+
+/**
+ * An item, then its further blocks and sub-lists. An item that the writer joined to the
+ * next with "; atau" or ";" runs on into it: "lampirkan juga: fotokopi akta cerai; atau
+ * fotokopi akta kematian …".
+ */
+function itemSentences(
+  item: ListItem,
+  speaking: Speaking,
+  last: boolean,
+  wrap: (text: string) => string = (text) => text,
+): string[] {
+  const leadsIntoList = item.blocks[0]?.type === 'list';
+  const own = withNoteRefs(speaking, (refs) => {
+    const text = spoken(item.content, refs);
+    const runsOn = !last && item.blocks.length === 0 && refs.length === 0 && /[;,:]\s*\p{L}*$/u.test(text);
+    return [text === '' ? '' : wrap(runsOn ? text : sentence(text, leadsIntoList))];
+  });
+  return [...own, ...blocks(item.blocks, speaking)].filter(Boolean);
+}
+
+/**
+ * A table row by row, each cell with its column's header, as one would read it out:
+ * "Pemeriksaan berkas: lama 1 hari, penanggung jawab Petugas loket." The columns are named
+ * first, so the first column's header is heard too.
+ */
+function tableSentences(table: Table, speaking: Speaking): string[] {
+  const headerRefs: number[] = [];
+  const headers = table.header.map((cell) => spoken(cell.content, headerRefs));
+  const named = headers.filter(Boolean);
+  const intro =
+    named.length > 0
+      ? [speaking.say('audio_table', { rows: String(table.rows.length), columns: named.join(', ') })]
+      : [];
+  const rows = table.rows.flatMap((row) =>
+    withNoteRefs(speaking, (refs) => {
+      // A cell with no word or number ("—", "-") stands for "none": the pair is left out.
+      const [first = '', ...rest] = row.map((cell) => {
+        const value = spoken(cell.content, refs);
+        return /[\p{L}\p{N}]/u.test(value) ? value : '';
+      });
+      const pairs = rest
+        .map((value, index) => {
+          const header = headers[index + 1];
+          return value === '' ? '' : header ? `${lowerFirst(header)} ${clause(value)}` : clause(value);
+        })
+        .filter(Boolean);
+      if (pairs.length === 0) return [sentence(first)];
+      return [sentence(first === '' ? pairs.join(', ') : `${clause(first)}: ${pairs.join(', ')}`)];
+    }),
+  );
+  return [...intro, ...noteRefSentences(headerRefs, speaking), ...rows].filter(Boolean);
+}
+
+/**
+ * Inline text as the listener hears it: a link is read as its text (its address only when
+ * the text is the address); emphasis, struck text and code are read as words like the rest.
+ *
+ * Issue #12: a `phrase` (`:id[…]` inside Javanese) keeps its words here but is normalised
+ * with the script's language; the normaliser is to read it with `phrase.lang`'s rules
+ * (split the text at phrase nodes here and normalise each run in its own language).
+ */
+function spoken(inlines: readonly Inline[], refs: number[]): string {
+  return plainText(inlines, {
+    links: 'text',
+    noteRef: (number) => {
+      refs.push(number);
+      return '';
+    },
+  });
+}
+
+/**
+ * Footnote references are not said inside a sentence (a number there would break it for
+ * the ear); after the block that holds them the listener hears "Lihat catatan kaki
+ * nomor 1.", and the notes themselves are read after the last section.
+ */
+function withNoteRefs(speaking: Speaking, make: (refs: number[]) => string[]): string[] {
+  const refs: number[] = [];
+  const sentences = make(refs);
+  return [...sentences, ...noteRefSentences(refs, speaking)];
+}
+
+function noteRefSentences(refs: readonly number[], speaking: Speaking): string[] {
+  return [...new Set(refs)].map((number) => speaking.say('audio_note_ref', { number: String(number) }));
 }
 
 /** "Formulir laporan" → "formulir laporan" after "pertama,"; acronyms (SK, KTP-el) keep their case. */
 function lowerFirst(text: string): string {
   return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
-}
-
-/** Each list item, or each paragraph, of a section as a sentence. */
-function sectionLines(section: Section): string[] {
-  return section.blocks.flatMap((block) =>
-    block.type === 'list'
-      ? block.children.map((item) => sentence(plainText(item).replace(/\s+/g, ' ')))
-      : blocksText([block]),
-  );
-}
-
-function blocksText(blocks: RootContent[]): string[] {
-  return blocks.map(blockText).filter((text) => text !== '');
-}
-
-/** A block as sentences: a list item or a table row is one sentence (cells joined by commas). */
-function blockText(block: RootContent): string {
-  const flat = (node: RootContent) => plainText(node).replace(/\s+/g, ' ').trim();
-  if (block.type === 'list') return block.children.map((item) => sentence(flat(item))).join(' ');
-  if (block.type === 'table') {
-    return block.children.map((row) => sentence(row.children.map(flat).filter(Boolean).join(', '))).join(' ');
-  }
-  return sentence(flat(block));
 }
 
 /** Ends the text with a full stop (a pause for the listener) unless it already ends a clause. */
@@ -133,7 +259,8 @@ function sentence(text: string, keepColon = false): string {
   return `${trimmed}.`;
 }
 
-/** A front-matter value inside a sentence: no full stop of its own. */
+/** A value inside a sentence: no full stop of its own, but an abbreviation keeps its dots ("A.Md."). */
 function clause(text: string): string {
-  return text.trim().replace(/[.]+$/, '');
+  const trimmed = text.trim();
+  return /(?:^|\s)\S*\.\S+\.$/u.test(trimmed) ? trimmed : trimmed.replace(/[.]+$/, '');
 }
