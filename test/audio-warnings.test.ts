@@ -17,7 +17,6 @@ describe('warnings', () => {
     const warnings: { reason: string; line?: number; ruleId: string }[] = [];
     const artifacts = await audioRenderer.renderProcedure!(context.outline(procedure), context, {
       earlier: [],
-      procedure,
       warn: (reason, place, ruleId) =>
         warnings.push({ reason, line: (place as Position | undefined)?.start.line, ruleId }),
     });

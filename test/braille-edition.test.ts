@@ -171,7 +171,7 @@ describe('golden braille', () => {
       const procedure = doc.procedure;
       if (!procedure) throw new Error(`${doc.file.path} did not build`);
       const name = `${procedure.lang}-cuti-tahunan`;
-      const run: ProcedureRun = { earlier: [], warn: () => {}, procedure };
+      const run: ProcedureRun = { earlier: [], warn: () => {} };
       const artifacts = (await brailleRenderer.renderProcedure?.(context.outline(procedure), context, run)) ?? [];
       const text = artifacts.find((artifact) => artifact.path.endsWith('braille.txt'))?.data.toString() ?? '';
       expectGolden(join(FIXTURES, 'braille', `${name}.txt`), text);
@@ -186,7 +186,7 @@ describe('characters the table does not know', () => {
     const procedure = checked[0]?.procedure;
     if (!procedure) throw new Error('procedure did not build');
     const warnings: string[] = [];
-    const run: ProcedureRun = { earlier: [], warn: (reason) => warnings.push(reason), procedure };
+    const run: ProcedureRun = { earlier: [], warn: (reason) => warnings.push(reason) };
     const artifacts =
       (await brailleRenderer.renderProcedure?.(
         (await renderContext(checked)).outline(procedure),
@@ -206,7 +206,6 @@ describe('characters the table does not know', () => {
     const warnings: string[] = [];
     const run: ProcedureRun = {
       earlier: [],
-      procedure,
       warn: (reason, place, ruleId) => {
         const start = place && 'start' in place ? place.start : place;
         warnings.push(`${start?.line}:${start?.column} ${ruleId} ${reason.slice(0, 45)}`);

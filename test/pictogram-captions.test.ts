@@ -78,7 +78,6 @@ async function warningsOf(procedure: Procedure, context: RenderContext) {
   const warnings: { ruleId: string; line?: number; reason: string }[] = [];
   const artifacts = await pictogramRenderer.renderProcedure!(context.outline(procedure), context, {
     earlier: [],
-    procedure,
     warn: (reason, place, ruleId) => warnings.push({ ruleId, line: lineOf(place), reason }),
   });
   return { warnings, artifacts };

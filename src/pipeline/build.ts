@@ -216,7 +216,7 @@ async function renderProcedure(
         artifacts.push(...kept);
         continue;
       }
-      const run: ProcedureRun = { earlier: [...artifacts], warn, procedure };
+      const run: ProcedureRun = { earlier: [...artifacts], warn };
       const made = (await renderer.renderProcedure?.(outline, context, run)) ?? [];
       artifacts.push(...made);
       if (key !== undefined) rendered.records.push({ owner, key, artifacts: made });

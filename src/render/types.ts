@@ -51,8 +51,6 @@ export interface ProcedureRun {
   earlier: readonly Artifact[];
   /** Records a warning on the procedure's source file (renderers never throw on content). */
   warn(reason: string, place: Position | Point | undefined, ruleId: string): void;
-  /** Transitional: the model, for renderers not yet reading only the outline. */
-  procedure: Procedure;
 }
 
 export interface Renderer {

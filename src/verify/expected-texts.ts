@@ -6,7 +6,17 @@ import { plainText } from '../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../outline/types.js';
 
 /** The parts of an outline; an edition declares which it carries. */
-export const PARTS = ['title', 'summary', 'facts', 'unit', 'notice', 'introduction', 'items', 'sections', 'notes'] as const;
+export const PARTS = [
+  'title',
+  'summary',
+  'facts',
+  'unit',
+  'notice',
+  'introduction',
+  'items',
+  'sections',
+  'notes',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface ExpectedText {

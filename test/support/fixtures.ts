@@ -72,7 +72,6 @@ export async function renderWith(
   const artifacts = await (renderer.renderProcedure?.(context.outline(procedure), context, {
     earlier,
     warn: (reason, _place, ruleId) => warnings.push(`${ruleId}: ${reason}`),
-    procedure,
   }) ?? []);
   return { artifacts, warnings };
 }
