@@ -14,7 +14,11 @@ const contentDir = join(import.meta.dirname, '..', 'content');
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-console.log(`${cpus().length} × ${cpus()[0]?.model}, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+console.log(
+  `${cpus().length} × ${cpus()[0]?.model}, load ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}`,
+);
 const cold: number[] = [];
 const warm: number[] = [];
 const verify: number[] = [];
@@ -35,4 +39,6 @@ for (let round = 0; round < rounds; round++) {
   rmSync(outDir, { recursive: true, force: true });
 }
 const [c, v, w] = [median(cold), median(verify), median(warm)];
-console.log(`median: cold ${c.toFixed(1)} s, warm ${w.toFixed(1)} s, verify ${v.toFixed(1)} s = ${((100 * v) / c).toFixed(0)}% of a cold build, ${((100 * v) / w).toFixed(0)}% of a warm one`);
+console.log(
+  `median: cold ${c.toFixed(1)} s, warm ${w.toFixed(1)} s, verify ${v.toFixed(1)} s = ${((100 * v) / c).toFixed(0)}% of a cold build, ${((100 * v) / w).toFixed(0)}% of a warm one`,
+);

@@ -14,7 +14,7 @@ export function comparable(text: string): string {
       // Braille writes an opening and a closing bracket with one sign, so it reads back as one.
       .replace(/[()[\]{}]/g, '(')
       // Emoji are decoration in these texts (the Braille edition leaves them out).
-      .replace(/[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f]/gu, '')
+      .replace(/\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f/gu, '')
       .replace(/[\s\u2800\p{Cf}]+/gu, '')
       // A text may end in punctuation the edition writes differently ("…;" read as "….").
       .replace(/[.,;:!?…]+$/u, '')
