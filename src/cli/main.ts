@@ -116,19 +116,10 @@ export function createProgram(): Command {
   withFolders(program.command('verify'))
     .description('Read every edition in the output folder back and check it carries the whole procedure.')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .addOption(
-      new Option('--braille-engine <engine>', 'liblouis that back-translates the braille')
-        .choices(['embedded', 'native'])
-        .default(DEFAULT_SETTINGS.brailleEngine),
-    )
-    .action(async (options: FolderOptions & { out: string; brailleEngine: RenderSettings['brailleEngine'] }) => {
+    .action(async (options: FolderOptions & { out: string }) => {
       const started = performance.now();
       const outDir = requireFolder(options.out, 'Output');
-      const result = await verifyOutput({
-        ...folders(options),
-        outDir,
-        settings: { brailleEngine: options.brailleEngine },
-      });
+      const result = await verifyOutput({ ...folders(options), outDir });
       for (const line of formatMessages(result.files)) console.error(line);
       if (result.fidelity) for (const line of fidelityLines(result.fidelity)) console.error(line);
       const { errors, warnings } = countMessages(result.files);

@@ -3,12 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { outlinesFor } from '../outline/build-outline.js';
-import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { checkContent, type Folders } from './build.js';
 import { type Fidelity, type VerifyInput, verifyCatalog, verifyProcedures } from './verify-output.js';
 
 export async function verifyOutput(
-  options: Folders & { outDir: string; cwd?: string; settings?: Partial<RenderSettings> },
+  options: Folders & { outDir: string; cwd?: string },
 ): Promise<{ files: VFile[]; fidelity?: Fidelity; verified: number }> {
   const { site, checked, files, templates } = await checkContent(options);
   if (!site) return { files, verified: 0 };
@@ -16,7 +15,6 @@ export async function verifyOutput(
     outDir: options.outDir,
     site,
     words: templates.words,
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
     outline: outlinesFor(site, templates.words),
   };
   const procedures = checked.flatMap((doc) => (doc.procedure ? [{ procedure: doc.procedure, file: doc.file }] : []));

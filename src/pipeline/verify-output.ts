@@ -6,7 +6,6 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import type { Outline } from '../outline/types.js';
-import type { RenderSettings } from '../render/settings.js';
 import { type EditionResult, verifyCatalogEntry, verifyProcedure } from '../verify/verify.js';
 
 export interface VerifiedProcedure {
@@ -24,7 +23,6 @@ export interface VerifyInput {
   outDir: string;
   site: Site;
   words: ReadonlyMap<string, Words>;
-  settings: RenderSettings;
   outline(procedure: Procedure): Outline;
 }
 
