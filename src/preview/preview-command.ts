@@ -1,0 +1,3 @@
+export async function startPreview(_options: unknown): Promise<number> {
+  return 0;
+}
