@@ -14,6 +14,8 @@ export interface ReporterOptions {
   color?: boolean;
 }
 
+const RULE_PAGES = new URL('../../docs/rules/', import.meta.url);
+
 const STYLE = {
   red: ['\u001b[31m', '\u001b[39m'],
   yellow: ['\u001b[33m', '\u001b[39m'],
@@ -61,5 +63,9 @@ export function countMessages(files: readonly VFile[]): { errors: number; warnin
  */
 export function formatJson(files: readonly VFile[], options: ReporterOptions): string {
   localise(files, options.catalogue);
+  // Each rule's page (docs/rules/<id>.md, shipped with the package), for editors to link.
+  for (const message of files.flatMap((file) => file.messages)) {
+    if (message.ruleId) message.url = new URL(`${message.ruleId}.md`, RULE_PAGES).href;
+  }
   return reporterJson([...files], { silent: options.quiet === true });
 }
