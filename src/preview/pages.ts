@@ -37,7 +37,9 @@ export function injection(page: string, state: DocumentState | undefined, catalo
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
     .map((message) => {
       const severity = formatMessage(catalogue, { id: message.fatal ? 'severity-error' : 'severity-warning' });
-      const place = message.line ? `${state.file.path}:${message.line}:${message.column ?? 1}` : state.file.path;
+      const place = message.line
+        ? `${state.file.path}, ${formatMessage(catalogue, { id: 'place-line', params: { line: message.line, column: message.column ?? 1 } })}`
+        : state.file.path;
       return `<li class="pelita-preview-${message.fatal ? 'error' : 'warning'}"><strong>${escapeHtml(severity)}</strong> <code>${escapeHtml(place)}</code> ${escapeHtml(message.reason)} <code>${escapeHtml(message.ruleId ?? '')}</code></li>`;
     });
   return `<aside id="pelita-preview-messages" role="status" lang="${catalogueLang(catalogue)}" style="position:fixed;inset:auto 0 0 0;max-height:40vh;overflow:auto;margin:0;padding:0.5em 1em;background:#fff8e1;color:#000;border-top:3px solid #b00020;font:16px/1.4 sans-serif;z-index:2147483647"><ul style="margin:0;padding-left:1.2em">${lines.join('')}</ul></aside>${script}`;
@@ -57,7 +59,10 @@ export function statusPage(states: readonly DocumentState[], catalogue: Catalogu
     const warnings = state.file.messages.length - errors;
     const status = errors > 0 ? 'errors' : warnings > 0 ? 'warnings' : 'valid';
     const label = `${formatMessage(catalogue, { id: STATUS_IDS[status] })}${errors + warnings > 0 ? ` (${errors + warnings})` : ''}`;
-    const translation = state.translation && state.translation !== 'current' ? ` · ${state.translation}` : '';
+    const translation =
+      state.translation && state.translation !== 'current'
+        ? ` · ${formatMessage(catalogue, { id: `status-${state.translation}` })}`
+        : '';
     const links = state.files.map(
       (name) => `<a href="/${escapeHtml(dir)}/${escapeHtml(name)}">${escapeHtml(name)}</a>`,
     );
