@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentFolder, pelita, readTree, tempDir } from './support/cli.js';
+import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
 import { FIXTURES, REPO, validProcedure } from './support/fixtures.js';
 
 const broken = validProcedure((t) => t.replace('cost: Gratis\n', '').replace('1. Isi', '- Isi'));
@@ -25,13 +25,13 @@ describe('pelita check', () => {
     const content = mixed();
     const { status, stderr } = pelita(['check', '--content', content]);
     expect(status).toBe(1);
-    const lines = stderr.split('\n');
+    const lines = flatMessages(stderr).split('\n');
     expect(lines).toContain(
-      `${join(content, 'id/cuti-besar.md')}:1:1  error  Missing required front-matter key "cost" (biaya/tarif, UU 25/2009 art. 21). Add a line \`cost: …\` to the front matter.  missing-cost`,
+      `${join(content, 'id/cuti-besar.md')}:1:1  error  The required front-matter key "cost" is missing (the fee, "biaya/tarif" in UU 25/2009 art. 21). Add a line \`cost: …\` to the front matter.  missing-cost`,
     );
-    expect(stderr).toMatch(/id\/cuti-besar\.md:19:1 {2}error {2}.* {2}steps-not-numbered/);
-    expect(stderr).toMatch(/id\/karis-karsu\.md:1:1 {2}error {2}.* {2}missing-front-matter/);
-    expect(stderr).toMatch(/jv\/cuti-hamil\.md:1:1 {2}error {2}.* {2}orphan-translation/);
+    expect(flatMessages(stderr)).toMatch(/id\/cuti-besar\.md:19:1 {2}error {2}.* {2}steps-not-numbered/);
+    expect(flatMessages(stderr)).toMatch(/id\/karis-karsu\.md:1:1 {2}error {2}.* {2}missing-front-matter/);
+    expect(flatMessages(stderr)).toMatch(/jv\/cuti-hamil\.md:1:1 {2}error {2}.* {2}orphan-translation/);
     expect(stderr).toContain('2 of 5 documents valid; 3 with errors');
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
@@ -54,6 +54,7 @@ describe('pelita build', () => {
       '.pelita-cache.json',
       'assets/pelita.css',
       'catalog.json',
+      'id/cuti-tahunan/.pelita-procedure.json',
       'id/cuti-tahunan/audio.mp3',
       'id/cuti-tahunan/audio.txt',
       'id/cuti-tahunan/braille.brf',
@@ -68,6 +69,7 @@ describe('pelita build', () => {
       'id/cuti-tahunan/pictograms.png',
       'id/cuti-tahunan/pictograms.svg',
       'index.html',
+      'jv/cuti-tahunan/.pelita-procedure.json',
       'jv/cuti-tahunan/audio.mp3',
       'jv/cuti-tahunan/audio.txt',
       'jv/cuti-tahunan/braille.brf',

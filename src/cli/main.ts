@@ -1,27 +1,42 @@
 #!/usr/bin/env node
-// The `pelita` command: commander wiring only; the work is in pipeline/.
+// The `pelita` command: commander wiring only; the work is in pipeline/ and the modules beside this one.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { type Folders, runBuild } from '../pipeline/build.js';
-import { verifyOutput } from '../pipeline/verify-command.js';
-import { fidelityLines } from '../pipeline/verify-output.js';
+import { type Catalogue, formatMessage, type MessageText } from '../i18n/messages.js';
+import type { Folders } from '../pipeline/build.js';
+import { catalogueLanguages, DEFAULT_TEMPLATES_DIR, loadCatalogue } from '../pipeline/load-templates.js';
+import { EDITION_IDS, type EditionId } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
-import { countMessages, formatMessages } from './format-messages.js';
+import { EXIT } from './exit-codes.js';
+import { messageLanguage } from './language.js';
+import { newProcedure } from './new-procedure.js';
+import { buildCommand, verifyCommand } from './run-build.js';
 import { markReviewed, printTranslationStatus } from './translations.js';
 
-/** 0: success (warnings allowed); 1: some document has errors; 2: wrong usage. */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+export { EXIT };
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-class UsageError extends Error {}
+/** A mistake in how the command was called; its text is a message of the catalogue. */
+class UsageError extends Error {
+  constructor(readonly text: MessageText) {
+    super(text.id);
+  }
+}
 
-interface BuildCommandOptions {
+interface CommonOptions {
   content: string;
   templates?: string;
+  lang?: string;
+  quiet?: boolean;
+  json?: boolean;
+  editions?: string;
+}
+
+interface BuildCommandOptions extends CommonOptions {
   out: string;
   brailleEngine: RenderSettings['brailleEngine'];
   speechEngine: RenderSettings['speechEngine'];
@@ -29,51 +44,58 @@ interface BuildCommandOptions {
   verify: boolean;
 }
 
-interface FolderOptions {
-  content: string;
-  templates?: string;
-}
-
-/** --content and --templates, shared by every command that reads content. */
-function withFolders(command: Command): Command {
-  return command
+/** --content and --templates, shared by every command that reads content; --lang for messages. */
+function withFolders(command: Command, messageLang = true): Command {
+  command
     .addOption(
       new Option('-c, --content <dir>', 'folder with site.yaml and one folder per language').default('content'),
     )
     .option('--templates <dir>', "templates, words and other resources (default: Pelita's own)");
+  return messageLang
+    ? command.option('--lang <lang>', 'language of messages: id (default) or en; without it, from LANG')
+    : command;
 }
 
-function folders(options: FolderOptions): Folders {
+/** --quiet, --json and --editions of build and check. */
+function withReport(command: Command): Command {
+  return withFolders(command)
+    .option('-q, --quiet', 'show errors only, no warnings or progress lines')
+    .option('--json', 'print one JSON report of every file (vfile-reporter-json shape) on standard output')
+    .option('--editions <list>', `editions to make, separated by commas: ${EDITION_IDS.join(',')} (default: all)`);
+}
+
+function folders(options: CommonOptions): Folders {
   return {
-    contentDir: requireFolder(options.content, 'Content'),
-    templatesDir: options.templates === undefined ? undefined : requireFolder(options.templates, 'Templates'),
+    contentDir: requireFolder(options.content, 'folder-content'),
+    templatesDir: options.templates === undefined ? undefined : requireFolder(options.templates, 'folder-templates'),
   };
 }
 
 function requireFolder(dir: string, what: string): string {
   const path = resolve(dir);
-  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${what} folder not found: ${dir}`);
+  if (!existsSync(path) || !statSync(path).isDirectory()) {
+    throw new UsageError({ id: 'folder-not-found', params: { what: { id: what }, dir } });
+  }
   return path;
 }
 
-async function run(
-  options: FolderOptions,
-  outDir: string | undefined,
-  settings: Partial<RenderSettings> = {},
-  verify = true,
-): Promise<number> {
-  const started = performance.now();
-  const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings, verify });
-  for (const line of formatMessages(result.files)) console.error(line);
-  if (result.fidelity) for (const line of fidelityLines(result.fidelity)) console.error(line);
-  for (const key of result.removed) console.error(`${key}: removed its output, because its source file is gone.`);
-  const { errors, warnings } = countMessages(result.files);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const action = outDir ? `built into ${outDir}` : 'valid';
-  console.error(
-    `${result.built} of ${result.documents} documents ${action}; ${result.failed} with errors; ${errors} errors, ${warnings} warnings (${seconds} s).`,
-  );
-  return errors > 0 ? EXIT.contentErrors : EXIT.ok;
+export function parseEditions(list: string | undefined): EditionId[] | undefined {
+  if (list === undefined) return undefined;
+  const names = list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(EDITION_IDS as readonly string[]).includes(name)) {
+      throw new UsageError({ id: 'unknown-editions', params: { edition: name, editions: EDITION_IDS.join(', ') } });
+    }
+  }
+  return names as EditionId[];
+}
+
+async function catalogueFor(options: { lang?: string; templates?: string }): Promise<Catalogue> {
+  const dir = options.templates === undefined ? DEFAULT_TEMPLATES_DIR : resolve(options.templates);
+  return loadCatalogue(messageLanguage(options.lang, await catalogueLanguages(DEFAULT_TEMPLATES_DIR)), dir);
 }
 
 export function createProgram(): Command {
@@ -82,8 +104,8 @@ export function createProgram(): Command {
     .version(version)
     .exitOverride()
     .showHelpAfterError();
-  withFolders(program.command('build'))
-    .description('Validate the content and write every edition of each valid document.')
+  withReport(program.command('build'))
+    .description('Validate the content and write the editions of each valid document.')
     .option('-o, --out <dir>', 'output folder', 'output')
     .addOption(
       new Option('--braille-engine <engine>', "liblouis to use: the bundled WebAssembly build or Debian's liblouis")
@@ -102,9 +124,11 @@ export function createProgram(): Command {
     )
     .option('--no-verify', 'skip reading every edition back to check it carries the whole procedure')
     .action(async (options: BuildCommandOptions) => {
-      process.exitCode = await run(
-        options,
+      process.exitCode = await buildCommand(
+        folders(options),
         options.out,
+        { catalogue: await catalogueFor(options), quiet: options.quiet, json: options.json },
+        parseEditions(options.editions),
         {
           brailleEngine: options.brailleEngine,
           speechEngine: options.speechEngine,
@@ -113,26 +137,47 @@ export function createProgram(): Command {
         options.verify,
       );
     });
-  withFolders(program.command('verify'))
+  withReport(program.command('verify'))
     .description('Read every edition in the output folder back and check it carries the whole procedure.')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .action(async (options: FolderOptions & { out: string }) => {
-      const started = performance.now();
-      const outDir = requireFolder(options.out, 'Output');
-      const result = await verifyOutput({ ...folders(options), outDir });
-      for (const line of formatMessages(result.files)) console.error(line);
-      if (result.fidelity) for (const line of fidelityLines(result.fidelity)) console.error(line);
-      const { errors, warnings } = countMessages(result.files);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.error(
-        `${result.verified} documents verified in ${options.out}; ${errors} errors, ${warnings} warnings (${seconds} s).`,
-      );
-      process.exitCode = errors > 0 ? EXIT.contentErrors : EXIT.ok;
+    .action(async (options: CommonOptions & { out: string }) => {
+      process.exitCode = await verifyCommand(folders(options), requireFolder(options.out, 'folder-output'), {
+        catalogue: await catalogueFor(options),
+        quiet: options.quiet,
+        json: options.json,
+      });
     });
-  withFolders(program.command('check'))
-    .description('Validate the content only; print every problem with file:line:column.')
-    .action(async (options: FolderOptions) => {
-      process.exitCode = await run(options, undefined);
+  withReport(program.command('check'))
+    .description('Run every check build runs (editions are made in memory, nothing is written); print each problem.')
+    .action(async (options: CommonOptions) => {
+      process.exitCode = await buildCommand(
+        folders(options),
+        undefined,
+        { catalogue: await catalogueFor(options), quiet: options.quiet, json: options.json },
+        parseEditions(options.editions),
+      );
+    });
+  withFolders(program.command('new'), false)
+    .description('Start a new procedure from a template with every section; never overwrites a file.')
+    .argument('<slug>', 'file name without .md, e.g. izin-belajar')
+    .option('--lang <lang>', 'language folder of the new procedure', 'id')
+    .action(async (slug: string, options: CommonOptions & { lang?: string }) => {
+      process.exitCode = await newProcedure(folders(options), slug, await catalogueFor({}), options.lang);
+    });
+  withFolders(program.command('preview').alias('serve'))
+    .description('Serve the editions on this computer, rebuild on save and reload the browser.')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-p, --port <port>', 'port on 127.0.0.1 (default: a free one)', '0')
+    .option('--editions <list>', `editions to make, separated by commas: ${EDITION_IDS.join(',')} (default: all)`)
+    .action(async (options: CommonOptions & { out: string; port: string }) => {
+      const { startPreview } = await import('../preview/preview-command.js');
+      process.exitCode = await startPreview({
+        folders: folders(options),
+        outDir: resolve(options.out),
+        port: Number(options.port),
+        editions: parseEditions(options.editions),
+        catalogue: await catalogueFor(options),
+      });
     });
   withFolders(program.command('translations').alias('status'))
     .description('Show which procedures are translated, missing or stale in each language.')
@@ -140,10 +185,11 @@ export function createProgram(): Command {
       '--mark-reviewed <lang/slug...>',
       'record that these translations were checked against the current original',
     )
-    .action(async (options: FolderOptions & { markReviewed?: string[] }) => {
+    .action(async (options: CommonOptions & { markReviewed?: string[] }) => {
+      const catalogue = await catalogueFor(options);
       process.exitCode = options.markReviewed
-        ? await markReviewed(folders(options), options.markReviewed)
-        : await printTranslationStatus(folders(options));
+        ? await markReviewed(folders(options), options.markReviewed, catalogue)
+        : await printTranslationStatus(folders(options), catalogue);
     });
   return program;
 }
@@ -159,12 +205,22 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    const catalogue = await catalogueFor({ lang: langOption(argv) }).catch(() => new Map<string, string>());
     if (error instanceof UsageError) {
-      console.error(`pelita: ${error.message}`);
+      console.error(`pelita: ${formatMessage(catalogue, error.text)}`);
       return EXIT.usage;
     }
-    throw error;
+    // Not the writer's mistake: say so, and give the details a maintainer needs.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`pelita: ${formatMessage(catalogue, { id: 'internal-error', params: { error: detail } })}`);
+    return EXIT.internal;
   }
+}
+
+function langOption(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (index < 0) return undefined;
+  return argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,12 @@
 // `pelita translations` (alias `status`): which procedures are translated, missing or
 // stale per language, and `--mark-reviewed` to record a translator's review.
 
-import { DIGEST_PART_NAMES, digestProcedure, formatDigest } from '../model/source-digest.js';
+import { type Catalogue, formatMessage } from '../i18n/messages.js';
+import { digestProcedure, formatDigest } from '../model/source-digest.js';
 import { type TranslationStatus, translationReport } from '../model/translation-report.js';
 import { checkContent, type Folders } from '../pipeline/build.js';
 import { writeSourceMarker } from '../pipeline/mark-reviewed.js';
-import { formatMessages } from './format-messages.js';
+import { formatFile } from './reporter.js';
 
 const LABELS: Record<TranslationStatus, string> = {
   current: 'up to date',
@@ -16,10 +17,10 @@ const LABELS: Record<TranslationStatus, string> = {
 };
 
 /** Prints the status of every translation; returns the exit code. */
-export async function printTranslationStatus(folders: Folders): Promise<number> {
+export async function printTranslationStatus(folders: Folders, catalogue: Catalogue): Promise<number> {
   const { site, checked, templates, files } = await checkContent(folders);
   if (!site) {
-    for (const line of formatMessages(files)) console.error(line);
+    for (const file of files) for (const line of formatFile(file, { catalogue })) console.error(line);
     return 1;
   }
   for (const { lang, rows } of translationReport(checked, site)) {
@@ -31,7 +32,9 @@ export async function printTranslationStatus(folders: Folders): Promise<number> 
     );
     for (const row of rows) {
       const changed =
-        row.changed.length > 0 ? `  changed: ${row.changed.map((part) => DIGEST_PART_NAMES[part]).join('; ')}` : '';
+        row.changed.length > 0
+          ? `  changed: ${row.changed.map((part) => formatMessage(catalogue, { id: `part-${part}` })).join('; ')}`
+          : '';
       console.log(`  ${LABELS[row.status].padEnd(13)} ${lang}/${row.slug}${changed}`);
     }
   }
@@ -39,9 +42,9 @@ export async function printTranslationStatus(folders: Folders): Promise<number> 
 }
 
 /** Records, for each `lang/slug`, that the translation was reviewed against the current original. */
-export async function markReviewed(folders: Folders, targets: string[]): Promise<number> {
+export async function markReviewed(folders: Folders, targets: string[], catalogue: Catalogue): Promise<number> {
   const { site, checked } = await checkContent(folders);
-  if (!site) return printTranslationStatus(folders);
+  if (!site) return printTranslationStatus(folders, catalogue);
   let failures = 0;
   for (const target of targets) {
     const [lang = '', slug = ''] = target.replace(/\.md$/, '').split('/');

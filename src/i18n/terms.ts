@@ -36,6 +36,7 @@ export const TERMS = [
   'read_transcript',
   'only_in_language',
   'translation_may_be_outdated',
+  'not_updated',
   'translation_outdated_notice',
   'read_the_original',
   'edition_leaflet',

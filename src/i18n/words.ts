@@ -1,5 +1,6 @@
 // A language's words: UI terms, month names and the headings that name sections.
 import { SECTION_KINDS, type SectionKind } from '../model/types.js';
+import type { MessageText } from './messages.js';
 import { TERMS, type Term } from './terms.js';
 
 export interface Words {
@@ -11,7 +12,7 @@ export interface Words {
 }
 
 /** A problem with a words file, said for the person who edits it. */
-export type WordsProblem = string;
+export type WordsProblem = MessageText;
 
 /**
  * Reads one `templates/i18n/<lang>.yaml` (already parsed). Missing terms fall back to
@@ -27,7 +28,7 @@ export function readWords(lang: string, data: unknown, fallback?: Words): { word
     if (typeof value === 'string' && value.trim() !== '') {
       terms[term] = value;
     } else {
-      problems.push(`term "${term}" is missing`);
+      problems.push({ id: 'missing-term', params: { term } });
       terms[term] = fallback?.terms[term] ?? term;
     }
   }
@@ -39,7 +40,7 @@ export function readWords(lang: string, data: unknown, fallback?: Words): { word
   }
   const months =
     Array.isArray(record.months) && record.months.length === 12 ? record.months.map(String) : (fallback?.months ?? []);
-  if (months.length !== 12) problems.push('"months" must list the 12 month names');
+  if (months.length !== 12) problems.push({ id: 'missing-months' });
   const languageName = typeof record.language_name === 'string' ? record.language_name : lang;
   return { words: { lang, languageName, terms, months, headings }, problems };
 }

@@ -43,7 +43,15 @@ export function checkDocuments(
   const sorted = [...documents].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const sourceSlugs = new Set(sorted.filter(isOriginal).map((doc) => slugOf(doc.source)));
   const sources = new Map<string, SourceInfo>();
-  const context = (headings: HeadingMap): RuleContext => ({ site, sourceSlugs, sources, headings, pictogramIds });
+  const sitePath = displayPath('site.yaml');
+  const context = (headings: HeadingMap): RuleContext => ({
+    site,
+    sitePath,
+    sourceSlugs,
+    sources,
+    headings,
+    pictogramIds,
+  });
 
   // Originals first: translations are checked against them.
   const originals = sorted.filter(isOriginal).map((doc) => checkOne(doc, site, words, displayPath, context));
@@ -77,12 +85,7 @@ function checkOne(
   const file = new VFile({ path: displayPath(doc.source) });
   const decoded = decodeUtf8(doc.bytes);
   if (!decoded.ok) {
-    reportError(
-      file,
-      'The file is not saved as UTF-8 text, so some letters would come out wrong. Open it in your editor and save it with the encoding "UTF-8".',
-      { line: decoded.line, column: decoded.column },
-      'invalid-utf8',
-    );
+    reportError(file, { id: 'invalid-utf8' }, { line: decoded.line, column: decoded.column }, 'invalid-utf8');
     return { source: doc.source, file };
   }
   const lang = doc.source.split('/')[0] ?? '';

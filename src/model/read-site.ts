@@ -2,6 +2,7 @@
 import type { PhrasingContent } from 'mdast';
 import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
+import type { MessageText } from '../i18n/messages.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { parseYaml } from '../parse/yaml-document.js';
 import { reportError, reportWarning, START_OF_FILE } from './report.js';
@@ -33,7 +34,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   if (!parsed.ok) {
     reportError(
       file,
-      `site.yaml is not valid YAML: ${parsed.error.message}. Check the line for a missing colon or a stray quote.`,
+      { id: 'site-invalid-yaml', params: { error: parsed.error.message } },
       parsed.error.place,
       'invalid-yaml',
     );
@@ -41,12 +42,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   }
   const { data, positions } = parsed.value;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    reportError(
-      file,
-      'site.yaml must be a list of `key: value` lines, starting with `name:`.',
-      START_OF_FILE,
-      'site-not-map',
-    );
+    reportError(file, { id: 'site-not-map' }, START_OF_FILE, 'site-not-map');
     return undefined;
   }
   const record = data as Record<string, unknown>;
@@ -55,7 +51,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     const value = record[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
-    reportError(file, `"${key}" in site.yaml must be plain text on one line.`, at(key), 'wrong-type');
+    reportError(file, { id: 'site-wrong-type', params: { key } }, at(key), 'wrong-type');
     return undefined;
   };
 
@@ -63,7 +59,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     if (!KNOWN_KEYS.includes(key)) {
       reportWarning(
         file,
-        `Unknown key "${key}" in site.yaml is ignored. Known keys: ${KNOWN_KEYS.join(', ')}.`,
+        { id: 'site-unknown-key', params: { key, known: KNOWN_KEYS.join(', ') } },
         at(key),
         'unknown-key',
       );
@@ -72,16 +68,11 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
 
   const name = text_('name');
   if (!name) {
-    reportError(file, 'site.yaml needs "name": the full name of the publishing office.', START_OF_FILE, 'missing-name');
+    reportError(file, { id: 'missing-name' }, START_OF_FILE, 'missing-name');
   }
   const url = text_('url');
   if (!url || !/^https?:\/\/[^\s/]+/.test(url)) {
-    reportError(
-      file,
-      'site.yaml needs "url": the public web address where the pages will be published, e.g. https://bkpsdm.example.go.id/layanan/.',
-      at('url'),
-      'invalid-url',
-    );
+    reportError(file, { id: 'invalid-url' }, at('url'), 'invalid-url');
   }
 
   const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
@@ -109,10 +100,9 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
 }
 
 const TABLE_NAME = /^[\w.-]+$/;
-const BRAILLE_HELP =
-  '"braille_tables" must map language codes to table file names in templates/braille/tables/, e.g. "braille_tables: { jv: id-id-g1.utb }".';
+const BRAILLE_HELP = { id: 'braille-tables-wrong-type' };
 const VOICE_NAME = /^[a-z]{2,3}(?:[-+][\w-]+)?$/;
-const VOICE_HELP = '"speech_voices" must map language codes to eSpeak NG voices, e.g. "speech_voices: { su: id }".';
+const VOICE_HELP = { id: 'speech-voices-wrong-type' };
 
 /** A `{ language: name }` map of site.yaml (braille tables, voices). */
 function readLanguageMap(
@@ -120,7 +110,7 @@ function readLanguageMap(
   value: unknown,
   place: Parameters<typeof reportError>[2],
   namePattern: RegExp,
-  help: string,
+  help: MessageText,
 ): Record<string, string> | undefined {
   if (value === undefined || value === null) return {};
   const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
@@ -142,31 +132,16 @@ function readLanguages(
   if (value === undefined || value === null) return ['id'];
   const list = Array.isArray(value) ? value.map(String) : [];
   if (list.length === 0) {
-    reportError(
-      file,
-      '"languages" must be a list of language codes, the source language first, e.g. [id, jv].',
-      place,
-      'wrong-type',
-    );
+    reportError(file, { id: 'languages-wrong-type' }, place, 'wrong-type');
     return undefined;
   }
   let ok = true;
   for (const lang of list) {
     if (!LANGUAGE_CODE.test(lang)) {
-      reportError(
-        file,
-        `"${lang}" is not a language code. Use the two- or three-letter ISO 639 code, e.g. id, jv, su.`,
-        place,
-        'unknown-language',
-      );
+      reportError(file, { id: 'language-code-invalid', params: { lang } }, place, 'unknown-language');
       ok = false;
     } else if (!known.has(lang)) {
-      reportError(
-        file,
-        `Pelita has no words for language "${lang}". Add templates/i18n/${lang}.yaml (copy id.yaml and translate it), or remove "${lang}" from "languages".`,
-        place,
-        'unknown-language',
-      );
+      reportError(file, { id: 'language-no-words', params: { lang } }, place, 'unknown-language');
       ok = false;
     }
   }
@@ -179,11 +154,13 @@ function readComplaints(
   place: Parameters<typeof reportError>[2],
 ): PhrasingContent[][] | undefined {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) {
-    reportError(file, '"complaints" must be a list of lines, each starting with "- ".', place, 'wrong-type');
+  // One line of text is one channel: writers often put a single channel on the key's own line.
+  const lines = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(lines) || lines.some((entry) => typeof entry !== 'string')) {
+    reportError(file, { id: 'complaints-wrong-type' }, place, 'wrong-type');
     return undefined;
   }
-  return value.map((entry: string) => {
+  return lines.map((entry: string) => {
     const root = parseMarkdown(entry);
     const [first] = sanitiseBlocks(root.children, { definition: definitions(root), source: entry });
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: entry }];
@@ -197,12 +174,7 @@ function readSectionHeadings(
 ): Site['sectionHeadings'] | undefined {
   if (value === undefined || value === null) return {};
   const problem = () => {
-    reportError(
-      file,
-      `"sections" must map a language to section names and their headings, e.g. "sections: { id: { requirements: [Syarat Layanan] } }". Section names: ${SECTION_KINDS.join(', ')}.`,
-      place,
-      'wrong-type',
-    );
+    reportError(file, { id: 'sections-wrong-type', params: { kinds: SECTION_KINDS.join(', ') } }, place, 'wrong-type');
     return undefined;
   };
   if (typeof value !== 'object' || Array.isArray(value)) return problem();

@@ -9,18 +9,7 @@ import { DIGEST_PARTS, type DigestPart, type Item, type Procedure } from './type
 
 export type Digest = Record<DigestPart, string>;
 
-/** How messages name each part, for writers. */
-export const DIGEST_PART_NAMES: Record<DigestPart, string> = {
-  facts: 'title, summary, time, cost or product',
-  introduction: 'introduction',
-  requirements: 'requirements',
-  steps: 'steps',
-  complaints: 'complaints',
-  legalBasis: 'legal basis',
-  notes: 'notes',
-  otherSections: 'other sections',
-};
-
+/** Messages name each part with `part-<name>` of templates/i18n/messages/. */
 export function digestProcedure(procedure: Procedure): Digest {
   const { meta } = procedure;
   const texts: Record<DigestPart, string> = {

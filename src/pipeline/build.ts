@@ -1,22 +1,25 @@
 // load → validate → render → write. The only place that touches the file system.
-
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pLimit from 'p-limit';
+import type { Point } from 'unist';
 import { VFile } from 'vfile';
+import { attachText } from '../i18n/messages.js';
 import { type CheckedDocument, checkDocuments } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
-import { reportError, reportWarning, START_OF_FILE } from '../model/report.js';
+import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
-import { RENDERERS } from '../render/registry.js';
+import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import { fallbackSite } from './fallback-site.js';
+import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
-import { type OutputCache, openCache } from './output-cache.js';
+import { type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { pruneRemovedProcedures } from './prune-outputs.js';
 import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
 import { writeArtifacts } from './write-output.js';
@@ -27,14 +30,37 @@ export interface Folders {
   templatesDir?: string;
 }
 
+/** What a build tells while it works, so the command line can show messages as they are found. */
+export interface BuildObserver {
+  /** The documents are checked; `total` of them will be reported. */
+  started?(total: number): void;
+  /** A renderer begins on a document. */
+  editionStarted?(source: string, edition: string): void;
+  /** A file's messages are complete (site.yaml and words files first, then each document, with its source). */
+  fileDone?(file: VFile, source?: string): void;
+}
+
 export interface BuildOptions extends Folders {
-  /** Where to write; without it, only validate (`pelita check`). */
+  /** Where to write; without it, render everything but write nothing (`pelita check`). */
   outDir?: string;
   /** Folder that message paths are relative to. */
   cwd?: string;
   settings?: Partial<RenderSettings>;
-  /** Read every written edition back and check it carries the whole outline (default true). */
+  /** Editions to make (default: all); the others keep their files from the last build. */
+  editions?: readonly EditionId[];
+  /** Documents (`<lang>/<slug>.md`) to render; the others keep their files (preview). Default: all. */
+  only?: ReadonlySet<string>;
+  observer?: BuildObserver;
+  /** Read every edition written or reused now back and check it carries the whole outline (default true). */
   verify?: boolean;
+}
+
+/** A document with errors that stays listed as it last built. */
+export interface KeptProcedure {
+  dir: string;
+  title: string;
+  /** `updated` of the version still listed. */
+  updated: string;
 }
 
 export interface BuildResult {
@@ -49,13 +75,20 @@ export interface BuildResult {
   removed: string[];
   /** Output paths kept from the previous build (their renderer's cache key had not changed). */
   reused: string[];
+  /** Documents with errors listed as they last built. */
+  kept: KeptProcedure[];
+  /** `<lang>/<slug>` of documents with errors that never built, so are not listed. */
+  absent: string[];
+  /** Each document's source (`<lang>/<slug>.md`) with its file and, when valid, its procedure. */
+  checked: CheckedDocument[];
   /** What `verify` found in each edition, when it ran. */
   fidelity?: Fidelity;
 }
 
 export interface CheckedContent {
-  /** Undefined when site.yaml is missing or has errors: then nothing is checked. */
+  /** Undefined when site.yaml is missing or has errors: then nothing is built. */
   site?: Site;
+  /** Every document, checked against site.yaml or, when that is broken, against defaults. */
   checked: CheckedDocument[];
   /** Every file with messages (site.yaml, words files, documents), in a stable order. */
   files: VFile[];
@@ -76,17 +109,12 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
   const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
   if (content.siteText === undefined) {
-    reportError(
-      siteFile,
-      'The content folder has no site.yaml. Create it with at least "name" (the office) and "url" (where the pages are published).',
-      START_OF_FILE,
-      'missing-site',
-    );
+    reportError(siteFile, { id: 'missing-site', params: { site: siteFile.path } }, START_OF_FILE, 'missing-site');
   } else {
     result.site = readSite(siteFile, content.siteText, new Set(templates.words.keys()));
   }
-  const site = result.site;
-  if (!site) return result;
+  // A broken site.yaml builds nothing, but each document's own problems are still told.
+  const site = result.site ?? fallbackSite(content.documents, templates.words);
   for (const file of templates.files) {
     if (site.languages.some((lang) => file.path.endsWith(`${lang}.yaml`))) {
       file.path = display(file.path);
@@ -106,84 +134,148 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { site, checked, files, templates, documents } = await checkContent(options);
-  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [], removed: [], reused: [] };
-  if (!site) return result;
-  const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
-  result.failed = checked.length - procedures.length;
-  if (!options.outDir) {
-    result.built = procedures.length;
+  const { observer = {}, outDir } = options;
+  const result: BuildResult = {
+    files,
+    documents,
+    built: 0,
+    failed: documents,
+    written: [],
+    removed: [],
+    reused: [],
+    kept: [],
+    absent: [],
+    checked,
+  };
+  const documentFiles = new Set(checked.map((doc) => doc.file));
+  for (const file of files) if (!documentFiles.has(file)) observer.fileDone?.(file);
+  const rendered = (doc: CheckedDocument) => !options.only || options.only.has(doc.source);
+  observer.started?.(checked.filter(rendered).length);
+  if (!site) {
+    for (const doc of checked) observer.fileDone?.(doc.file, doc.source);
     return result;
   }
+  for (const doc of checked) if (!doc.procedure && rendered(doc)) observer.fileDone?.(doc.file, doc.source);
 
-  const renderers = await Promise.all(RENDERERS.map((entry) => entry.load()));
+  const editions = new Set<string>(options.editions ?? EDITION_IDS);
+  const all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
+  // Site files (index, catalog) are always made, so they list every procedure.
+  const selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
+  const cache = await openCache(outDir);
+  const notUpdated = new Set<string>();
+  const kept: Procedure[] = [];
+  for (const doc of checked) {
+    if (doc.procedure || !outDir) continue;
+    const dir = doc.source.replace(/\.md$/, '');
+    const last = await readLastGood(outDir, dir);
+    if (last) {
+      kept.push(last);
+      notUpdated.add(dir);
+    } else result.absent.push(dir);
+  }
+  const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
+  result.failed = checked.length - procedures.length;
   const context: RenderContext = {
     site,
     words: templates.words,
     renderTemplate: templates.renderTemplate,
-    procedures,
+    procedures: [...procedures, ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b))),
+    notUpdated,
     outline: outlinesFor(site, templates.words),
     assets: templates.assets,
-    editions: renderers.flatMap((renderer) => renderer.editions ?? []),
+    editions: all.flatMap((entry) => entry.renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
-  const cache = await openCache(options.outDir);
   const outputs = new Map<string, string[]>();
   const facts = new Map<string, Readonly<Record<string, number>>>();
+  const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
+    outputs.set(dir, [...(outputs.get(dir) ?? []), ...artifacts.map((artifact) => artifact.path)]);
+    for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
+  };
+  // Procedures not rendered now are listed with the files they have from the last build.
+  const listAsBefore = (procedure: Procedure) => {
+    const dir = procedureDir(procedure);
+    for (const entry of all) remember(dir, cache.recorded(`${entry.id}:${dir}`));
+  };
+  for (const procedure of kept) listAsBefore(procedure);
+
   // A few procedures render at once, so the main thread's renderers go on while audio
   // encodes in its worker threads; results are still written and recorded in document
   // order, so outputs, the manifest and the site files do not depend on timing.
   const limit = pLimit(availableParallelism() + 1);
   const renders = checked.map((doc) =>
-    doc.procedure
-      ? limit(() => renderProcedure(doc.procedure as Procedure, renderers, context, doc.file, cache))
-      : undefined,
+    doc.procedure && rendered(doc) ? limit(() => renderProcedure(doc, selected, context, cache, observer)) : undefined,
   );
   for (const [index, doc] of checked.entries()) {
-    if (!doc.procedure) continue;
-    const rendered = await renders[index];
-    if (!rendered) {
-      result.failed++;
+    const procedure = doc.procedure;
+    if (!procedure) continue;
+    if (!rendered(doc)) {
+      replayWarnings(doc.file, all, procedure, cache);
+      listAsBefore(procedure);
+      result.built++;
       continue;
     }
-    const { artifacts, reused, records } = rendered;
-    result.written.push(
-      ...(await writeArtifacts(
-        options.outDir,
-        artifacts.filter((artifact) => !reused.has(artifact)),
-      )),
-    );
-    result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
-    for (const record of records) cache.record(record.owner, record.key, record.artifacts);
-    for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
-    outputs.set(
-      procedureDir(doc.procedure),
-      artifacts.map((artifact) => artifact.path),
-    );
+    const made = await renders[index];
+    observer.fileDone?.(doc.file, doc.source);
+    if (!made) {
+      result.failed++;
+      const last = outDir ? await readLastGood(outDir, procedureDir(procedure)) : undefined;
+      if (last) {
+        notUpdated.add(procedureDir(procedure));
+        result.kept.push(keptOf(last));
+        listAsBefore(procedure);
+      } else result.absent.push(procedureDir(procedure));
+      continue;
+    }
     result.built++;
+    const { artifacts, reused, records } = made;
+    remember(procedureDir(procedure), artifacts);
+    if (!outDir) continue;
+    const fresh = artifacts.filter((artifact) => !reused.has(artifact));
+    result.written.push(...(await writeArtifacts(outDir, [...fresh, lastGoodArtifact(procedure)])));
+    result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
+    for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
   }
-  const built = checked.flatMap((doc) =>
-    doc.procedure && outputs.has(procedureDir(doc.procedure)) ? [{ procedure: doc.procedure, file: doc.file }] : [],
+  result.kept.unshift(...kept.map(keptOf));
+  if (!outDir) return result;
+  // Only what this run made or reused is read back: editions left out by --editions keep
+  // their older files, which may describe an older version of the procedure.
+  const verifyInput = { ...context, outDir };
+  const verified = checked.flatMap((doc) =>
+    doc.procedure && rendered(doc) && !notUpdated.has(procedureDir(doc.procedure))
+      ? [{ procedure: doc.procedure, file: doc.file }]
+      : [],
   );
-  const verifyInput = { ...context, outDir: options.outDir };
-  if (options.verify !== false) result.fidelity = await verifyProcedures(verifyInput, built);
-  const siteArtifacts = renderers.flatMap(
-    (renderer) => renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
+  if (options.verify !== false) {
+    result.fidelity = await verifyProcedures(verifyInput, verified, new Set([...result.written, ...result.reused]));
+  }
+  const siteArtifacts = all.flatMap(
+    (entry) => entry.renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
   );
-  result.written.push(...(await writeArtifacts(options.outDir, [...siteArtifacts, cache.manifest()])));
+  result.written.push(...(await writeArtifacts(outDir, [...siteArtifacts, cache.manifest()])));
   if (result.fidelity) {
-    const catalog = JSON.parse(await readFile(join(options.outDir, 'catalog.json'), 'utf8')) as unknown;
-    verifyCatalog(verifyInput, catalog, built, result.fidelity);
+    const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
+    verifyCatalog(verifyInput, catalog, verified, result.fidelity);
   }
   const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
   const pelitaFiles = new Set([
+    LAST_GOOD_FILE,
     ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),
-    ...renderers.flatMap((renderer) => [
+    ...all.flatMap(({ renderer }) => [
       ...(renderer.editions ?? []).map((edition) => edition.file),
       ...(renderer.otherFiles ?? []),
     ]),
   ]);
-  result.removed = await pruneRemovedProcedures(options.outDir, site.languages, sources, pelitaFiles);
+  result.removed = await pruneRemovedProcedures(outDir, site.languages, sources, pelitaFiles);
   return result;
+}
+
+function keptOf(procedure: Procedure): KeptProcedure {
+  return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 interface RenderedProcedure {
@@ -191,39 +283,61 @@ interface RenderedProcedure {
   /** Artifacts read back from the previous build: already on disk. */
   reused: Set<Artifact>;
   /** Cache entries to record once the files are written. */
-  records: { owner: string; key: string; artifacts: Artifact[] }[];
+  records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
 }
 
-/** All of one procedure's files, or none: a renderer that fails leaves the old files in place. */
+type RendererEntry = { id: string; renderer: Renderer };
+
+/**
+ * All of one procedure's files, or none: a renderer that fails leaves the old files in place.
+ * Renderers not selected contribute the files they made last time (the HTML page links them).
+ */
 async function renderProcedure(
-  procedure: Procedure,
-  renderers: Renderer[],
+  doc: CheckedDocument,
+  selected: readonly RendererEntry[],
   context: RenderContext,
-  file: VFile,
   cache: OutputCache,
+  observer: BuildObserver,
 ): Promise<RenderedProcedure | undefined> {
+  const procedure = doc.procedure as Procedure;
+  const { file } = doc;
   const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), records: [] };
   const { artifacts } = rendered;
-  const warn: ProcedureRun['warn'] = (reason, place, ruleId) => reportWarning(file, reason, place, ruleId);
-  for (const renderer of renderers) {
+  const dir = procedureDir(procedure);
+  for (const { id } of RENDERERS) {
+    const owner = `${id}:${dir}`;
+    const renderer = selected.find((entry) => entry.id === id)?.renderer;
+    if (!renderer) {
+      const before = (await cache.previous(owner)) ?? [];
+      for (const artifact of before) rendered.reused.add(artifact);
+      artifacts.push(...before);
+      continue;
+    }
+    if (!renderer.renderProcedure) continue;
+    observer.editionStarted?.(doc.source, id);
     try {
       const outline = context.outline(procedure);
       const key = await renderer.cacheKey?.(outline, context);
-      const owner = `${renderer.id}:${procedureDir(procedure)}`;
       const kept = key === undefined ? undefined : await cache.reuse(owner, key);
       if (kept) {
         for (const artifact of kept) rendered.reused.add(artifact);
         artifacts.push(...kept);
+        for (const warning of cache.warnings(owner)) replay(file, warning);
         continue;
       }
-      const run: ProcedureRun = { earlier: [...artifacts], warn };
-      const made = (await renderer.renderProcedure?.(outline, context, run)) ?? [];
+      const warnings: CachedWarning[] = [];
+      const warn: ProcedureRun['warn'] = (reason, place, ruleId, params) => {
+        const warning: CachedWarning = { reason, ruleId, ...pointOf(place), ...(params ? { params } : {}) };
+        warnings.push(warning);
+        replay(file, warning);
+      };
+      const made = (await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? [];
       artifacts.push(...made);
-      if (key !== undefined) rendered.records.push({ owner, key, artifacts: made });
+      rendered.records.push({ owner, key, artifacts: made, warnings });
     } catch (error) {
       reportError(
         file,
-        `Pelita could not make the ${renderer.id} edition of this procedure (${(error as Error).message}). Nothing was written for it; please report this problem.`,
+        { id: 'render-failed', params: { edition: id, error: (error as Error).message } },
         START_OF_FILE,
         'render-failed',
       );
@@ -231,4 +345,22 @@ async function renderProcedure(
     }
   }
   return rendered;
+}
+
+/** Shows again the warnings renderers gave when they made files that are reused now. */
+function replayWarnings(file: VFile, all: readonly RendererEntry[], procedure: Procedure, cache: OutputCache): void {
+  for (const { id } of all)
+    for (const warning of cache.warnings(`${id}:${procedureDir(procedure)}`)) replay(file, warning);
+}
+
+function replay(file: VFile, warning: CachedWarning): void {
+  const place: Point | undefined =
+    warning.line === undefined ? undefined : { line: warning.line, column: warning.column ?? 1 };
+  const message = file.message(warning.reason, { place, ruleId: warning.ruleId, source: 'pelita' });
+  if (warning.params) attachText(message, { id: warning.ruleId, params: warning.params, fallback: warning.reason });
+}
+
+function pointOf(place: Parameters<ProcedureRun['warn']>[1]): { line?: number; column?: number } {
+  const point = place && 'start' in place ? place.start : place;
+  return point ? { line: point.line, column: point.column } : {};
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid } from 'liquidjs';
 import { VFile } from 'vfile';
+import { type Catalogue, readCatalogue } from '../i18n/messages.js';
 import { readWords, type Words } from '../i18n/words.js';
 import { reportError, reportWarning } from '../model/report.js';
 import { parseYaml } from '../parse/yaml-document.js';
@@ -59,7 +60,14 @@ async function loadWords(dir: string, sourceLanguage: string) {
   for (const name of names) {
     const file = new VFile({ path: join(dir, name) });
     const parsed = parseYaml(await readFile(join(dir, name), 'utf8'));
-    if (!parsed.ok) reportError(file, `Not valid YAML: ${parsed.error.message}`, parsed.error.place, 'invalid-yaml');
+    if (!parsed.ok) {
+      reportError(
+        file,
+        { id: 'words-invalid-yaml', params: { error: parsed.error.message } },
+        parsed.error.place,
+        'invalid-yaml',
+      );
+    }
     raw.set(name.slice(0, -'.yaml'.length), { file, data: parsed.ok ? parsed.value.data : {} });
   }
   const words = new Map<string, Words>();
@@ -68,9 +76,40 @@ async function loadWords(dir: string, sourceLanguage: string) {
   for (const [lang, { file, data }] of raw) {
     const result = readWords(lang, data, lang === sourceLanguage ? undefined : fallback);
     for (const problem of result.problems) {
-      reportWarning(file, `${problem}; the ${sourceLanguage} word is used instead.`, undefined, 'missing-term');
+      reportWarning(
+        file,
+        { ...problem, params: { ...problem.params, lang: sourceLanguage } },
+        undefined,
+        'missing-term',
+      );
     }
     words.set(lang, result.words);
   }
   return { words, files: [...raw.values()].map((entry) => entry.file) };
+}
+
+/** Message catalogues with a file in templates/i18n/messages/. */
+export async function catalogueLanguages(dir = DEFAULT_TEMPLATES_DIR): Promise<string[]> {
+  const names = await readdir(join(dir, 'i18n', 'messages')).catch(() => [] as string[]);
+  return names
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/**
+ * The messages in `lang` (templates/i18n/messages/<lang>.yaml); ids it lacks, and every
+ * message when a `--templates` folder has none, come from Pelita's own Indonesian ones.
+ */
+export async function loadCatalogue(lang: string, dir = DEFAULT_TEMPLATES_DIR): Promise<Catalogue> {
+  const read = async (folder: string, name: string) => {
+    const text = await readFile(join(folder, 'i18n', 'messages', `${name}.yaml`), 'utf8').catch(() => undefined);
+    const parsed = text === undefined ? undefined : parseYaml(text);
+    return parsed?.ok ? readCatalogue(parsed.value.data) : new Map<string, string>();
+  };
+  return new Map([
+    ...(await read(DEFAULT_TEMPLATES_DIR, 'id')),
+    ...(await read(DEFAULT_TEMPLATES_DIR, lang)),
+    ...(dir === DEFAULT_TEMPLATES_DIR ? [] : [...(await read(dir, 'id')), ...(await read(dir, lang))]),
+  ]);
 }

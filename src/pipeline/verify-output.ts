@@ -26,13 +26,15 @@ export interface VerifyInput {
   outline(procedure: Procedure): Outline;
 }
 
+/** `paths`: only these files are read back (default: every edition file in the folder). */
 export async function verifyProcedures(
   input: VerifyInput,
   procedures: readonly { procedure: Procedure; file: VFile }[],
+  paths?: ReadonlySet<string>,
 ): Promise<Fidelity> {
   const fidelity: Fidelity = { totals: new Map(), procedures: [] };
   for (const { procedure, file } of procedures) {
-    const results = await verifyProcedure(input.outline(procedure), input);
+    const results = await verifyProcedure(input.outline(procedure), input, paths);
     for (const result of results) report(file, result);
     fidelity.procedures.push({ procedure, results });
     for (const result of results) add(fidelity, result);
@@ -65,14 +67,19 @@ function report(file: VFile, result: EditionResult): void {
   for (const missing of result.missing) {
     reportError(
       file,
-      `The ${result.edition} edition (${result.path}) does not carry this text: "${missing.text}". Build again; if it is still missing, please report this problem with the procedure file.`,
+      { id: 'edition-missing-text', params: { edition: result.edition, path: result.path, text: missing.text } },
       missing.position ?? START_OF_FILE,
       'edition-missing-text',
     );
   }
 }
 
-/** `braille: 642/642 texts`, one line per edition, in a fixed order. */
-export function fidelityLines(fidelity: Fidelity): string[] {
-  return [...fidelity.totals].map(([edition, { found, expected }]) => `${edition}: ${found}/${expected} texts`);
+/** `braille: 642/642 teks`, one line per edition, in a fixed order, in the messages' language. */
+export function fidelityLines(
+  fidelity: Fidelity,
+  say: (id: string, params: Record<string, string | number>) => string,
+): string[] {
+  return [...fidelity.totals].map(([edition, { found, expected }]) =>
+    say('summary-fidelity', { edition, found, expected }),
+  );
 }

@@ -3,11 +3,24 @@
 // the files of those before it, so HTML comes after every edition it links.
 import type { Renderer } from './types.js';
 
-export const RENDERERS: readonly { id: string; load: () => Promise<Renderer> }[] = [
-  { id: 'braille', load: async () => (await import('./braille/braille-renderer.js')).brailleRenderer },
-  { id: 'pictogram', load: async () => (await import('./pictogram/pictogram-renderer.js')).pictogramRenderer },
-  { id: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
-  { id: 'audio', load: async () => (await import('./audio/audio-renderer.js')).audioRenderer },
-  { id: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
+/** The editions `--editions` chooses from; each is made by the renderer of the same id. */
+export const EDITION_IDS = ['html', 'pdf', 'braille', 'pictogram', 'audio'] as const;
+export type EditionId = (typeof EDITION_IDS)[number];
+
+export const RENDERERS: readonly { id: string; edition?: EditionId; load: () => Promise<Renderer> }[] = [
+  {
+    id: 'braille',
+    edition: 'braille',
+    load: async () => (await import('./braille/braille-renderer.js')).brailleRenderer,
+  },
+  {
+    id: 'pictogram',
+    edition: 'pictogram',
+    load: async () => (await import('./pictogram/pictogram-renderer.js')).pictogramRenderer,
+  },
+  { id: 'pdf', edition: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
+  { id: 'audio', edition: 'audio', load: async () => (await import('./audio/audio-renderer.js')).audioRenderer },
+  { id: 'html', edition: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
+  // Site files only (catalog.json): runs whatever editions are chosen.
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
 ];

@@ -30,6 +30,11 @@ export interface RenderContext {
   outline(procedure: Procedure): Outline;
   /** Static files from templates/html/assets, by file name, copied to `assets/`. */
   assets: ReadonlyMap<string, string>;
+  /**
+   * `<lang>/<slug>` of procedures that have errors now and are shown as they last built:
+   * the index and catalog mark them "not updated".
+   */
+  notUpdated?: ReadonlySet<string>;
   /** The edition files every renderer declares, in registry order (the HTML page links them). */
   editions: readonly EditionFile[];
   settings: RenderSettings;
@@ -49,8 +54,17 @@ export interface EditionFile {
 export interface ProcedureRun {
   /** Files that renderers earlier in the registry made for this procedure. */
   earlier: readonly Artifact[];
-  /** Records a warning on the procedure's source file (renderers never throw on content). */
-  warn(reason: string, place: Position | Point | undefined, ruleId: string): void;
+  /**
+   * Records a warning on the procedure's source file (renderers never throw on content).
+   * With `params`, the message `ruleId` of templates/i18n/messages/ is shown in the reader's
+   * language with them, and `reason` only where that message is missing.
+   */
+  warn(
+    reason: string,
+    place: Position | Point | undefined,
+    ruleId: string,
+    params?: Readonly<Record<string, string | number>>,
+  ): void;
 }
 
 export interface Renderer {

@@ -69,11 +69,16 @@ export interface EditionResult {
 }
 
 /** Every edition of one procedure that is in the output folder, checked against its outline. */
-export async function verifyProcedure(outline: Outline, context: VerifyContext): Promise<EditionResult[]> {
+export async function verifyProcedure(
+  outline: Outline,
+  context: VerifyContext,
+  paths?: ReadonlySet<string>,
+): Promise<EditionResult[]> {
   const texts = expectedTexts(outline);
   const results: EditionResult[] = [];
   for (const reader of EDITION_READERS) {
     const path = `${outline.lang}/${outline.slug}/${reader.file}`;
+    if (paths && !paths.has(path)) continue;
     const bytes = await readFile(join(context.outDir, path)).catch(() => undefined);
     if (!bytes) continue;
     const claimed = texts.filter((text) => reader.parts.includes(text.part));

@@ -7,8 +7,17 @@ import { FIXTURES, REPO } from './fixtures.js';
 
 export const CLI = join(REPO, 'dist/cli/main.js');
 
-export function pelita(args: string[], cwd = REPO): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env } });
+/** Runs `pelita`; messages in English unless `env` says otherwise (the default, Indonesian, is tested on its own). */
+export function pelita(
+  args: string[],
+  cwd = REPO,
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -36,4 +45,19 @@ export function readTree(dir: string): Map<string, Buffer> {
     files.set(path.slice(dir.length + 1), readFileSync(path));
   }
   return files;
+}
+
+/**
+ * The reporter's grouped output (a path line, then `  line:column  severity  message  rule`
+ * lines) as one `path:line:column  severity  message  rule` line per message.
+ */
+export function flatMessages(output: string): string {
+  let path = '';
+  const lines: string[] = [];
+  for (const line of output.split('\n')) {
+    const row = /^ {2}(\d+:\d+)? +(\S+) {2}(.*)$/.exec(line);
+    if (row && path) lines.push(`${path}${row[1] ? `:${row[1]}` : ''}  ${row[2]}  ${row[3]}`);
+    else if (line && !line.startsWith(' ') && !line.startsWith('[')) path = line;
+  }
+  return lines.join('\n');
 }

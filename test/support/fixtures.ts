@@ -4,12 +4,13 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { expect } from 'vitest';
+import { localise } from '../../src/i18n/messages.js';
 import { type CheckedDocument, checkDocuments, type SourceDocument } from '../../src/model/check-documents.js';
 import { readSite } from '../../src/model/read-site.js';
 import type { Site } from '../../src/model/site.js';
 import type { Procedure } from '../../src/model/types.js';
 import { outlinesFor } from '../../src/outline/build-outline.js';
-import { loadTemplates, type Templates } from '../../src/pipeline/load-templates.js';
+import { loadCatalogue, loadTemplates, type Templates } from '../../src/pipeline/load-templates.js';
 import { DEFAULT_SETTINGS } from '../../src/render/settings.js';
 import type { Artifact, RenderContext, Renderer } from '../../src/render/types.js';
 
@@ -42,7 +43,13 @@ export async function check(
     bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
   }));
   const { words, pictogramIds } = await testTemplates();
-  return checkDocuments(sources, site, words, undefined, pictogramIds);
+  const checked = checkDocuments(sources, site, words, undefined, pictogramIds);
+  // Tests read the English messages (the CLI tests cover the Indonesian default).
+  localise(
+    checked.map((doc) => doc.file),
+    await loadCatalogue('en'),
+  );
+  return checked;
 }
 
 export async function renderContext(checked: CheckedDocument[]): Promise<RenderContext> {

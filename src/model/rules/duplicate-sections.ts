@@ -13,7 +13,7 @@ export const duplicateSections: Rule = (draft) => {
     }
     reportError(
       draft.file,
-      `"## ${section.heading}" appears a second time (first on line ${firstLine}). Put everything for this section under one heading.`,
+      { id: 'duplicate-section', params: { heading: section.heading, line: firstLine } },
       section.headingNode.position?.start,
       'duplicate-section',
     );

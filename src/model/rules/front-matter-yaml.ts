@@ -6,29 +6,19 @@ import type { Rule } from './rule.js';
 export const frontMatterYaml: Rule = (draft) => {
   const fm = draft.frontMatter;
   if (!fm) {
-    reportError(
-      draft.file,
-      'The file has no front matter. Start it with a block between two `---` lines holding title, summary, duration, cost, product and updated.',
-      START_OF_FILE,
-      'missing-front-matter',
-    );
+    reportError(draft.file, { id: 'missing-front-matter' }, START_OF_FILE, 'missing-front-matter');
     return;
   }
   if ('error' in fm) {
     reportError(
       draft.file,
-      `The front matter is not valid YAML: ${fm.error.message}. Check the line for a missing colon, a stray quote, or a value containing ": " that needs quotes.`,
+      { id: 'invalid-yaml', params: { error: fm.error.message } },
       fm.error.place,
       'invalid-yaml',
     );
     return;
   }
   if (!frontMatterData(draft)) {
-    reportError(
-      draft.file,
-      'The front matter must be a list of `key: value` lines (for example `title: Cuti Tahunan`).',
-      fm.node.position?.start,
-      'front-matter-not-map',
-    );
+    reportError(draft.file, { id: 'front-matter-not-map' }, fm.node.position?.start, 'front-matter-not-map');
   }
 };

@@ -7,7 +7,7 @@ export const headingLevel: Rule = (draft) => {
     if (section.headingNode.depth !== 1) continue;
     reportWarning(
       draft.file,
-      `"# ${section.heading}" is a level-1 heading. The page title comes from "title" in the front matter; start section headings with "## ".`,
+      { id: 'heading-level', params: { heading: section.heading } },
       section.headingNode.position?.start,
       'heading-level',
     );

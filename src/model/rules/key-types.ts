@@ -13,15 +13,10 @@ export const keyTypes: Rule = (draft) => {
     const value = data[key];
     if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') continue;
     const kind = Array.isArray(value)
-      ? 'a list'
+      ? { id: 'kind-list' }
       : typeof value === 'object'
-        ? 'a group of keys'
-        : `${typeof value} ${String(value)}`;
-    reportError(
-      draft.file,
-      `"${key}" must be plain text, but it is ${kind}. Write it on one line after the colon, in quotes if it contains ": " or starts with a special character.`,
-      frontMatterPlace(draft, key),
-      'wrong-type',
-    );
+        ? { id: 'kind-map' }
+        : { id: 'kind-value', params: { value: String(value) } };
+    reportError(draft.file, { id: 'wrong-type', params: { key, kind } }, frontMatterPlace(draft, key), 'wrong-type');
   }
 };

@@ -11,17 +11,12 @@ export const pictogramCaptions: Rule = (draft) => {
     const attributes = findItemAttributes(itemText(item.children));
     const place = attributes?.position ?? item.position?.start;
     if (attributes?.caption !== undefined && attributes.caption === '') {
-      reportError(
-        draft.file,
-        'The caption is empty. Write the short caption the picture-language sheet shows between the quotes, e.g. {caption="Pas foto 4×6"}, or remove caption= to show the whole text.',
-        place,
-        'pictogram-caption-empty',
-      );
+      reportError(draft.file, { id: 'pictogram-caption-empty' }, place, 'pictogram-caption-empty');
     }
     if (attributes && attributes.unknown.length > 0) {
       reportError(
         draft.file,
-        `Pelita does not understand "${attributes.unknown.join(' ')}" in the {…} at the end of this item. Only pictogram=ID and caption="…" may stand there.`,
+        { id: 'item-attribute-invalid', params: { text: attributes.unknown.join(' ') } },
         place,
         'item-attribute-invalid',
       );

@@ -13,7 +13,7 @@ export const pictogramIds: Rule = (draft, context) => {
     if (choice && choice.id !== 'none' && !known.has(choice.id)) {
       reportWarning(
         draft.file,
-        `There is no pictogram called "${choice.id}", so the picture-language sheet chooses one by itself. Use one of: ${listed}; or "none" for no picture.`,
+        { id: 'unknown-pictogram', params: { id: choice.id, known: listed } },
         choice.position ?? item.position?.start,
         'unknown-pictogram',
       );

@@ -6,11 +6,6 @@ import type { Rule } from './rule.js';
 export const rawHtml: Rule = (draft) => {
   visit(draft.root, 'html', (node) => {
     const snippet = node.value.trim().slice(0, 40);
-    reportWarning(
-      draft.file,
-      `HTML code is not published and was left out: "${snippet}". Write it with Markdown instead (for example **bold**, [link](https://…), lists with "- ").`,
-      node.position,
-      'raw-html',
-    );
+    reportWarning(draft.file, { id: 'raw-html', params: { snippet } }, node.position, 'raw-html');
   });
 };

@@ -6,6 +6,8 @@ import type { Procedure } from '../types.js';
 
 export interface RuleContext {
   site: Site;
+  /** How messages name site.yaml (it follows `--content`). */
+  sitePath?: string;
   /** Slugs that exist in the source language, for checking translations. */
   sourceSlugs: ReadonlySet<string>;
   /** Heading texts that name each section in the document's language. */

@@ -13,7 +13,9 @@ export const slug: Rule = (draft) => {
     .replace(/^-|-$/g, '');
   reportError(
     draft.file,
-    `The file name "${draft.slug}.md" cannot be used in a web address: use only lower-case letters a–z, digits and single hyphens${suggestion ? `, for example "${suggestion}.md"` : ''}.`,
+    suggestion
+      ? { id: 'invalid-slug-suggest', params: { file: `${draft.slug}.md`, suggestion: `${suggestion}.md` } }
+      : { id: 'invalid-slug', params: { file: `${draft.slug}.md` } },
     START_OF_FILE,
     'invalid-slug',
   );

@@ -12,7 +12,7 @@ export const summaryLength: Rule = (draft) => {
   if (words <= MAX_SUMMARY_WORDS) return;
   reportWarning(
     draft.file,
-    `The summary has ${words} words; keep it to ${MAX_SUMMARY_WORDS} or fewer (one or two plain sentences: who it is for and what it gives). Move details to the introduction.`,
+    { id: 'long-summary', params: { words, max: MAX_SUMMARY_WORDS } },
     frontMatterPlace(draft, 'summary'),
     'long-summary',
   );

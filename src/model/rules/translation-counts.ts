@@ -13,10 +13,12 @@ export const translationCounts: Rule = (draft, { sources }) => {
     if (!section || !list) continue;
     const expected = source.procedure[kind].items.length;
     if (list.children.length === expected) continue;
-    const what = kind === 'steps' ? 'steps' : 'requirements';
     reportWarning(
       draft.file,
-      `This translation has ${list.children.length} ${what} under "## ${section.heading}", but the original (${source.path}) has ${expected}. Check that none was left out or added.`,
+      {
+        id: `translation-item-count-${kind}`,
+        params: { count: list.children.length, heading: section.heading, original: source.path, expected },
+      },
       list.position?.start,
       'translation-item-count',
     );

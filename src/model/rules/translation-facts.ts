@@ -4,11 +4,7 @@ import { frontMatterData, frontMatterPlace } from '../draft.js';
 import { reportError } from '../report.js';
 import type { Rule } from './rule.js';
 
-const FACTS = [
-  { key: 'cost', name: 'cost (biaya)' },
-  { key: 'duration', name: 'duration (jangka waktu)' },
-  { key: 'product', name: 'product (produk)' },
-] as const;
+const FACTS = ['cost', 'duration', 'product'] as const;
 
 /** `Rp 1.500.000,-` → ['1500000']; `2,5 jam` → ['2.5']; `14 hari` → ['14']. */
 export function numbersIn(text: string): string[] {
@@ -23,7 +19,7 @@ export const translationFacts: Rule = (draft, { sources }) => {
   const source = sources.get(draft.slug);
   const data = frontMatterData(draft);
   if (!source || !data || draft.lang === source.procedure.lang) return;
-  for (const { key, name } of FACTS) {
+  for (const key of FACTS) {
     const translated = data[key];
     if (typeof translated !== 'string' && typeof translated !== 'number') continue;
     const original = source.procedure.meta[key];
@@ -32,7 +28,10 @@ export const translationFacts: Rule = (draft, { sources }) => {
     const where = at ? `${source.path}:${at.line}:${at.column}` : source.path;
     reportError(
       draft.file,
-      `The ${name} "${translated}" does not have the same numbers as the original "${original}" (${where}). A translation must state the same amounts: copy the numbers from the original.`,
+      {
+        id: 'translation-fact-mismatch',
+        params: { fact: { id: `key-${key}` }, key, translated: String(translated), original, where },
+      },
       frontMatterPlace(draft, key),
       'translation-fact-mismatch',
     );

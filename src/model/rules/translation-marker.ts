@@ -3,7 +3,7 @@
 import { frontMatterData, frontMatterPlace } from '../draft.js';
 import { reportWarning, START_OF_FILE } from '../report.js';
 import { sourceLanguage } from '../site.js';
-import { changedParts, DIGEST_PART_NAMES, parseDigest } from '../source-digest.js';
+import { changedParts, parseDigest } from '../source-digest.js';
 import type { Rule } from './rule.js';
 
 export const translationMarker: Rule = (draft, { site, sources }) => {
@@ -11,22 +11,17 @@ export const translationMarker: Rule = (draft, { site, sources }) => {
   const place = frontMatterPlace(draft, 'source');
   if (draft.lang === sourceLanguage(site)) {
     if (marker !== undefined) {
-      reportWarning(
-        draft.file,
-        '"source" is only for translations; this is an original, so it is ignored. Remove the line.',
-        place,
-        'source-marker-in-original',
-      );
+      reportWarning(draft.file, { id: 'source-marker-in-original' }, place, 'source-marker-in-original');
     }
     return;
   }
   const source = sources.get(draft.slug);
   if (!source) return;
-  const review = `After checking the translation against the original, run: pelita translations --mark-reviewed ${draft.lang}/${draft.slug}`;
+  const command = `pelita translations --mark-reviewed ${draft.lang}/${draft.slug}`;
   if (marker === undefined) {
     reportWarning(
       draft.file,
-      `This translation has not been marked as reviewed against the original (${source.path}). ${review}`,
+      { id: 'unreviewed-translation', params: { original: source.path, command } },
       START_OF_FILE,
       'unreviewed-translation',
     );
@@ -36,7 +31,7 @@ export const translationMarker: Rule = (draft, { site, sources }) => {
   if (!recorded) {
     reportWarning(
       draft.file,
-      `"source: ${String(marker)}" is not a marker Pelita wrote. ${review}`,
+      { id: 'invalid-source-marker', params: { marker: String(marker), command } },
       place,
       'invalid-source-marker',
     );
@@ -46,7 +41,10 @@ export const translationMarker: Rule = (draft, { site, sources }) => {
   if (changed.length === 0) return;
   reportWarning(
     draft.file,
-    `The original (${source.path}) has changed since this translation was reviewed: ${changed.map((part) => DIGEST_PART_NAMES[part]).join('; ')}. Update the translation; its pages say it may be outdated until then. ${review}`,
+    {
+      id: 'stale-translation',
+      params: { original: source.path, parts: changed.map((part) => ({ id: `part-${part}` })), command },
+    },
     place,
     'stale-translation',
   );

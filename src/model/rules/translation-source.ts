@@ -9,7 +9,7 @@ export const translationSource: Rule = (draft, { site, sourceSlugs }) => {
   if (sourceSlugs.has(draft.slug)) return;
   reportError(
     draft.file,
-    `This translation has no original: there is no "${source}/${draft.slug}.md". A translation must have the same file name as the procedure it translates; rename it, or add the original first.`,
+    { id: 'orphan-translation', params: { original: `${source}/${draft.slug}.md` } },
     START_OF_FILE,
     'orphan-translation',
   );

@@ -13,7 +13,7 @@ export const unknownKeys: Rule = (draft) => {
     if (KNOWN.has(key)) continue;
     reportWarning(
       draft.file,
-      `Unknown front-matter key "${key}" is ignored. Known keys: ${[...KNOWN].join(', ')}. Check the spelling.`,
+      { id: 'unknown-key', params: { key, known: [...KNOWN].join(', ') } },
       frontMatterPlace(draft, key),
       'unknown-key',
     );

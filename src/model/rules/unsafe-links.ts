@@ -10,11 +10,6 @@ export const unsafeLinks: Rule = (draft) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const { url } = node as Link | Image | Definition;
     if (isSafeUrl(url)) return;
-    reportWarning(
-      draft.file,
-      `The link target "${url.slice(0, 60)}" is not a web, e-mail or phone address, so it is published as plain text. Use an address starting with https://, mailto: or tel:.`,
-      node.position,
-      'unsafe-link',
-    );
+    reportWarning(draft.file, { id: 'unsafe-link', params: { url: url.slice(0, 60) } }, node.position, 'unsafe-link');
   });
 };

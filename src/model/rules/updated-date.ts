@@ -16,8 +16,6 @@ export const updatedDate: Rule = (draft) => {
   if (value === undefined || value === null || value === '') return;
   const text = String(value).trim();
   if (isRealIsoDate(text)) return;
-  const reason = /^\d{4}-\d{2}-\d{2}$/.test(text)
-    ? `"updated" is ${text}, a date that does not exist. Check the month (01–12) and the day of that month.`
-    : `"updated" is "${text}", but it must be a date written year-month-day, for example 2025-10-01.`;
+  const reason = { id: /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'impossible-date' : 'invalid-date', params: { text } };
   reportError(draft.file, reason, frontMatterPlace(draft, 'updated'), 'invalid-date');
 };

@@ -31,6 +31,8 @@ export const catalogRenderer: Renderer = {
           name: context.words.get(lang)?.languageName ?? lang,
           procedures: own.map((procedure) => ({
             ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
+            /** True when the document has errors now and this is its last good version. */
+            notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
             translation: procedure.translation
               ? {
                   of: procedure.translation.sourceLang,

@@ -1,5 +1,6 @@
 // The HTML edition: a standalone page and an embeddable fragment per procedure,
 // plus the site index and the shared stylesheet.
+import { formatDate } from '../../i18n/words.js';
 import type { Site } from '../../model/site.js';
 import type { Procedure } from '../../model/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
@@ -69,6 +70,8 @@ interface IndexEntry {
   fallback: boolean;
   /** True when a translation may be out of date (stale or never reviewed). */
   outdated: boolean;
+  /** "Not updated, version of …" when the document has errors now and this is its last good version. */
+  notUpdated: string;
   unit: string;
 }
 
@@ -92,6 +95,12 @@ function indexGroups(context: RenderContext) {
         lang: shown.lang,
         fallback: shown.lang !== lang,
         outdated: status === 'stale' || status === 'unmarked',
+        notUpdated: context.notUpdated?.has(procedureDir(shown))
+          ? wordsFor(lang, context).terms.not_updated.replace(
+              '{date}',
+              formatDate(shown.meta.updated, wordsFor(lang, context)),
+            )
+          : '',
         unit: original.meta.unit ?? '',
       };
     });
