@@ -4,12 +4,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type Folders, runBuild } from '../pipeline/build.js';
+import { DiskError, LockedError, OutFolderError } from '../pipeline/output-errors.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
+import { exitOnCrash, reportCrash } from './crash.js';
+import { EXIT } from './exit-codes.js';
 import { countMessages, formatMessages } from './format-messages.js';
+import { listenForStop } from './stop-signals.js';
 import { markReviewed, printTranslationStatus } from './translations.js';
 
-/** 0: success (warnings allowed); 1: some document has errors; 2: wrong usage. */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -24,6 +27,7 @@ interface BuildCommandOptions {
   brailleEngine: RenderSettings['brailleEngine'];
   speechEngine: RenderSettings['speechEngine'];
   pictogramDpi: string;
+  force?: boolean;
 }
 
 interface FolderOptions {
@@ -57,11 +61,27 @@ async function run(
   options: FolderOptions,
   outDir: string | undefined,
   settings: Partial<RenderSettings> = {},
+  force = false,
 ): Promise<number> {
   const started = performance.now();
-  const result = await runBuild({ ...folders(options), outDir: outDir && resolve(outDir), settings });
+  const stop = outDir ? listenForStop() : undefined;
+  const result = await runBuild({
+    ...folders(options),
+    outDir: outDir && resolve(outDir),
+    settings,
+    force,
+    signal: stop?.signal,
+  }).finally(() => stop?.dispose());
   for (const line of formatMessages(result.files)) console.error(line);
+  const stopped = stop?.exitCode();
+  if (result.cancelled && stopped !== undefined) {
+    console.error(`dibatalkan: ${result.built} dokumen selesai, tidak ada berkas setengah jadi`);
+    process.exit(stopped); // renders still under way are dropped
+  }
   for (const key of result.removed) console.error(`${key}: removed its output, because its source file is gone.`);
+  for (const path of result.kept) {
+    console.error(`${path}: kept, because it was changed after Pelita wrote it; remove it yourself if it should go.`);
+  }
   const { errors, warnings } = countMessages(result.files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const action = outDir ? `built into ${outDir}` : 'valid';
@@ -80,6 +100,7 @@ export function createProgram(): Command {
   withFolders(program.command('build'))
     .description('Validate the content and write every edition of each valid document.')
     .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--force', 'build into a folder Pelita did not make, replacing the files it writes (it removes none)')
     .addOption(
       new Option('--braille-engine <engine>', "liblouis to use: the bundled WebAssembly build or Debian's liblouis")
         .choices(['embedded', 'native'])
@@ -96,11 +117,16 @@ export function createProgram(): Command {
         .default(String(DEFAULT_SETTINGS.pictogramDpi)),
     )
     .action(async (options: BuildCommandOptions) => {
-      process.exitCode = await run(options, options.out, {
-        brailleEngine: options.brailleEngine,
-        speechEngine: options.speechEngine,
-        pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
-      });
+      process.exitCode = await run(
+        options,
+        options.out,
+        {
+          brailleEngine: options.brailleEngine,
+          speechEngine: options.speechEngine,
+          pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
+        },
+        options.force === true,
+      );
     });
   withFolders(program.command('check'))
     .description('Validate the content only; print every problem with file:line:column.')
@@ -132,12 +158,21 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof UsageError) {
-      console.error(`pelita: ${error.message}`);
-      return EXIT.usage;
+    for (const [kind, code] of [
+      [UsageError, EXIT.usage],
+      [OutFolderError, EXIT.usage],
+      [DiskError, EXIT.disk],
+      [LockedError, EXIT.locked],
+    ] as const) {
+      if (error instanceof kind) {
+        console.error(`pelita: ${error.message}`);
+        return code;
+      }
     }
-    throw error;
+    console.error(reportCrash(error, version));
+    return EXIT.internal;
   }
 }
 
+exitOnCrash(version);
 process.exitCode = await main(process.argv.slice(2));

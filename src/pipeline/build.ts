@@ -14,8 +14,8 @@ import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, typ
 import { loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { type OutputCache, openCache } from './output-cache.js';
-import { pruneRemovedProcedures } from './prune-outputs.js';
-import { writeArtifacts } from './write-output.js';
+import { InTheWayError } from './output-errors.js';
+import { type OutputFolder, openOutputFolder } from './output-folder.js';
 
 export interface Folders {
   contentDir: string;
@@ -29,6 +29,10 @@ export interface BuildOptions extends Folders {
   /** Folder that message paths are relative to. */
   cwd?: string;
   settings?: Partial<RenderSettings>;
+  /** Build into a folder that is not (yet) Pelita's, replacing files in the way. */
+  force?: boolean;
+  /** Stops the build between procedures (Ctrl-C): what is written stays whole. */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -43,6 +47,10 @@ export interface BuildResult {
   removed: string[];
   /** Output paths kept from the previous build (their renderer's cache key had not changed). */
   reused: string[];
+  /** Files of removed procedures not deleted, because they changed after Pelita wrote them. */
+  kept: string[];
+  /** True when `signal` stopped the build: `built` procedures were written whole, no site files. */
+  cancelled?: boolean;
 }
 
 export interface CheckedContent {
@@ -98,7 +106,16 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { site, checked, files, templates, documents } = await checkContent(options);
-  const result: BuildResult = { files, documents, built: 0, failed: documents, written: [], removed: [], reused: [] };
+  const result: BuildResult = {
+    files,
+    documents,
+    built: 0,
+    failed: documents,
+    written: [],
+    removed: [],
+    reused: [],
+    kept: [],
+  };
   if (!site) return result;
   const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
   result.failed = checked.length - procedures.length;
@@ -117,7 +134,24 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
-  const cache = await openCache(options.outDir);
+  const output = await openOutputFolder({ ...options, outDir: options.outDir });
+  try {
+    await writeProcedures(output, checked, renderers, context, options.signal, result);
+  } finally {
+    await output.close();
+  }
+  return result;
+}
+
+async function writeProcedures(
+  output: OutputFolder,
+  checked: readonly CheckedDocument[],
+  renderers: Renderer[],
+  context: RenderContext,
+  signal: AbortSignal | undefined,
+  result: BuildResult,
+): Promise<void> {
+  const cache = await openCache(output.outDir);
   const outputs = new Map<string, string[]>();
   const facts = new Map<string, Readonly<Record<string, number>>>();
   // A few procedures render at once, so the main thread's renderers go on while audio
@@ -132,17 +166,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   for (const [index, doc] of checked.entries()) {
     if (!doc.procedure) continue;
     const rendered = await renders[index];
+    if (signal?.aborted) {
+      result.cancelled = true;
+      limit.clearQueue();
+      return;
+    }
     if (!rendered) {
       result.failed++;
       continue;
     }
     const { artifacts, reused, records } = rendered;
-    result.written.push(
-      ...(await writeArtifacts(
-        options.outDir,
-        artifacts.filter((artifact) => !reused.has(artifact)),
-      )),
+    const written = await commitOrReport(
+      output,
+      artifacts.filter((artifact) => !reused.has(artifact)),
+      doc.file,
     );
+    if (!written) {
+      result.failed++;
+      continue;
+    }
+    result.written.push(...written);
+    output.keep(artifacts.filter((artifact) => reused.has(artifact)));
     result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
     for (const record of records) cache.record(record.owner, record.key, record.artifacts);
     for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
@@ -152,18 +196,30 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     result.built++;
   }
-  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(context, outputs, facts) ?? []);
-  result.written.push(...(await writeArtifacts(options.outDir, [...siteArtifacts, cache.manifest()])));
+  // The index and catalog list only procedures whose files are in place: no dead links.
+  const site = { ...context, procedures: context.procedures.filter((p) => outputs.has(procedureDir(p))) };
+  const siteArtifacts = renderers.flatMap((renderer) => renderer.renderSite?.(site, outputs, facts) ?? []);
+  const siteFile = result.files[0] as VFile;
+  result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
   const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
-  const pelitaFiles = new Set([
-    ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),
-    ...renderers.flatMap((renderer) => [
-      ...(renderer.editions ?? []).map((edition) => edition.file),
-      ...(renderer.otherFiles ?? []),
-    ]),
-  ]);
-  result.removed = await pruneRemovedProcedures(options.outDir, site.languages, sources, pelitaFiles);
-  return result;
+  const pruned = await output.prune(new Set([...result.written, ...result.reused]), sources, new Set(outputs.keys()));
+  result.removed = pruned.removed;
+  result.kept = pruned.kept;
+}
+
+/** Writes a group of files; something in the way (a link, a file Pelita did not write) is an error on `file`. */
+async function commitOrReport(
+  output: OutputFolder,
+  artifacts: readonly Artifact[],
+  file: VFile,
+): Promise<string[] | undefined> {
+  try {
+    return await output.commit(artifacts);
+  } catch (error) {
+    if (!(error instanceof InTheWayError)) throw error;
+    reportError(file, `Nothing was written for this file: ${error.message}`, START_OF_FILE, 'output-in-the-way');
+    return undefined;
+  }
 }
 
 interface RenderedProcedure {
