@@ -8,7 +8,7 @@ import { DiskError, LockedError, OutFolderError } from '../pipeline/output-error
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { exitOnCrash, reportCrash } from './crash.js';
 import { EXIT } from './exit-codes.js';
-import { countMessages, formatMessages } from './format-messages.js';
+import { countMessages, escapeControls, formatMessages } from './format-messages.js';
 import { listenForStop } from './stop-signals.js';
 import { markReviewed, printTranslationStatus } from './translations.js';
 
@@ -165,7 +165,7 @@ export async function main(argv: string[]): Promise<number> {
       [LockedError, EXIT.locked],
     ] as const) {
       if (error instanceof kind) {
-        console.error(`pelita: ${error.message}`);
+        console.error(`pelita: ${escapeControls(error.message)}`);
         return code;
       }
     }

@@ -4,9 +4,13 @@ import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { parseYaml } from '../parse/yaml-document.js';
+import { CONTROL_CHARACTER, codePointName } from './control-characters.js';
 import { reportError, reportWarning, START_OF_FILE } from './report.js';
+import { pointAt } from './rules/control-characters.js';
+import { checkNesting } from './rules/too-deep.js';
 import { sanitiseBlocks } from './sanitise.js';
 import type { Site } from './site.js';
+import { cleanSiteUrl } from './site-url.js';
 import { SECTION_KINDS, type SectionKind } from './types.js';
 
 const KNOWN_KEYS = [
@@ -29,6 +33,17 @@ const LANGUAGE_CODE = /^[a-z]{2,3}$/;
  * @returns the site, or undefined when `file` holds errors.
  */
 export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<string>): Site | undefined {
+  const control = CONTROL_CHARACTER.exec(text);
+  CONTROL_CHARACTER.lastIndex = 0;
+  if (control) {
+    reportError(
+      file,
+      `site.yaml holds an invisible control character (${codePointName(control[0])}) here; no edition can carry it. Delete it.`,
+      pointAt(text, control.index),
+      'control-character',
+    );
+    return undefined;
+  }
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     reportError(
@@ -54,10 +69,26 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   const text_ = (key: string): string | undefined => {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
-    reportError(file, `"${key}" in site.yaml must be plain text on one line.`, at(key), 'wrong-type');
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value))) {
+      const shown = String(value).trim();
+      if (HTML_TAG.test(shown)) warnHtml(key, at(key));
+      return shown;
+    }
+    reportError(
+      file,
+      `"${key}" in site.yaml must be plain text on one line${typeof value === 'number' ? ' (put a long number in quotes)' : ''}.`,
+      at(key),
+      'wrong-type',
+    );
     return undefined;
   };
+  const warnHtml = (key: string, place: Parameters<typeof reportError>[2]) =>
+    reportWarning(
+      file,
+      `"${key}" in site.yaml holds HTML; Pelita shows it as typed, never as HTML. Write plain text (Markdown in "complaints").`,
+      place,
+      'raw-html',
+    );
 
   for (const key of Object.keys(record).sort()) {
     if (!KNOWN_KEYS.includes(key)) {
@@ -74,18 +105,18 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   if (!name) {
     reportError(file, 'site.yaml needs "name": the full name of the publishing office.', START_OF_FILE, 'missing-name');
   }
-  const url = text_('url');
-  if (!url || !/^https?:\/\/[^\s/]+/.test(url)) {
+  const url = cleanSiteUrl(text_('url') ?? '');
+  if (!url) {
     reportError(
       file,
-      'site.yaml needs "url": the public web address where the pages will be published, e.g. https://bkpsdm.example.go.id/layanan/.',
+      'site.yaml needs "url": the public web address where the pages will be published, starting with https:// and without spaces, quotes or < >, e.g. https://bkpsdm.example.go.id/layanan/.',
       at('url'),
       'invalid-url',
     );
   }
 
   const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
-  const complaints = readComplaints(file, record.complaints, at('complaints'));
+  const complaints = readComplaints(file, record.complaints, at('complaints'), warnHtml);
   const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
   const brailleTables = readLanguageMap(file, record.braille_tables, at('braille_tables'), TABLE_NAME, BRAILLE_HELP);
   const speechVoices = readLanguageMap(file, record.speech_voices, at('speech_voices'), VOICE_NAME, VOICE_HELP);
@@ -96,7 +127,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   return {
     name,
     shortName: text_('short_name') || name,
-    url: url.endsWith('/') ? url : `${url}/`,
+    url,
     address: text_('address'),
     phone: text_('phone'),
     email: text_('email'),
@@ -108,6 +139,9 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   };
 }
 
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+/** A complaint line is one channel: an address, a phone number, opening hours. */
+const MAX_LINE = 1_000;
 const TABLE_NAME = /^[\w.-]+$/;
 const BRAILLE_HELP =
   '"braille_tables" must map language codes to table file names in templates/braille/tables/, e.g. "braille_tables: { jv: id-id-g1.utb }".';
@@ -177,14 +211,23 @@ function readComplaints(
   file: VFile,
   value: unknown,
   place: Parameters<typeof reportError>[2],
+  warnHtml: (key: string, place: Parameters<typeof reportError>[2]) => void,
 ): PhrasingContent[][] | undefined {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string')) {
-    reportError(file, '"complaints" must be a list of lines, each starting with "- ".', place, 'wrong-type');
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== 'string' || entry.length > MAX_LINE)) {
+    reportError(
+      file,
+      `"complaints" must be a list of lines (each up to ${MAX_LINE} characters), each starting with "- ".`,
+      place,
+      'wrong-type',
+    );
     return undefined;
   }
-  return value.map((entry: string) => {
-    const root = parseMarkdown(entry);
+  if (value.some((entry: string) => HTML_TAG.test(entry))) warnHtml('complaints', place);
+  const lines = value.map((entry: string) => ({ entry, root: parseMarkdown(entry) }));
+  const start = place && 'start' in place ? place.start : place;
+  if (!lines.every(({ root }) => checkNesting(file, root, start))) return undefined;
+  return lines.map(({ entry, root }) => {
     const [first] = sanitiseBlocks(root.children, { definition: definitions(root), source: entry });
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: entry }];
   });

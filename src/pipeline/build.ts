@@ -11,7 +11,7 @@ import type { Procedure } from '../model/types.js';
 import { RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
-import { loadContent } from './load-content.js';
+import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
@@ -75,6 +75,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
   const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
+  result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
     reportError(
       siteFile,

@@ -1,4 +1,5 @@
-// wrong-type: every front-matter value of the contract is plain text.
+// wrong-type: every front-matter value of the contract is plain text. A number is
+// accepted only when it prints as typed: `1e400` would print "Infinity".
 import { frontMatterData, frontMatterPlace } from '../draft.js';
 import { reportError } from '../report.js';
 import { OPTIONAL_KEYS, REQUIRED_KEYS } from '../types.js';
@@ -11,12 +12,15 @@ export const keyTypes: Rule = (draft) => {
   if (!data) return;
   for (const key of TEXT_KEYS) {
     const value = data[key];
-    if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') continue;
-    const kind = Array.isArray(value)
-      ? 'a list'
-      : typeof value === 'object'
-        ? 'a group of keys'
-        : `${typeof value} ${String(value)}`;
+    if (value === undefined || value === null || typeof value === 'string' || isPrintable(value)) continue;
+    const kind =
+      typeof value === 'number'
+        ? 'a number too large to print as typed'
+        : Array.isArray(value)
+          ? 'a list'
+          : typeof value === 'object'
+            ? 'a group of keys'
+            : `${typeof value} ${String(value)}`;
     reportError(
       draft.file,
       `"${key}" must be plain text, but it is ${kind}. Write it on one line after the colon, in quotes if it contains ": " or starts with a special character.`,
@@ -25,3 +29,9 @@ export const keyTypes: Rule = (draft) => {
     );
   }
 };
+
+function isPrintable(value: unknown): boolean {
+  return (
+    typeof value === 'number' && Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value))
+  );
+}
