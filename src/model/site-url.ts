@@ -4,7 +4,7 @@ const UNSAFE = /[\s"'<>\\^`{|}]/;
 
 /** The address as `URL` writes it, ending in `/`; undefined when it is not clean. */
 export function cleanSiteUrl(text: string): string | undefined {
-  if (UNSAFE.test(text) || !URL.canParse(text)) return undefined;
+  if (UNSAFE.test(text) || !/^https?:\/\/[^/]/i.test(text) || !URL.canParse(text)) return undefined;
   const url = new URL(text);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (!url.hostname || url.username || url.password || url.search || url.hash) return undefined;
