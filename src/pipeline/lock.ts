@@ -8,6 +8,9 @@ import { asDiskError, LockedError } from './output-errors.js';
 
 export const LOCK_FILE = '.pelita-lock';
 
+/** Locks this process holds, so a second build in the same process is refused too. */
+const held = new Set<string>();
+
 /** @returns a function that releases the lock. */
 export async function acquireLock(outDir: string): Promise<() => Promise<void>> {
   const path = join(outDir, LOCK_FILE);
@@ -16,13 +19,16 @@ export async function acquireLock(outDir: string): Promise<() => Promise<void>> 
       const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW);
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
+      held.add(path);
       return async () => {
+        held.delete(path);
         await unlink(path).catch(() => undefined);
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asDiskError(error, path);
       const pid = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
+      const alive = pid === process.pid ? held.has(path) : Number.isInteger(pid) && pid > 0 && isRunning(pid);
+      if (alive) {
         throw new LockedError(
           `another Pelita build (process ${pid}) is writing into ${outDir}. Wait until it ends, then build again.`,
         );
