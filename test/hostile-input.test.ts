@@ -88,6 +88,15 @@ describe('control characters', () => {
     expect(found).toEqual(['20:8 error control-character']);
   });
 
+  it('made by an escape (YAML "\\u0001", Markdown &#12;) is an error too (found by the fuzz test)', async () => {
+    const yaml = await lines(validProcedure((t) => t.replace('cost: Gratis', 'cost: "\\u0001 Gratis"')));
+    expect(yaml.lines).toEqual(['5:7 error control-character']);
+    const reference = await lines(validProcedure((t) => t.replace('Isi formulir.', 'Isi &#12;formulir.')));
+    expect(reference.lines).toEqual(['20:4 error control-character']);
+    const { file } = await testSite(SITE('address: "Jl. \\e Uji"\n'));
+    expect(file.messages.map((m) => m.ruleId)).toEqual(['control-character']);
+  });
+
   it('tabs, CRLF line ends and a BOM are fine', async () => {
     const text = `\ufeff${validProcedure((t) => t.replace('Isi formulir.', 'Isi\tformulir.'))}`.replace(/\n/g, '\r\n');
     expect((await lines(text)).lines).toEqual([]);

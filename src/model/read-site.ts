@@ -4,7 +4,7 @@ import { definitions } from 'mdast-util-definitions';
 import type { VFile } from 'vfile';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { parseYaml } from '../parse/yaml-document.js';
-import { CONTROL_CHARACTER, codePointName } from './control-characters.js';
+import { CONTROL_CHARACTER, codePointName, controlInData } from './control-characters.js';
 import { reportError, reportWarning, START_OF_FILE } from './report.js';
 import { pointAt } from './rules/control-characters.js';
 import { checkNesting } from './rules/too-deep.js';
@@ -33,8 +33,7 @@ const LANGUAGE_CODE = /^[a-z]{2,3}$/;
  * @returns the site, or undefined when `file` holds errors.
  */
 export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<string>): Site | undefined {
-  const control = CONTROL_CHARACTER.exec(text);
-  CONTROL_CHARACTER.lastIndex = 0;
+  const control = [...text.matchAll(CONTROL_CHARACTER)][0];
   if (control) {
     reportError(
       file,
@@ -65,6 +64,16 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     return undefined;
   }
   const record = data as Record<string, unknown>;
+  const escaped = controlInData(record);
+  if (escaped) {
+    reportError(
+      file,
+      `An escape in site.yaml makes an invisible control character (${codePointName(escaped)}); no edition can carry it. Remove it.`,
+      START_OF_FILE,
+      'control-character',
+    );
+    return undefined;
+  }
   const at = (key: string) => positions.get(key) ?? START_OF_FILE;
   const text_ = (key: string): string | undefined => {
     const value = record[key];

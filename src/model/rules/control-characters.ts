@@ -1,12 +1,16 @@
-// control-character: an invisible control character in the file (ESC, U+0001, U+FFFE …).
-// It would break the SVG, PDF and braille editions at build, so check stops it with its place.
-import type { Point } from 'unist';
-import { CONTROL_CHARACTER, codePointName } from '../control-characters.js';
+// control-character: an invisible control character in the file (ESC, U+0001, U+FFFE …),
+// typed or made by an escape (`"\u0001"` in YAML, `&#12;` in Markdown). It would break the
+// SVG, PDF and braille editions at build, so check stops it with its place.
+import type { Nodes } from 'mdast';
+import type { Point, Position } from 'unist';
+import { CONTROL_CHARACTER, codePointName, controlInData, firstControl } from '../control-characters.js';
+import { frontMatterData, frontMatterPlace } from '../draft.js';
 import { reportError } from '../report.js';
 import type { Rule } from './rule.js';
 
 /** More than this many are summed up in the last message. */
 const SHOWN = 5;
+const HELP = 'no edition can carry it. Delete it: retype the text around it if your editor does not show it.';
 
 export const controlCharacters: Rule = (draft) => {
   const found = [...draft.text.matchAll(CONTROL_CHARACTER)];
@@ -14,12 +18,47 @@ export const controlCharacters: Rule = (draft) => {
     const more = index === SHOWN - 1 && found.length > SHOWN ? ` (${found.length - SHOWN} more in this file)` : '';
     reportError(
       draft.file,
-      `An invisible control character (${codePointName(match[0])}) stands here${more}; no edition can carry it. Delete it: retype the text around it if your editor does not show it.`,
+      `An invisible control character (${codePointName(match[0])}) stands here${more}; ${HELP}`,
       pointAt(draft.text, match.index),
       'control-character',
     );
   }
+  if (found.length > 0) return;
+  const escaped = escapedControl(draft.root) ?? frontMatterControl(draft);
+  if (!escaped) return;
+  reportError(
+    draft.file,
+    `An escape here makes an invisible control character (${codePointName(escaped.char)}); ${HELP}`,
+    escaped.place,
+    'control-character',
+  );
 };
+
+interface Found {
+  char: string;
+  place: Point | Position | undefined;
+}
+
+/** A control character that only the parsed text holds (from a character reference). */
+function escapedControl(root: Nodes): Found | undefined {
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const value of Object.values(node)) {
+      const char = typeof value === 'string' ? firstControl(value) : undefined;
+      if (char) return { char, place: node.position };
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return undefined;
+}
+
+function frontMatterControl(draft: Parameters<Rule>[0]): Found | undefined {
+  for (const [key, value] of Object.entries(frontMatterData(draft) ?? {})) {
+    const char = controlInData([key, value]);
+    if (char) return { char, place: frontMatterPlace(draft, key) };
+  }
+  return undefined;
+}
 
 export function pointAt(text: string, offset: number): Point {
   const before = text.slice(0, offset);
