@@ -60,7 +60,10 @@ const { block } = fc.letrec<{ block: Lines; list: Lines; quote: Lines }>((tie) =
     tie('quote'),
   ),
   list: fc
-    .tuple(fc.boolean(), fc.array(fc.array(tie('block'), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }))
+    .tuple(
+      fc.boolean(),
+      fc.array(fc.array(tie('block'), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 }),
+    )
     .map(([ordered, items]) =>
       items.flatMap((blocks, i) => {
         const marker = ordered ? `${i + 1}. ` : '- ';
@@ -68,7 +71,9 @@ const { block } = fc.letrec<{ block: Lines; list: Lines; quote: Lines }>((tie) =
         return lines.map((text, j) => (j === 0 ? marker : ' '.repeat(marker.length)) + text);
       }),
     ),
-  quote: fc.array(tie('block'), { minLength: 1, maxLength: 2 }).map((blocks) => blocks.flat().map((text) => `> ${text}`)),
+  quote: fc
+    .array(tie('block'), { minLength: 1, maxLength: 2 })
+    .map((blocks) => blocks.flat().map((text) => `> ${text}`)),
 }));
 
 /** Lists or quotes nested n deep on purpose, around the limit of 12 and far past it. */
@@ -87,7 +92,17 @@ const items = (ordered: boolean) =>
     .map((texts) => texts.map((text, i) => `${ordered ? `${i + 1}.` : '-'} ${text || 'x'}`));
 
 const yamlValue = fc.oneof(
-  fc.constantFrom('Gratis', '"Rp 50.000"', '1e400', '12345678901234567890', '"\u200b"', '[a, b]', '{ a: 1 }', '*x', '&x y'),
+  fc.constantFrom(
+    'Gratis',
+    '"Rp 50.000"',
+    '1e400',
+    '12345678901234567890',
+    '"\u200b"',
+    '[a, b]',
+    '{ a: 1 }',
+    '*x',
+    '&x y',
+  ),
   line.map((text) => JSON.stringify(text)),
 );
 const laughs = fc

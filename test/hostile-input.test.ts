@@ -115,6 +115,16 @@ describe('control characters', () => {
   });
 });
 
+describe('links', () => {
+  it('with a backslash (a Windows share, or another site to a browser) are published as text', async () => {
+    const { lines: found, doc } = await lines(
+      validProcedure((t) => t.replace('Isi formulir.', 'Isi [formulir](\\\\evil.example\\share\\x.pdf).')),
+    );
+    expect(found).toEqual(['20:8 warning unsafe-link']);
+    expect(JSON.stringify(doc.procedure?.steps)).not.toContain('evil.example');
+  });
+});
+
 describe('type rules', () => {
   it('refuse numbers that cannot print as typed, and invisible titles', async () => {
     expect((await lines(validProcedure((t) => t.replace('cost: Gratis', 'cost: 1e400')))).lines).toEqual([
