@@ -135,6 +135,17 @@ describe('faults', () => {
   });
 });
 
+describe('internal failures', () => {
+  it('end with one line, a crash log and exit 70, never a stack trace', () => {
+    const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
+    const { status, stderr } = pelita(['check', '--content', content, '--templates', tempDir()]); // no templates in it
+    expect(stderr).not.toMatch(NO_STACK);
+    expect(status).toBe(EXIT.internal);
+    const log = /The details were written to (\S+);/.exec(stderr)?.[1];
+    expect(log && readFileSync(log, 'utf8')).toMatch(/\n\s+at /);
+  });
+});
+
 describe('content', () => {
   it('a symlinked content file is reported and skipped, the rest builds', () => {
     const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
