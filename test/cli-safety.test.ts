@@ -146,6 +146,29 @@ describe('internal failures', () => {
   });
 });
 
+describe('a document that fails at build', () => {
+  it('is absent from index.html and catalog.json: no dead link', () => {
+    const content = contentFolder({
+      'id/cuti-tahunan.md': validProcedure(),
+      'jv/cuti-tahunan.md': validProcedure((t) =>
+        t
+          .replace('## Persyaratan', '## Syarat')
+          .replace('## Prosedur', '## Tata Cara')
+          .replace('## Pengaduan', '## Pangaduan'),
+      ),
+    });
+    const site = readFileSync(join(content, 'site.yaml'), 'utf8');
+    writeFileSync(join(content, 'site.yaml'), `${site}braille_tables: { jv: tidak-ada.utb }\n`); // jv braille fails
+    const out = tempDir();
+    const { status, stderr } = pelita(['build', '--content', content, '--out', out]);
+    expect(stderr).toMatch(/jv\/cuti-tahunan\.md:1:1 {2}error .* {2}render-failed/);
+    expect(status).toBe(EXIT.contentErrors);
+    expect(existsSync(join(out, 'jv/cuti-tahunan'))).toBe(false);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('jv/cuti-tahunan/');
+    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).not.toContain('jv/cuti-tahunan/');
+  });
+});
+
 describe('content', () => {
   it('a symlinked content file is reported and skipped, the rest builds', () => {
     const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
