@@ -1,5 +1,5 @@
 // The `pelita` command end to end: exit codes, messages, what is and is not written.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
@@ -52,6 +52,7 @@ describe('pelita build', () => {
     const files = [...readTree(out).keys()].sort();
     expect(files).toEqual([
       '.pelita-cache.json',
+      '.pelita-output.json',
       'assets/pelita.css',
       'catalog.json',
       'id/cuti-tahunan/.pelita-procedure.json',
@@ -167,7 +168,7 @@ describe('usage', () => {
 });
 
 describe('deleted procedures', () => {
-  it('lose their published pages; pages of documents with errors and foreign files stay', () => {
+  it('lose the files Pelita wrote; pages of documents with errors and files Pelita did not write stay', () => {
     const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure(), 'id/cuti-besar.md': validProcedure() });
     const out = tempDir();
     expect(pelita(['build', '--content', content, '--out', out]).status).toBe(0);
@@ -177,9 +178,9 @@ describe('deleted procedures', () => {
     rmSync(join(content, 'id/cuti-besar.md'));
     writeFileSync(join(content, 'id/cuti-tahunan.md'), broken);
     const { stderr } = pelita(['build', '--content', content, '--out', out]);
-    expect(stderr).toContain('id/lama: removed its output, because its source file is gone.');
-    expect(existsSync(join(out, 'id/lama'))).toBe(false);
-    expect(existsSync(join(out, 'id/cuti-besar/index.html'))).toBe(true); // holds a file Pelita did not write
+    expect(stderr).toContain('id/cuti-besar: removed its output, because its source file is gone.');
+    expect(readdirSync(join(out, 'id/cuti-besar'))).toEqual(['catatan-kantor.txt']);
+    expect(existsSync(join(out, 'id/lama/index.html'))).toBe(true); // not in the manifest: not Pelita's
     expect(existsSync(join(out, 'id/cuti-tahunan/index.html'))).toBe(true); // has errors: older outputs stay
   });
 });

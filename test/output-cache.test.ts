@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../src/pipeline/build.js';
 import { CACHE_MANIFEST, openCache } from '../src/pipeline/output-cache.js';
-import { writeArtifacts } from '../src/pipeline/write-output.js';
+import { writeFileSafe } from '../src/pipeline/safe-write.js';
+import type { Artifact } from '../src/render/types.js';
 import { contentFolder, tempDir } from './support/cli.js';
 import { validProcedure } from './support/fixtures.js';
 
@@ -13,6 +14,10 @@ const files = [
   { path: 'id/x/audio.mp3', data: new Uint8Array([1, 2, 3]), facts: { durationSeconds: 1.5 } },
   { path: 'id/x/audio.txt', data: 'halo\n' },
 ];
+
+async function writeArtifacts(out: string, artifacts: Artifact[]) {
+  for (const artifact of artifacts) await writeFileSafe(out, artifact.path, artifact.data);
+}
 
 async function recorded(out: string) {
   await writeArtifacts(out, files);

@@ -6,8 +6,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { type Catalogue, formatMessage, type MessageText } from '../i18n/messages.js';
 import type { Folders } from '../pipeline/build.js';
 import { catalogueLanguages, DEFAULT_TEMPLATES_DIR, loadCatalogue } from '../pipeline/load-templates.js';
+import { DiskError, LockedError, OutFolderError } from '../pipeline/output-errors.js';
 import { EDITION_IDS, type EditionId } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
+import { exitOnCrash, reportCrash } from './crash.js';
+import { escapeControls } from './escape-controls.js';
 import { EXIT } from './exit-codes.js';
 import { messageLanguage } from './language.js';
 import { newProcedure } from './new-procedure.js';
@@ -42,6 +45,7 @@ interface BuildCommandOptions extends CommonOptions {
   speechEngine: RenderSettings['speechEngine'];
   pictogramDpi: string;
   verify: boolean;
+  force?: boolean;
 }
 
 /** --content and --templates, shared by every command that reads content; --lang for messages. */
@@ -107,6 +111,7 @@ export function createProgram(): Command {
   withReport(program.command('build'))
     .description('Validate the content and write the editions of each valid document.')
     .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--force', 'build into a folder Pelita did not make, replacing the files it writes (it removes none)')
     .addOption(
       new Option('--braille-engine <engine>', "liblouis to use: the bundled WebAssembly build or Debian's liblouis")
         .choices(['embedded', 'native'])
@@ -135,6 +140,7 @@ export function createProgram(): Command {
           pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
         },
         options.verify,
+        options.force === true,
       );
     });
   withReport(program.command('verify'))
@@ -210,9 +216,19 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`pelita: ${formatMessage(catalogue, error.text)}`);
       return EXIT.usage;
     }
-    // Not the writer's mistake: say so, and give the details a maintainer needs.
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.error(`pelita: ${formatMessage(catalogue, { id: 'internal-error', params: { error: detail } })}`);
+    // The output folder may not be used, the disk refused, another build holds the folder:
+    // the writer's situation, not Pelita's fault, so no crash log.
+    for (const [kind, code] of [
+      [OutFolderError, EXIT.usage],
+      [DiskError, EXIT.disk],
+      [LockedError, EXIT.locked],
+    ] as const) {
+      if (error instanceof kind) {
+        console.error(`pelita: ${escapeControls(error.message)}`);
+        return code;
+      }
+    }
+    console.error(reportCrash(error, version));
     return EXIT.internal;
   }
 }
@@ -223,4 +239,5 @@ function langOption(argv: readonly string[]): string | undefined {
   return argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
 }
 
+exitOnCrash(version);
 process.exitCode = await main(process.argv.slice(2));

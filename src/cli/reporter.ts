@@ -5,6 +5,7 @@
 import type { VFile } from 'vfile';
 import reporterJson from 'vfile-reporter-json';
 import { type Catalogue, formatMessage, localise } from '../i18n/messages.js';
+import { escapeControls } from './escape-controls.js';
 
 export interface ReporterOptions {
   catalogue: Catalogue;
@@ -37,13 +38,14 @@ export function formatFile(file: VFile, options: ReporterOptions): string[] {
     severity: message.fatal
       ? { text: formatMessage(options.catalogue, { id: 'severity-error' }), style: 'red' as const }
       : { text: formatMessage(options.catalogue, { id: 'severity-warning' }), style: 'yellow' as const },
-    reason: message.reason,
+    // Messages may quote the writer's text: its control characters are shown, never obeyed.
+    reason: escapeControls(message.reason),
     ruleId: message.ruleId ?? '',
   }));
   const placeWidth = Math.max(...rows.map((row) => row.place.length));
   const severityWidth = Math.max(...rows.map((row) => row.severity.text.length));
   return [
-    paint('underline', file.path),
+    paint('underline', escapeControls(file.path)),
     ...rows.map((row) =>
       `  ${row.place.padEnd(placeWidth)}  ${paint(row.severity.style, row.severity.text.padEnd(severityWidth))}  ${row.reason}  ${paint('dim', row.ruleId)}`.trimEnd(),
     ),

@@ -9,6 +9,7 @@ import type { RenderSettings } from '../render/settings.js';
 import { EXIT } from './exit-codes.js';
 import { createProgress } from './progress.js';
 import { countMessages, formatFile, formatJson } from './reporter.js';
+import { listenForStop } from './stop-signals.js';
 
 export interface ReportOptions {
   catalogue: Catalogue;
@@ -23,6 +24,7 @@ export async function buildCommand(
   editions?: readonly EditionId[],
   settings: Partial<RenderSettings> = {},
   verify = true,
+  force = false,
 ): Promise<number> {
   const { catalogue, quiet, json } = report;
   const stderr = process.stderr;
@@ -31,6 +33,8 @@ export async function buildCommand(
   const say = (id: string, params: Record<string, string | number> = {}) => formatMessage(catalogue, { id, params });
   const started = performance.now();
   let result: Awaited<ReturnType<typeof runBuild>>;
+  // Ctrl-C and SIGTERM stop between procedures, so every procedure folder stays whole.
+  const stop = outDir ? listenForStop() : undefined;
   try {
     result = await runBuild({
       ...folders,
@@ -38,6 +42,8 @@ export async function buildCommand(
       settings,
       editions,
       verify,
+      force,
+      signal: stop?.signal,
       observer: {
         started: (total) => progress.started(total),
         editionStarted: (source, edition) => progress.editionStarted(source, edition),
@@ -49,6 +55,12 @@ export async function buildCommand(
     });
   } finally {
     progress.stop();
+    stop?.dispose();
+  }
+  const stopped = stop?.exitCode();
+  if (result.cancelled && stopped !== undefined) {
+    stderr.write(`${say('build-cancelled', { built: result.built })}\n`);
+    process.exit(stopped); // renders still under way are dropped
   }
   const { errors, warnings } = countMessages(result.files);
   if (json) {
@@ -57,6 +69,7 @@ export async function buildCommand(
   }
   const lines: string[] = [];
   for (const dir of result.removed) lines.push(say('output-removed', { dir }));
+  for (const path of result.keptFiles) lines.push(say('output-kept', { path }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const counts = { built: result.built, documents: result.documents, failed: result.failed, errors, warnings, seconds };
   lines.push(outDir ? say('summary-build', { ...counts, out: outDir }) : say('summary-check', counts));

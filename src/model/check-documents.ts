@@ -3,10 +3,11 @@
 import { VFile } from 'vfile';
 import type { Words } from '../i18n/words.js';
 import { decodeUtf8 } from '../parse/decode.js';
-import { createDraft } from './draft.js';
+import { boundedDraft } from './bounded-draft.js';
 import { hasErrors, reportError } from './report.js';
 import { ALL_RULES } from './rules/all-rules.js';
 import type { RuleContext, SourceInfo } from './rules/rule.js';
+import { checkBytes } from './rules/too-large.js';
 import type { HeadingMap } from './sections.js';
 import { type Site, sourceLanguage } from './site.js';
 import { changedParts, digestProcedure, parseDigest } from './source-digest.js';
@@ -83,6 +84,7 @@ function checkOne(
   context: (headings: HeadingMap) => RuleContext,
 ): CheckedDocument {
   const file = new VFile({ path: displayPath(doc.source) });
+  if (!checkBytes(file, doc.bytes)) return { source: doc.source, file };
   const decoded = decodeUtf8(doc.bytes);
   if (!decoded.ok) {
     reportError(file, { id: 'invalid-utf8' }, { line: decoded.line, column: decoded.column }, 'invalid-utf8');
@@ -90,7 +92,8 @@ function checkOne(
   }
   const lang = doc.source.split('/')[0] ?? '';
   const headings = headingsFor(lang, site, words);
-  const draft = createDraft(file, doc.source, decoded.text, headings);
+  const draft = boundedDraft(file, doc.source, decoded.text, headings);
+  if (!draft) return { source: doc.source, file };
   for (const rule of ALL_RULES) rule(draft, context(headings));
   return hasErrors(file) ? { source: doc.source, file } : { source: doc.source, file, procedure: toProcedure(draft) };
 }

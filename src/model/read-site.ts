@@ -5,9 +5,13 @@ import type { VFile } from 'vfile';
 import type { MessageText } from '../i18n/messages.js';
 import { parseMarkdown } from '../parse/parse-markdown.js';
 import { parseYaml } from '../parse/yaml-document.js';
+import { CONTROL_CHARACTER, codePointName, controlInData } from './control-characters.js';
 import { reportError, reportWarning, START_OF_FILE } from './report.js';
+import { pointAt } from './rules/control-characters.js';
+import { checkNesting } from './rules/too-deep.js';
 import { sanitiseBlocks } from './sanitise.js';
 import type { Site } from './site.js';
+import { cleanSiteUrl } from './site-url.js';
 import { SECTION_KINDS, type SectionKind } from './types.js';
 
 const KNOWN_KEYS = [
@@ -30,6 +34,16 @@ const LANGUAGE_CODE = /^[a-z]{2,3}$/;
  * @returns the site, or undefined when `file` holds errors.
  */
 export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<string>): Site | undefined {
+  const control = [...text.matchAll(CONTROL_CHARACTER)][0];
+  if (control) {
+    reportError(
+      file,
+      { id: 'site-control-character', params: { char: codePointName(control[0]) } },
+      pointAt(text, control.index),
+      'control-character',
+    );
+    return undefined;
+  }
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     reportError(
@@ -46,14 +60,30 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     return undefined;
   }
   const record = data as Record<string, unknown>;
+  const escaped = controlInData(record);
+  if (escaped) {
+    reportError(
+      file,
+      { id: 'site-control-character-escape', params: { char: codePointName(escaped) } },
+      START_OF_FILE,
+      'control-character',
+    );
+    return undefined;
+  }
   const at = (key: string) => positions.get(key) ?? START_OF_FILE;
   const text_ = (key: string): string | undefined => {
     const value = record[key];
     if (value === undefined || value === null) return undefined;
-    if (typeof value === 'string' || typeof value === 'number') return String(value).trim();
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isSafeInteger(value))) {
+      const shown = String(value).trim();
+      if (HTML_TAG.test(shown)) warnHtml(key, at(key));
+      return shown;
+    }
     reportError(file, { id: 'site-wrong-type', params: { key } }, at(key), 'wrong-type');
     return undefined;
   };
+  const warnHtml = (key: string, place: Parameters<typeof reportError>[2]) =>
+    reportWarning(file, { id: 'site-html', params: { key } }, place, 'raw-html');
 
   for (const key of Object.keys(record).sort()) {
     if (!KNOWN_KEYS.includes(key)) {
@@ -70,13 +100,13 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   if (!name) {
     reportError(file, { id: 'missing-name' }, START_OF_FILE, 'missing-name');
   }
-  const url = text_('url');
-  if (!url || !/^https?:\/\/[^\s/]+/.test(url)) {
+  const url = cleanSiteUrl(text_('url') ?? '');
+  if (!url) {
     reportError(file, { id: 'invalid-url' }, at('url'), 'invalid-url');
   }
 
   const languages = readLanguages(file, record.languages, at('languages'), knownLanguages);
-  const complaints = readComplaints(file, record.complaints, at('complaints'));
+  const complaints = readComplaints(file, record.complaints, at('complaints'), warnHtml);
   const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
   const brailleTables = readLanguageMap(file, record.braille_tables, at('braille_tables'), TABLE_NAME, BRAILLE_HELP);
   const speechVoices = readLanguageMap(file, record.speech_voices, at('speech_voices'), VOICE_NAME, VOICE_HELP);
@@ -87,7 +117,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   return {
     name,
     shortName: text_('short_name') || name,
-    url: url.endsWith('/') ? url : `${url}/`,
+    url,
     address: text_('address'),
     phone: text_('phone'),
     email: text_('email'),
@@ -99,6 +129,9 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   };
 }
 
+const HTML_TAG = /<\/?[a-z!][^>]*>/i;
+/** A complaint line is one channel: an address, a phone number, opening hours. */
+const MAX_LINE = 1_000;
 const TABLE_NAME = /^[\w.-]+$/;
 const BRAILLE_HELP = { id: 'braille-tables-wrong-type' };
 const VOICE_NAME = /^[a-z]{2,3}(?:[-+][\w-]+)?$/;
@@ -152,16 +185,20 @@ function readComplaints(
   file: VFile,
   value: unknown,
   place: Parameters<typeof reportError>[2],
+  warnHtml: (key: string, place: Parameters<typeof reportError>[2]) => void,
 ): PhrasingContent[][] | undefined {
   if (value === undefined || value === null) return [];
   // One line of text is one channel: writers often put a single channel on the key's own line.
-  const lines = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(lines) || lines.some((entry) => typeof entry !== 'string')) {
-    reportError(file, { id: 'complaints-wrong-type' }, place, 'wrong-type');
+  const entries = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(entries) || entries.some((entry) => typeof entry !== 'string' || entry.length > MAX_LINE)) {
+    reportError(file, { id: 'complaints-wrong-type', params: { max: MAX_LINE } }, place, 'wrong-type');
     return undefined;
   }
-  return lines.map((entry: string) => {
-    const root = parseMarkdown(entry);
+  if (entries.some((entry: string) => HTML_TAG.test(entry))) warnHtml('complaints', place);
+  const lines = entries.map((entry: string) => ({ entry, root: parseMarkdown(entry) }));
+  const start = place && 'start' in place ? place.start : place;
+  if (!lines.every(({ root }) => checkNesting(file, root, start))) return undefined;
+  return lines.map(({ entry, root }) => {
     const [first] = sanitiseBlocks(root.children, { definition: definitions(root), source: entry });
     return first?.type === 'paragraph' ? first.children : [{ type: 'text', value: entry }];
   });

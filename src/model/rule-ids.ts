@@ -46,6 +46,12 @@ export const RULE_IDS = [
   // building
   'render-failed',
   'edition-missing-text',
+  'too-deep',
+  'too-large',
+  'control-character',
+  'invisible-text',
+  'symlinked-content',
+  'output-in-the-way',
   'pictogram-caption-empty',
   'item-attribute-invalid',
   'audio-language-missing',

@@ -33,10 +33,12 @@ export function parseYaml(
   origin: Point = { line: 1, column: 1 },
 ): { ok: true; value: YamlData } | { ok: false; error: YamlError } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A leading byte-order mark is the editor's, not part of the text.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const doc = parseDocument(text.slice(bom), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const toPoint = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line: origin.line + line - 1, column: line === 1 ? origin.column + col - 1 : col };
+    return { line: origin.line + line - 1, column: line === 1 ? origin.column + col - 1 + bom : col };
   };
   const [first] = doc.errors;
   if (first) {
@@ -51,8 +53,30 @@ export function parseYaml(
       positions.set(String(pair.key.value), { start: toPoint(range[0]), end: toPoint(range[1]) });
     }
   }
-  return { ok: true, value: { data: doc.toJS(), positions } };
+  try {
+    return { ok: true, value: { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), positions } };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    // "Billion laughs": aliases of aliases that would expand to more than the memory holds.
+    let place = toPoint(0);
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.range) place = toPoint(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    return {
+      ok: false,
+      error: {
+        message: `the aliases (*name) repeat other aliases too often, which would make the text enormous; write the values out instead`,
+        place,
+      },
+    };
+  }
 }
+
+/** Aliases of aliases that expand past this many nodes are refused (yaml's own guard). */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * An unclosed quote or bracket is reported where the text ends; the writer needs

@@ -16,13 +16,13 @@ import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import { fallbackSite } from './fallback-site.js';
-import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
-import { loadContent } from './load-content.js';
+import { lastGoodArtifact, readLastGood } from './last-good.js';
+import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { type CachedWarning, type OutputCache, openCache } from './output-cache.js';
-import { pruneRemovedProcedures } from './prune-outputs.js';
+import { InTheWayError } from './output-errors.js';
+import { type OutputFolder, openOutputFolder } from './output-folder.js';
 import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
-import { writeArtifacts } from './write-output.js';
 
 export interface Folders {
   contentDir: string;
@@ -51,6 +51,10 @@ export interface BuildOptions extends Folders {
   /** Documents (`<lang>/<slug>.md`) to render; the others keep their files (preview). Default: all. */
   only?: ReadonlySet<string>;
   observer?: BuildObserver;
+  /** Build into a folder that is not (yet) Pelita's, replacing files in the way. */
+  force?: boolean;
+  /** Stops the build between procedures (Ctrl-C): what is written stays whole. */
+  signal?: AbortSignal;
   /** Read every edition written or reused now back and check it carries the whole outline (default true). */
   verify?: boolean;
 }
@@ -83,6 +87,10 @@ export interface BuildResult {
   checked: CheckedDocument[];
   /** What `verify` found in each edition, when it ran. */
   fidelity?: Fidelity;
+  /** Files of removed procedures not deleted, because they changed after Pelita wrote them. */
+  keptFiles: string[];
+  /** True when `signal` stopped the build: `built` procedures were written whole, no site files. */
+  cancelled?: boolean;
 }
 
 export interface CheckedContent {
@@ -108,6 +116,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
   const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
+  result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
     reportError(siteFile, { id: 'missing-site', params: { site: siteFile.path } }, START_OF_FILE, 'missing-site');
   } else {
@@ -146,6 +155,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     kept: [],
     absent: [],
     checked,
+    keptFiles: [],
   };
   const documentFiles = new Set(checked.map((doc) => doc.file));
   for (const file of files) if (!documentFiles.has(file)) observer.fileDone?.(file);
@@ -161,113 +171,161 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
   // Site files (index, catalog) are always made, so they list every procedure.
   const selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
-  const cache = await openCache(outDir);
-  const notUpdated = new Set<string>();
-  const kept: Procedure[] = [];
-  for (const doc of checked) {
-    if (doc.procedure || !outDir) continue;
-    const dir = doc.source.replace(/\.md$/, '');
-    const last = await readLastGood(outDir, dir);
-    if (last) {
-      kept.push(last);
-      notUpdated.add(dir);
-    } else result.absent.push(dir);
+  // The output folder is Pelita's alone while this build runs (lock, manifest, journal).
+  const output = outDir ? await openOutputFolder({ ...options, outDir }) : undefined;
+  try {
+    await renderAndWrite(site);
+  } finally {
+    await output?.close();
   }
-  const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
-  result.failed = checked.length - procedures.length;
-  const context: RenderContext = {
-    site,
-    words: templates.words,
-    renderTemplate: templates.renderTemplate,
-    procedures: [...procedures, ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b))),
-    notUpdated,
-    outline: outlinesFor(site, templates.words),
-    assets: templates.assets,
-    editions: all.flatMap((entry) => entry.renderer.editions ?? []),
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
-  };
-  const outputs = new Map<string, string[]>();
-  const facts = new Map<string, Readonly<Record<string, number>>>();
-  const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
-    outputs.set(dir, [...(outputs.get(dir) ?? []), ...artifacts.map((artifact) => artifact.path)]);
-    for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
-  };
-  // Procedures not rendered now are listed with the files they have from the last build.
-  const listAsBefore = (procedure: Procedure) => {
-    const dir = procedureDir(procedure);
-    for (const entry of all) remember(dir, cache.recorded(`${entry.id}:${dir}`));
-  };
-  for (const procedure of kept) listAsBefore(procedure);
-
-  // A few procedures render at once, so the main thread's renderers go on while audio
-  // encodes in its worker threads; results are still written and recorded in document
-  // order, so outputs, the manifest and the site files do not depend on timing.
-  const limit = pLimit(availableParallelism() + 1);
-  const renders = checked.map((doc) =>
-    doc.procedure && rendered(doc) ? limit(() => renderProcedure(doc, selected, context, cache, observer)) : undefined,
-  );
-  for (const [index, doc] of checked.entries()) {
-    const procedure = doc.procedure;
-    if (!procedure) continue;
-    if (!rendered(doc)) {
-      replayWarnings(doc.file, all, procedure, cache);
-      listAsBefore(procedure);
-      result.built++;
-      continue;
-    }
-    const made = await renders[index];
-    observer.fileDone?.(doc.file, doc.source);
-    if (!made) {
-      result.failed++;
-      const last = outDir ? await readLastGood(outDir, procedureDir(procedure)) : undefined;
-      if (last) {
-        notUpdated.add(procedureDir(procedure));
-        result.kept.push(keptOf(last));
-        listAsBefore(procedure);
-      } else result.absent.push(procedureDir(procedure));
-      continue;
-    }
-    result.built++;
-    const { artifacts, reused, records } = made;
-    remember(procedureDir(procedure), artifacts);
-    if (!outDir) continue;
-    const fresh = artifacts.filter((artifact) => !reused.has(artifact));
-    result.written.push(...(await writeArtifacts(outDir, [...fresh, lastGoodArtifact(procedure)])));
-    result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
-    for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
-  }
-  result.kept.unshift(...kept.map(keptOf));
-  if (!outDir) return result;
-  // Only what this run made or reused is read back: editions left out by --editions keep
-  // their older files, which may describe an older version of the procedure.
-  const verifyInput = { ...context, outDir };
-  const verified = checked.flatMap((doc) =>
-    doc.procedure && rendered(doc) && !notUpdated.has(procedureDir(doc.procedure))
-      ? [{ procedure: doc.procedure, file: doc.file }]
-      : [],
-  );
-  if (options.verify !== false) {
-    result.fidelity = await verifyProcedures(verifyInput, verified, new Set([...result.written, ...result.reused]));
-  }
-  const siteArtifacts = all.flatMap(
-    (entry) => entry.renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
-  );
-  result.written.push(...(await writeArtifacts(outDir, [...siteArtifacts, cache.manifest()])));
-  if (result.fidelity) {
-    const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
-    verifyCatalog(verifyInput, catalog, verified, result.fidelity);
-  }
-  const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
-  const pelitaFiles = new Set([
-    LAST_GOOD_FILE,
-    ...[...outputs.values()].flat().map((path) => path.slice(path.lastIndexOf('/') + 1)),
-    ...all.flatMap(({ renderer }) => [
-      ...(renderer.editions ?? []).map((edition) => edition.file),
-      ...(renderer.otherFiles ?? []),
-    ]),
-  ]);
-  result.removed = await pruneRemovedProcedures(outDir, site.languages, sources, pelitaFiles);
   return result;
+
+  async function renderAndWrite(site: Site): Promise<void> {
+    const cache = await openCache(outDir);
+    const notUpdated = new Set<string>();
+    const kept: Procedure[] = [];
+    for (const doc of checked) {
+      if (doc.procedure || !outDir) continue;
+      const dir = doc.source.replace(/\.md$/, '');
+      const last = await readLastGood(outDir, dir);
+      if (last) {
+        kept.push(last);
+        notUpdated.add(dir);
+      } else result.absent.push(dir);
+    }
+    const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
+    result.failed = checked.length - procedures.length;
+    const context: RenderContext = {
+      site,
+      words: templates.words,
+      renderTemplate: templates.renderTemplate,
+      procedures: [...procedures, ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b))),
+      notUpdated,
+      outline: outlinesFor(site, templates.words),
+      assets: templates.assets,
+      editions: all.flatMap((entry) => entry.renderer.editions ?? []),
+      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    };
+    const outputs = new Map<string, string[]>();
+    const facts = new Map<string, Readonly<Record<string, number>>>();
+    const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
+      outputs.set(dir, [...(outputs.get(dir) ?? []), ...artifacts.map((artifact) => artifact.path)]);
+      for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
+    };
+    // Procedures not rendered now are listed with the files they have from the last build.
+    const listAsBefore = (procedure: Procedure) => {
+      const dir = procedureDir(procedure);
+      for (const entry of all) remember(dir, cache.recorded(`${entry.id}:${dir}`));
+    };
+    for (const procedure of kept) listAsBefore(procedure);
+
+    // A few procedures render at once, so the main thread's renderers go on while audio
+    // encodes in its worker threads; results are still written and recorded in document
+    // order, so outputs, the manifest and the site files do not depend on timing.
+    const limit = pLimit(availableParallelism() + 1);
+    /** Procedures rendered and written by this run. */
+    const builtNow = new Set<string>();
+    const renders = checked.map((doc) =>
+      doc.procedure && rendered(doc)
+        ? limit(() => renderProcedure(doc, selected, context, cache, observer))
+        : undefined,
+    );
+    for (const [index, doc] of checked.entries()) {
+      const procedure = doc.procedure;
+      if (!procedure) continue;
+      if (options.signal?.aborted) {
+        result.cancelled = true;
+        limit.clearQueue();
+        return;
+      }
+      if (!rendered(doc)) {
+        replayWarnings(doc.file, all, procedure, cache);
+        listAsBefore(procedure);
+        result.built++;
+        continue;
+      }
+      const made = await renders[index];
+      observer.fileDone?.(doc.file, doc.source);
+      if (!made) {
+        result.failed++;
+        const last = outDir ? await readLastGood(outDir, procedureDir(procedure)) : undefined;
+        if (last) {
+          notUpdated.add(procedureDir(procedure));
+          result.kept.push(keptOf(last));
+          listAsBefore(procedure);
+        } else result.absent.push(procedureDir(procedure));
+        continue;
+      }
+      const { artifacts, reused, records } = made;
+      if (!output) {
+        result.built++;
+        remember(procedureDir(procedure), artifacts);
+        continue;
+      }
+      const fresh = artifacts.filter((artifact) => !reused.has(artifact));
+      // A procedure's files are replaced together: after a kill, all are old or all new.
+      const written = await commitOrReport(output, [...fresh, lastGoodArtifact(procedure)], doc.file);
+      if (!written) {
+        result.failed++;
+        continue;
+      }
+      result.built++;
+      builtNow.add(procedureDir(procedure));
+      remember(procedureDir(procedure), artifacts);
+      result.written.push(...written);
+      output.keep(artifacts.filter((artifact) => reused.has(artifact)));
+      result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
+      for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
+    }
+    result.kept.unshift(...kept.map(keptOf));
+    if (!output || !outDir) return;
+    // Only what this run made or reused is read back: editions left out by --editions keep
+    // their older files, which may describe an older version of the procedure.
+    const verifyInput = { ...context, outDir };
+    const verified = checked.flatMap((doc) =>
+      doc.procedure && rendered(doc) && !notUpdated.has(procedureDir(doc.procedure))
+        ? [{ procedure: doc.procedure, file: doc.file }]
+        : [],
+    );
+    if (options.verify !== false) {
+      result.fidelity = await verifyProcedures(verifyInput, verified, new Set([...result.written, ...result.reused]));
+    }
+    const siteArtifacts = all.flatMap(
+      (entry) => entry.renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
+    );
+    const siteFile = result.files[0] as VFile;
+    result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
+    if (result.fidelity) {
+      const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
+      verifyCatalog(verifyInput, catalog, verified, result.fidelity);
+    }
+    const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
+    // Files of procedures not rendered now (preview, errors) stay: only this run's own are compared.
+    const current = new Set([...result.written, ...result.reused, ...[...outputs.values()].flat()]);
+    const pruned = await output.prune(current, sources, builtNow);
+    result.removed = pruned.removed;
+    result.keptFiles = pruned.kept;
+  }
+}
+
+/** Writes a group of files; something in the way (a link, a file Pelita did not write) is an error on `file`. */
+async function commitOrReport(
+  output: OutputFolder,
+  artifacts: readonly Artifact[],
+  file: VFile,
+): Promise<string[] | undefined> {
+  try {
+    return await output.commit(artifacts);
+  } catch (error) {
+    if (!(error instanceof InTheWayError)) throw error;
+    reportError(
+      file,
+      { id: 'output-in-the-way', params: { reason: error.message } },
+      START_OF_FILE,
+      'output-in-the-way',
+    );
+    return undefined;
+  }
 }
 
 function keptOf(procedure: Procedure): KeptProcedure {

@@ -9,6 +9,7 @@ import { readWords, type Words } from '../i18n/words.js';
 import { reportError, reportWarning } from '../model/report.js';
 import { parseYaml } from '../parse/yaml-document.js';
 import type { RenderTemplate } from '../render/types.js';
+import { readText } from './read-text.js';
 
 /** templates/ of the installed package (the same from src/ and dist/). */
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -28,7 +29,7 @@ export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage 
   const liquidFiles = (await readdir(htmlDir)).filter((name) => name.endsWith('.liquid')).sort();
   const templates = Object.fromEntries(
     await Promise.all(
-      liquidFiles.map(async (name) => [name.replace(/\.liquid$/, ''), await readFile(join(htmlDir, name), 'utf8')]),
+      liquidFiles.map(async (name) => [name.replace(/\.liquid$/, ''), await readText(join(htmlDir, name))]),
     ),
   );
   const liquid = new Liquid({
@@ -42,14 +43,14 @@ export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage 
 
   const assetsDir = join(htmlDir, 'assets');
   const assets = new Map<string, string>();
-  for (const name of (await readdir(assetsDir)).sort()) assets.set(name, await readFile(join(assetsDir, name), 'utf8'));
+  for (const name of (await readdir(assetsDir)).sort()) assets.set(name, await readText(join(assetsDir, name)));
 
   const { words, files } = await loadWords(join(dir, 'i18n'), sourceLanguage);
   return { renderTemplate, assets, words, files, pictogramIds: await loadPictogramIds(dir) };
 }
 
 async function loadPictogramIds(dir: string): Promise<Set<string>> {
-  const parsed = parseYaml(await readFile(join(dir, 'pictograms', 'lexicon.yaml'), 'utf8'));
+  const parsed = parseYaml(await readText(join(dir, 'pictograms', 'lexicon.yaml')));
   const concepts = parsed.ok ? (parsed.value.data as { concepts?: object } | null)?.concepts : undefined;
   return new Set(concepts ? Object.keys(concepts) : []);
 }
@@ -59,7 +60,7 @@ async function loadWords(dir: string, sourceLanguage: string) {
   const raw = new Map<string, { file: VFile; data: unknown }>();
   for (const name of names) {
     const file = new VFile({ path: join(dir, name) });
-    const parsed = parseYaml(await readFile(join(dir, name), 'utf8'));
+    const parsed = parseYaml(await readText(join(dir, name)));
     if (!parsed.ok) {
       reportError(
         file,

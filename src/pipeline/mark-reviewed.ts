@@ -3,7 +3,7 @@
 // changes; everything else in the file stays byte for byte.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeFileSafe } from './safe-write.js';
 
 /** Sets `source: <marker>` in the front matter of `text`, replacing an existing line. */
 export function setSourceMarker(text: string, marker: string): string {
@@ -19,7 +19,8 @@ export function setSourceMarker(text: string, marker: string): string {
 }
 
 export async function writeSourceMarker(contentDir: string, source: string, marker: string): Promise<void> {
-  const path = join(contentDir, ...source.split('/'));
-  const text = await readFile(path, 'utf8');
-  await writeFileAtomic(path, setSourceMarker(text, marker));
+  const text = await readFile(join(contentDir, ...source.split('/')), 'utf8');
+  // A byte-order mark stays where the writer's editor put it.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  await writeFileSafe(contentDir, source, bom + setSourceMarker(text.slice(bom.length), marker));
 }

@@ -1,8 +1,10 @@
 // Every validation rule, in the order their messages read best.
 import { complaints } from './complaints.js';
+import { controlCharacters } from './control-characters.js';
 import { duplicateSections } from './duplicate-sections.js';
 import { frontMatterYaml } from './front-matter-yaml.js';
 import { headingLevel } from './heading-level.js';
+import { invisibleText } from './invisible-text.js';
 import { keyTypes } from './key-types.js';
 import { language } from './language.js';
 import { pictogramCaptions } from './pictogram-captions.js';
@@ -24,11 +26,13 @@ import { updatedDate } from './updated-date.js';
 
 export const ALL_RULES: readonly Rule[] = [
   slug,
+  controlCharacters,
   language,
   translationSource,
   frontMatterYaml,
   requiredKeys,
   keyTypes,
+  invisibleText,
   updatedDate,
   unknownKeys,
   summaryLength,

@@ -4,7 +4,19 @@ import type { Rule } from './rule.js';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Web addresses, file names and the QR code stay short. */
+export const MAX_SLUG_LENGTH = 80;
+
 export const slug: Rule = (draft) => {
+  if (draft.slug.length > MAX_SLUG_LENGTH) {
+    reportError(
+      draft.file,
+      { id: 'slug-too-long', params: { length: draft.slug.length, max: MAX_SLUG_LENGTH } },
+      START_OF_FILE,
+      'invalid-slug',
+    );
+    return;
+  }
   if (SLUG_PATTERN.test(draft.slug)) return;
   const suggestion = draft.slug
     .normalize('NFKD')

@@ -1,0 +1,205 @@
+// The output folder as Pelita owns it: refused when it is not Pelita's (or is the content
+// folder, /, home …), locked against a second build, repaired after a kill, written one
+// group of files (a procedure, or the site files) at a time so that a group is either all
+// old or all new, and pruned of nothing but the files Pelita wrote and nobody changed.
+import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Artifact } from '../render/types.js';
+import { guardOutDir } from './guard-out-dir.js';
+import { acquireLock, LOCK_FILE } from './lock.js';
+import { InTheWayError, OutFolderError } from './output-errors.js';
+import { type Manifest, OUTPUT_MANIFEST, readManifest, sha256, writeManifest } from './output-manifest.js';
+import { removeLeftovers } from './remove-leftovers.js';
+import {
+  commitTemp,
+  lstatOrUndefined,
+  prepareTarget,
+  REAL_FS,
+  syncFolders,
+  tempPathFor,
+  type WriteFs,
+  writeFileSafe,
+  writeTemp,
+} from './safe-write.js';
+
+/** Lists a group's files while they are renamed into place, so a kill is finished at the next start. */
+export const JOURNAL = '.pelita-journal.json';
+
+export interface OutputFolderOptions {
+  outDir: string;
+  contentDir: string;
+  templatesDir?: string;
+  /** Build into a folder that is not (yet) Pelita's, replacing files in the way. */
+  force?: boolean;
+  fs?: WriteFs;
+}
+
+export interface PruneResult {
+  /** `<lang>/<slug>` whose source file is gone and whose files were removed. */
+  removed: string[];
+  /** Files not removed because they changed after Pelita wrote them (or became links). */
+  kept: string[];
+}
+
+export interface OutputFolder {
+  readonly outDir: string;
+  /** Writes files together: after a kill (and the next start), all are old or all new. */
+  commit(artifacts: readonly Artifact[]): Promise<string[]>;
+  /** Records files already in place (reused from the cache) as Pelita's. */
+  keep(artifacts: readonly Artifact[]): void;
+  /**
+   * Removes files of the last build that this one did not make, except those of documents
+   * that exist but did not build (their older files stay).
+   * @param current output paths written or kept by this build.
+   * @param sources `<lang>/<slug>` of every document, valid or not; `built` those that built.
+   */
+  prune(current: ReadonlySet<string>, sources: ReadonlySet<string>, built: ReadonlySet<string>): Promise<PruneResult>;
+  close(): Promise<void>;
+}
+
+export async function openOutputFolder(options: OutputFolderOptions): Promise<OutputFolder> {
+  const fs = options.fs ?? REAL_FS;
+  const outDir = await guardOutDir(options.outDir, options.contentDir, options.templatesDir);
+  await fs.mkdir(outDir, { recursive: true });
+  if (!(await stat(outDir)).isDirectory()) throw new OutFolderError(`${options.outDir} is a file, not a folder.`);
+  let manifest = await readManifest(outDir);
+  if (!manifest) {
+    const entries = (await readdir(outDir)).filter((name) => name !== LOCK_FILE);
+    if (entries.length > 0 && !options.force) {
+      throw new OutFolderError(
+        `${options.outDir} already holds files that Pelita did not write (it has no ${OUTPUT_MANIFEST}). Build into an empty or new folder, or add --force to build into it anyway: Pelita then replaces only the files it makes and removes none.`,
+      );
+    }
+    manifest = new Map();
+  }
+  const release = await acquireLock(outDir);
+  try {
+    await finishJournal(outDir, manifest, fs);
+    await removeLeftovers(outDir, manifest);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return new PelitaOutput(outDir, manifest, options.force === true, fs, release);
+}
+
+class PelitaOutput implements OutputFolder {
+  constructor(
+    readonly outDir: string,
+    private readonly manifest: Manifest,
+    private readonly force: boolean,
+    private readonly fs: WriteFs,
+    readonly close: () => Promise<void>,
+  ) {}
+
+  async commit(artifacts: readonly Artifact[]): Promise<string[]> {
+    const { fs, outDir, manifest } = this;
+    const targets: string[] = [];
+    // Everything in the way is found before anything is written.
+    for (const artifact of artifacts) {
+      const target = await prepareTarget(outDir, artifact.path, fs);
+      if (!this.force && !manifest.has(artifact.path) && (await lstatOrUndefined(target, fs))) {
+        throw new InTheWayError('foreign', target);
+      }
+      targets.push(target);
+    }
+    const temps: string[] = [];
+    try {
+      for (const [index, artifact] of artifacts.entries())
+        temps.push(await writeTemp(targets[index] ?? '', artifact.data, fs));
+    } catch (error) {
+      for (const temp of temps) await fs.unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: sha256(artifact.data) }));
+    await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
+    for (const [index, temp] of temps.entries()) await commitTemp(temp, targets[index] ?? '', fs);
+    await syncFolders(
+      targets.map((target) => dirname(target)),
+      fs,
+    );
+    for (const entry of entries) manifest.set(entry.path, entry.sha256);
+    await writeManifest(outDir, manifest, fs);
+    await fs.unlink(join(outDir, JOURNAL));
+    return artifacts.map((artifact) => artifact.path);
+  }
+
+  keep(artifacts: readonly Artifact[]): void {
+    for (const artifact of artifacts) this.manifest.set(artifact.path, sha256(artifact.data));
+  }
+
+  async prune(
+    current: ReadonlySet<string>,
+    sources: ReadonlySet<string>,
+    built: ReadonlySet<string>,
+  ): Promise<PruneResult> {
+    const { outDir, manifest } = this;
+    const result: PruneResult = { removed: [], kept: [] };
+    const removed = new Set<string>();
+    const folders = new Set<string>();
+    for (const path of [...manifest.keys()].sort()) {
+      if (current.has(path)) continue;
+      const key = procedureKey(path);
+      if (key && sources.has(key) && !built.has(key)) continue; // has errors now: its older files stay
+      const hash = manifest.get(path);
+      manifest.delete(path);
+      const target = join(outDir, ...path.split('/'));
+      if (await isUnchanged(outDir, path, target, hash)) {
+        await unlink(target);
+        if (key && !sources.has(key)) removed.add(key);
+        for (let folder = dirname(target); folder.startsWith(`${outDir}/`); folder = dirname(folder))
+          folders.add(folder);
+      } else if (await lstatOrUndefined(target, this.fs).catch(() => undefined)) {
+        result.kept.push(path);
+      }
+    }
+    // Deepest first; a folder that still holds anything stays.
+    for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
+    await writeManifest(outDir, manifest);
+    result.removed = [...removed].sort();
+    return result;
+  }
+}
+
+/** `<lang>/<slug>` of a procedure's file; undefined for the site's own files. */
+function procedureKey(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts.length >= 3 ? `${parts[0]}/${parts[1]}` : undefined;
+}
+
+/** True when `target` is a plain file, reached through no link, with the hash Pelita recorded. */
+async function isUnchanged(outDir: string, rel: string, target: string, hash: string | undefined): Promise<boolean> {
+  if (hash === undefined) return false;
+  try {
+    let folder = outDir;
+    for (const part of rel.split('/').slice(0, -1)) {
+      folder = join(folder, part);
+      const info = await lstatOrUndefined(folder);
+      if (!info?.isDirectory() || info.isSymbolicLink()) return false;
+    }
+    const info = await lstatOrUndefined(target);
+    return info?.isFile() === true && sha256(await readFile(target)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** Finishes the renames of a group a kill interrupted, and records its files. */
+async function finishJournal(outDir: string, manifest: Manifest, fs: WriteFs): Promise<void> {
+  const text = await readFile(join(outDir, JOURNAL), 'utf8').catch(() => undefined);
+  if (text === undefined) return;
+  let files: { path: string; sha256: string }[] = [];
+  try {
+    files = (JSON.parse(text) as { files: typeof files }).files;
+  } catch {
+    // written atomically, so unreadable means not Pelita's: leave the files as they are
+  }
+  for (const file of files) {
+    const target = await prepareTarget(outDir, file.path, fs);
+    const temp = tempPathFor(target);
+    if ((await lstatOrUndefined(temp, fs))?.isFile()) await commitTemp(temp, target, fs);
+    manifest.set(file.path, file.sha256);
+  }
+  await writeManifest(outDir, manifest, fs);
+  await fs.unlink(join(outDir, JOURNAL));
+}
