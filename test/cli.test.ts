@@ -138,7 +138,7 @@ describe('pelita build', () => {
     const out = tempDir();
     const { status, stderr } = pelita(['build', '--content', content, '--out', out]);
     expect(status).toBe(1);
-    expect(stderr).toMatch(/site\.yaml:2:6 {2}error {2}site\.yaml is not valid YAML/);
+    expect(flatMessages(stderr)).toMatch(/site\.yaml:2:6 {2}error {2}site\.yaml is not valid YAML/);
     expect(readTree(out).size).toBe(0);
   });
 });
@@ -162,7 +162,7 @@ describe('usage', () => {
     expect(pelita(['build', '--colour']).status).toBe(2);
     const missing = pelita(['check', '--content', '/nonexistent/folder']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('Content folder not found: /nonexistent/folder');
+    expect(missing.stderr).toContain('The content folder was not found: /nonexistent/folder');
     expect(existsSync(join(REPO, 'nonexistent'))).toBe(false);
   });
 });
@@ -178,7 +178,7 @@ describe('deleted procedures', () => {
     rmSync(join(content, 'id/cuti-besar.md'));
     writeFileSync(join(content, 'id/cuti-tahunan.md'), broken);
     const { stderr } = pelita(['build', '--content', content, '--out', out]);
-    expect(stderr).toContain('id/cuti-besar: removed its output, because its source file is gone.');
+    expect(stderr).toContain('id/cuti-besar: its output was removed, because its source file is gone.');
     expect(readdirSync(join(out, 'id/cuti-besar'))).toEqual(['catatan-kantor.txt']);
     expect(existsSync(join(out, 'id/lama/index.html'))).toBe(true); // not in the manifest: not Pelita's
     expect(existsSync(join(out, 'id/cuti-tahunan/index.html'))).toBe(true); // has errors: older outputs stay

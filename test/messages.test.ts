@@ -19,7 +19,7 @@ function idsInCode(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'render') walk(path); // renderers' ids, not message ids
+        if (entry.name !== 'render' && entry.name !== 'outline') walk(path); // section and node ids, not message ids
       } else if (path.endsWith('.ts')) {
         for (const match of readFileSync(path, 'utf8').matchAll(/\bid: '([a-z][a-z-]*)'/g)) ids.add(match[1] ?? '');
         for (const match of readFileSync(path, 'utf8').matchAll(/formatMessage\(catalogue, \{ id: '([a-z-]+)'/g))

@@ -184,7 +184,7 @@ describe('validation rules', () => {
     );
     const [message] = doc.file.messages;
     expect(message?.reason).toBe(
-      'Missing required front-matter key "cost" (biaya/tarif, UU 25/2009 art. 21). Add a line `cost: …` to the front matter.',
+      'The required front-matter key "cost" is missing (the fee, "biaya/tarif" in UU 25/2009 art. 21). Add a line `cost: …` to the front matter.',
     );
   });
 

@@ -118,7 +118,9 @@ function siteComplaints(site: Site, title: string, lead: string, notes: NoteNumb
             items: site.complaints.map((channel) => ({ content: toInlines(channel, notes), blocks: [] })),
           },
         ];
-  return { kind: 'complaints', id: 'complaints', title, origin: 'site', blocks };
+  // The same anchor as a Pengaduan section the writer wrote.
+  const kind = 'complaints';
+  return { kind, id: kind, title, origin: 'site', blocks };
 }
 
 /** Notes in the order of their first reference; a note's own references are numbered on. */

@@ -55,7 +55,7 @@ export function flatMessages(output: string): string {
   let path = '';
   const lines: string[] = [];
   for (const line of output.split('\n')) {
-    const row = /^ {2}(\d+:\d+)? +(\S+) {2}(.*)$/.exec(line);
+    const row = /^ {2}(\d+:\d+)? +(\S+) {2,}(.*)$/.exec(line);
     if (row && path) lines.push(`${path}${row[1] ? `:${row[1]}` : ''}  ${row[2]}  ${row[3]}`);
     else if (line && !line.startsWith(' ') && !line.startsWith('[')) path = line;
   }
