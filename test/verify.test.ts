@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparable, missingFrom } from '../src/verify/compare.js';
 import { expectedTexts } from '../src/verify/expected-texts.js';
-import { contentFolder, pelita, tempDir } from './support/cli.js';
+import { contentFolder, flatMessages, pelita, tempDir } from './support/cli.js';
 import { checkCorpus } from './support/corpus.js';
 import { renderContext, validProcedure } from './support/fixtures.js';
 
@@ -93,7 +93,7 @@ describe('pelita verify on a built site', () => {
     const result = pelita(['verify', '--content', content, '--out', out]);
     writeFileSync(path, script);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(
+    expect(flatMessages(result.stderr)).toMatch(
       /cuti-tahunan\.md:\d+:\d+ +error +The audio edition \(id\/cuti-tahunan\/audio\.txt\) does not carry this text: "Serahkan ke loket/,
     );
   });
@@ -108,8 +108,8 @@ describe('pelita verify on a built site', () => {
     const result = pelita(['verify', '--content', content, '--out', out]);
     writeFileSync(path, pef);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(
-      /cuti-tahunan\.md:22:\d+ +error +The braille edition \(id\/cuti-tahunan\/braille\.pef\) does not carry this text: "Serahkan ke loket/,
+    expect(flatMessages(result.stderr)).toMatch(
+      /cuti-tahunan\.md:25:\d+ +error +The braille edition \(id\/cuti-tahunan\/braille\.pef\) does not carry this text: "Serahkan ke loket/,
     );
   });
 
