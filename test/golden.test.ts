@@ -66,3 +66,13 @@ describe('golden corpus: html', async () => {
     });
   }
 });
+
+describe('golden corpus: catalog', async () => {
+  it('catalog.json carries both languages of the corpus, whole', async () => {
+    const checked = await checkCorpus();
+    const context = await renderContext(checked);
+    const { catalogRenderer } = await import('../src/render/catalog/catalog-renderer.js');
+    const [catalog] = catalogRenderer.renderSite?.(context, new Map(), new Map()) ?? [];
+    expectGolden(join(CORPUS, 'catalog.json'), String(catalog?.data));
+  });
+});
