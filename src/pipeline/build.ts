@@ -225,6 +225,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const limit = pLimit(availableParallelism() + 1);
     /** Procedures rendered and written by this run. */
     const builtNow = new Set<string>();
+    /** Files of editions not made now: they may describe an older version, so verify skips them. */
+    const asBefore = new Set<string>();
     const renders = checked.map((doc) =>
       doc.procedure && rendered(doc)
         ? limit(() => renderProcedure(doc, selected, context, cache, observer))
@@ -245,8 +247,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         continue;
       }
       const made = await renders[index];
-      observer.fileDone?.(doc.file, doc.source);
       if (!made) {
+        observer.fileDone?.(doc.file, doc.source);
         result.failed++;
         const last = outDir ? await readLastGood(outDir, procedureDir(procedure)) : undefined;
         if (last) {
@@ -258,6 +260,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
       const { artifacts, reused, records } = made;
       if (!output) {
+        observer.fileDone?.(doc.file, doc.source);
         result.built++;
         remember(procedureDir(procedure), artifacts);
         continue;
@@ -265,6 +268,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const fresh = artifacts.filter((artifact) => !reused.has(artifact));
       // A procedure's files are replaced together: after a kill, all are old or all new.
       const written = await commitOrReport(output, [...fresh, lastGoodArtifact(procedure)], doc.file);
+      observer.fileDone?.(doc.file, doc.source);
       if (!written) {
         result.failed++;
         continue;
@@ -275,6 +279,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.written.push(...written);
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));
       result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
+      for (const artifact of made.asBefore) asBefore.add(artifact.path);
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
     }
     result.kept.unshift(...kept.map(keptOf));
@@ -282,22 +287,32 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
     const verifyInput = { ...context, outDir };
+    // What verify finds is told after the documents' own messages (those are printed as
+    // each document is done), in a report of its own per document.
     const verified = checked.flatMap((doc) =>
-      doc.procedure && rendered(doc) && !notUpdated.has(procedureDir(doc.procedure))
-        ? [{ procedure: doc.procedure, file: doc.file }]
+      doc.procedure && builtNow.has(procedureDir(doc.procedure))
+        ? [{ procedure: doc.procedure, file: new VFile({ path: doc.file.path }) }]
         : [],
     );
     if (options.verify !== false) {
-      result.fidelity = await verifyProcedures(verifyInput, verified, new Set([...result.written, ...result.reused]));
+      const made = [...result.written, ...result.reused].filter((path) => !asBefore.has(path));
+      result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made));
     }
+    // The index and catalog list only procedures whose files are in place: no dead links.
+    const siteContext = { ...context, procedures: context.procedures.filter((p) => outputs.has(procedureDir(p))) };
     const siteArtifacts = all.flatMap(
-      (entry) => entry.renderer.renderSite?.(context, outputs, facts, result.fidelity) ?? [],
+      (entry) => entry.renderer.renderSite?.(siteContext, outputs, facts, result.fidelity) ?? [],
     );
     const siteFile = result.files[0] as VFile;
     result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
     if (result.fidelity) {
       const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
       verifyCatalog(verifyInput, catalog, verified, result.fidelity);
+      for (const { file } of verified) {
+        if (file.messages.length === 0) continue;
+        result.files.push(file);
+        observer.fileDone?.(file);
+      }
     }
     const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
     // Files of procedures not rendered now (preview, errors) stay: only this run's own are compared.
@@ -340,6 +355,8 @@ interface RenderedProcedure {
   artifacts: Artifact[];
   /** Artifacts read back from the previous build: already on disk. */
   reused: Set<Artifact>;
+  /** Files of editions not made now (`--editions`): as the last build left them. */
+  asBefore: Set<Artifact>;
   /** Cache entries to record once the files are written. */
   records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
 }
@@ -359,7 +376,7 @@ async function renderProcedure(
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
-  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), records: [] };
+  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), records: [] };
   const { artifacts } = rendered;
   const dir = procedureDir(procedure);
   for (const { id } of RENDERERS) {
@@ -367,7 +384,10 @@ async function renderProcedure(
     const renderer = selected.find((entry) => entry.id === id)?.renderer;
     if (!renderer) {
       const before = (await cache.previous(owner)) ?? [];
-      for (const artifact of before) rendered.reused.add(artifact);
+      for (const artifact of before) {
+        rendered.reused.add(artifact);
+        rendered.asBefore.add(artifact);
+      }
       artifacts.push(...before);
       continue;
     }
