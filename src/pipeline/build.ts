@@ -135,7 +135,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     editions: renderers.flatMap((renderer) => renderer.editions ?? []),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
   };
-  const output = await openOutputFolder({ ...options, outDir: options.outDir });
+  // Pelita's own templates are guarded too when no --templates was given.
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const output = await openOutputFolder({ ...options, templatesDir, outDir: options.outDir });
   try {
     await writeProcedures(output, checked, renderers, context, options.signal, result);
   } finally {
