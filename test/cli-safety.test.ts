@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/exit-codes.js';
 import { CLI, contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
-import { validProcedure } from './support/fixtures.js';
+import { REPO, validProcedure } from './support/fixtures.js';
 
 const NO_STACK = /\n\s+at /;
 const two = () =>
@@ -37,11 +37,14 @@ describe('the output folder', () => {
     expect(readFileSync(join(out, 'id/kontak/index.html'), 'utf8')).toBe('<p>kontak</p>');
   });
 
-  it('may not be the content folder', () => {
+  it("may not be the content folder, nor Pelita's own templates", () => {
     const content = contentFolder({ 'id/cuti-tahunan.md': validProcedure() });
     const { status, stderr } = pelita(['build', '--content', content, '--out', content]);
     expect(status).toBe(EXIT.usage);
     expect(stderr).toContain('cannot be the output folder: it is the content folder');
+    const templates = pelita(['build', '--content', content, '--out', join(REPO, 'templates/html')]);
+    expect(templates.status).toBe(EXIT.usage);
+    expect(templates.stderr).toContain('it is inside the templates folder');
   });
 
   it('is not written while another build holds its lock (exit 75)', () => {

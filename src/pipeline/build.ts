@@ -172,7 +172,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // Site files (index, catalog) are always made, so they list every procedure.
   const selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
   // The output folder is Pelita's alone while this build runs (lock, manifest, journal).
-  const output = outDir ? await openOutputFolder({ ...options, outDir }) : undefined;
+  // Pelita's own templates are guarded too when no --templates was given.
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const output = outDir ? await openOutputFolder({ ...options, templatesDir, outDir }) : undefined;
   try {
     await renderAndWrite(site);
   } finally {
