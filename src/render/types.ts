@@ -71,8 +71,6 @@ export interface Renderer {
   id: string;
   /** Files of this renderer that the HTML page links. */
   editions?: readonly EditionFile[];
-  /** Other file names it writes into a procedure folder (so deleted procedures can be cleaned up). */
-  otherFiles?: readonly string[];
   /** Files for one procedure, under `<lang>/<slug>/`. */
   renderProcedure?(outline: Outline, context: RenderContext, run: ProcedureRun): Artifact[] | Promise<Artifact[]>;
   /**

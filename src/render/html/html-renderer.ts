@@ -8,7 +8,6 @@ import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 
 export const htmlRenderer: Renderer = {
   id: 'html',
-  otherFiles: ['index.html', 'fragment.html'],
   renderProcedure(outline, context, run) {
     const dir = procedureDir(outline);
     const languages = languageVersions(outline, context);
