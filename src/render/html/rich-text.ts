@@ -136,17 +136,19 @@ export function notesToHtml(
     'ol',
     { className: ['pelita-notes-list'] },
     lines(
-      notes.map((note) =>
-        h('li', { id: noteId(note.number) }, [
-          ...lines(blocks(note.blocks, options), false),
-          { type: 'text', value: ' ' },
-          h(
-            'a',
-            { href: `#${noteRefId(note.number)}`, className: ['pelita-noteback'], ariaLabel: backLabel(note.number) },
-            '↩',
-          ),
-        ]),
-      ),
+      notes.map((note) => {
+        const back = h(
+          'a',
+          { href: `#${noteRefId(note.number)}`, className: ['pelita-noteback'], ariaLabel: backLabel(note.number) },
+          '↩',
+        );
+        const parts = blocks(note.blocks, options);
+        // The way back ends the note's last paragraph, as readers expect, not a line of its own.
+        const last = parts.at(-1);
+        if (last?.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, back);
+        else parts.push(h('p', [back]));
+        return h('li', { id: noteId(note.number) }, lines(parts, false));
+      }),
     ),
   );
   return toHtml(sanitize({ type: 'root', children: [list] }, schema));
