@@ -58,6 +58,8 @@ export const RULE_IDS = [
   'audio-unknown-abbreviation',
   'braille-unknown-character',
   'braille-long-word',
+  'pictogram-caption-shortened',
+  'pictogram-missing-glyph',
   'pictogram-unmatched',
   'pdf-missing-glyph',
   'pdf-block-skipped',

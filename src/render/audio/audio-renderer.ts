@@ -69,6 +69,7 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
       `The audio edition cannot speak "${lang}" yet: add templates/speech/${lang}.yaml. No audio was made for this page.`,
       undefined,
       'audio-language-missing',
+      { lang },
     );
     return undefined;
   }
@@ -103,6 +104,7 @@ function warnUnknownAbbreviations(
       `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
       findPlace(outline, word),
       'audio-unknown-abbreviation',
+      { word },
     );
   }
 }

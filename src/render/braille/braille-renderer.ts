@@ -38,6 +38,7 @@ export const brailleRenderer: Renderer = {
           `The braille table has no sign for ${describe(segment)}. The braille edition shows the sign ⠸⠿ (dots 456, 123456) in its place; write it in words if it matters.`,
           block.position,
           'braille-unknown-character',
+          { what: describe(segment) },
         );
       }
       return { ...block, text };
@@ -54,6 +55,7 @@ export const brailleRenderer: Renderer = {
         `A word is longer than a braille line (${geometry.cols} cells), so the braille edition breaks it without a hyphen.`,
         blocks[index]?.position,
         'braille-long-word',
+        { cols: geometry.cols },
       );
     }
     return brailleArtifacts(outline, words, context, blocks, result, geometry);

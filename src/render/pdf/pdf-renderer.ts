@@ -21,11 +21,11 @@ export const pdfRenderer: Renderer = {
     const artifacts: Artifact[] = [];
     const seen = new Set<string>();
     // Both editions see the same text: report each problem once.
-    const warn: typeof run.warn = (reason, place, ruleId) => {
+    const warn: typeof run.warn = (reason, place, ruleId, params) => {
       const key = `${ruleId} ${JSON.stringify(place)} ${reason}`;
       if (seen.has(key)) return;
       seen.add(key);
-      run.warn(reason, place, ruleId);
+      run.warn(reason, place, ruleId, params);
     };
     for (const edition of theme.editions) {
       const data = await renderPdf({ outline, site: context.site, words, theme, edition, fonts, warn });

@@ -32,7 +32,12 @@ export interface TagOptions {
   scope?: 'Column' | 'Row';
 }
 
-export type Warn = (reason: string, position: Position | undefined, ruleId: string) => void;
+export type Warn = (
+  reason: string,
+  position: Position | undefined,
+  ruleId: string,
+  params?: Readonly<Record<string, string | number>>,
+) => void;
 
 /** How much layout work a document took (tests check it grows with the document only). */
 export interface LayoutStats {
@@ -223,6 +228,7 @@ export class Pen {
       `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF shows a replacement mark there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
       position,
       'pdf-missing-glyph',
+      { characters: characters.map(describe).join(', ') },
     );
   }
 

@@ -35,6 +35,11 @@ export const pictogramRenderer: Renderer = {
         `The picture-language sheet shortens the caption of ${sectionName(item.section, words)} ${item.number} ("${item.text}") to fit its tile, and prints the whole text in its list "${words.terms.pictogram_full_texts}". To choose the words of the tile, end the line with {caption="…"}.`,
         item.item.position,
         'pictogram-caption-shortened',
+        {
+          item: `${sectionName(item.section, words)} ${item.number}`,
+          text: item.text,
+          list: words.terms.pictogram_full_texts,
+        },
       );
     }
     warnMissingGlyphs(outline, plan, built.words, words, faces, run);
@@ -72,6 +77,7 @@ function warnUnmatched(plan: Plan, words: Words, run: ProcedureRun): void {
     `The picture-language sheet has no picture for ${list}; it shows a numbered tile instead. Add a known word to the text, or choose a picture by ending the line with {pictogram=ID} (the ids are in templates/pictograms/lexicon.yaml).`,
     first.item.position,
     'pictogram-unmatched',
+    { list },
   );
 }
 
@@ -117,6 +123,7 @@ function warnMissingGlyphs(
       `The picture-language sheet has no letter shape for ${list.join(', ')} in ${source.what}, so it leaves ${missing.length === 1 ? 'it' : 'them'} out of the drawing (the sheet's text for screen readers keeps ${missing.length === 1 ? 'it' : 'them'}). Write ${missing.length === 1 ? 'it' : 'them'} in words to have ${missing.length === 1 ? 'it' : 'them'} printed.`,
       source.place,
       'pictogram-missing-glyph',
+      { characters: list.join(', ') },
     );
   }
 }
