@@ -7,7 +7,7 @@ import type { Words } from '../i18n/words.js';
 import type { Site } from '../model/site.js';
 import type { Outline } from '../outline/types.js';
 import { normaliseForSpeech } from '../render/audio/normalise/normalise.js';
-import { readSpeechLanguage } from '../render/audio/normalise/speech-language.js';
+import { type Lexicon, readSpeechLanguage, type SpeechLanguage } from '../render/audio/normalise/speech-language.js';
 import { loadSpeechData } from '../render/audio/speech-data.js';
 import { loadEngine } from '../render/braille/engine.js';
 import { loadGeometry } from '../render/braille/geometry.js';
@@ -16,7 +16,7 @@ import { missingFrom } from './compare.js';
 import { type ExpectedText, expectedTexts, PARTS, type Part } from './expected-texts.js';
 import { pefBodyRows } from './read-braille.js';
 import { htmlText } from './read-html.js';
-import { pdfFigureTexts, pdfText } from './read-pdf.js';
+import { pdfText } from './read-pdf.js';
 import { svgTexts } from './read-svg.js';
 
 export interface VerifyContext {
@@ -45,8 +45,8 @@ const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 export const EDITION_READERS: readonly EditionReader[] = [
   { edition: 'html', file: 'index.html', parts: PARTS, read: async (bytes) => htmlText(utf8(bytes)) },
   { edition: 'fragment', file: 'fragment.html', parts: PARTS, read: async (bytes) => htmlText(utf8(bytes)) },
-  { edition: 'leaflet', file: 'leaflet.pdf', parts: PARTS, read: pdfText },
-  { edition: 'large-print', file: 'large-print.pdf', parts: PARTS, read: pdfText },
+  { edition: 'leaflet', file: 'leaflet.pdf', parts: PARTS, read: (bytes) => pdfText(bytes) },
+  { edition: 'large-print', file: 'large-print.pdf', parts: PARTS, read: (bytes) => pdfText(bytes) },
   { edition: 'braille', file: 'braille.pef', parts: PARTS, read: brailleText },
   { edition: 'audio', file: 'audio.txt', parts: PARTS, read: async (bytes) => utf8(bytes), expect: spokenForm },
   { edition: 'pictogram', file: 'pictograms.svg', parts: PICTURE_PARTS, read: async (bytes) => svgTexts(utf8(bytes)) },
@@ -55,7 +55,7 @@ export const EDITION_READERS: readonly EditionReader[] = [
     file: 'pictograms.pdf',
     parts: PICTURE_PARTS,
     // Headings and notices are real text; each picture carries its words as its alternative text.
-    read: async (bytes) => `${await pdfText(bytes)} ${await pdfFigureTexts(bytes)}`,
+    read: (bytes) => pdfText(bytes, { figures: true }),
   },
 ];
 
@@ -140,10 +140,21 @@ function backTranslator() {
   return loadEngine('native').catch(() => loadEngine('embedded'));
 }
 
+/** Each language's speech rules, read once per set of words (the normaliser runs once per text). */
+const speechLanguages = new WeakMap<Words, Promise<{ language: SpeechLanguage; lexicon: Lexicon } | undefined>>();
+
 async function spokenForm(text: string, outline: Outline, context: VerifyContext): Promise<string> {
-  const data = await loadSpeechData();
-  const speechData = data.languages.get(outline.lang);
   const words = context.words.get(outline.lang);
-  if (speechData === undefined || !words) return text;
-  return normaliseForSpeech(text, readSpeechLanguage(outline.lang, speechData, words.months), data.lexicon);
+  if (!words) return text;
+  let speech = speechLanguages.get(words);
+  if (!speech) {
+    speech = loadSpeechData().then((data) => {
+      const speechData = data.languages.get(outline.lang);
+      if (speechData === undefined) return undefined;
+      return { language: readSpeechLanguage(outline.lang, speechData, words.months), lexicon: data.lexicon };
+    });
+    speechLanguages.set(words, speech);
+  }
+  const rules = await speech;
+  return rules ? normaliseForSpeech(text, rules.language, rules.lexicon) : text;
 }
