@@ -56,6 +56,7 @@ export const TERMS = [
   'pictogram_sheet',
   'pictogram_sheet_alt',
   'pictogram_bring',
+  'pictogram_conditions',
   'pictogram_steps',
   'pictogram_credits',
   'pictogram_page',

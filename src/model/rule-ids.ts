@@ -58,7 +58,7 @@ export const RULE_IDS = [
   'audio-unknown-abbreviation',
   'braille-unknown-character',
   'braille-long-word',
-  'pictogram-caption-shortened',
+  'pictogram-generic',
   'pictogram-missing-glyph',
   'pictogram-unmatched',
   'pdf-missing-glyph',

@@ -91,6 +91,8 @@ export interface BuildResult {
   keptFiles: string[];
   /** True when `signal` stopped the build: `built` procedures were written whole, no site files. */
   cancelled?: boolean;
+  /** Picture-language items with a specific, a generic or no picture, over every sheet listed. */
+  pictures?: { specific: number; generic: number; none: number };
 }
 
 export interface CheckedContent {
@@ -305,6 +307,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const siteArtifacts = all.flatMap(
       (entry) => entry.renderer.renderSite?.(siteContext, outputs, facts, result.fidelity) ?? [],
     );
+    result.pictures = pictureCounts(facts);
     const siteFile = result.files[0] as VFile;
     result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
     if (result.fidelity) {
@@ -323,6 +326,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     result.removed = pruned.removed;
     result.keptFiles = pruned.kept;
   }
+}
+
+/** The pictogram sheets' facts summed: how many items have a specific, a generic or no picture. */
+function pictureCounts(facts: ReadonlyMap<string, Readonly<Record<string, number>>>) {
+  const sum = { specific: 0, generic: 0, none: 0 };
+  for (const entry of facts.values()) {
+    sum.specific += entry.picturesSpecific ?? 0;
+    sum.generic += entry.picturesGeneric ?? 0;
+    sum.none += entry.picturesNone ?? 0;
+  }
+  return sum;
 }
 
 /** Writes a group of files; something in the way (a link, a file Pelita did not write) is an error on `file`. */

@@ -3,7 +3,7 @@
 import type { Procedure } from '../../model/types.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, ListItem, Outline } from '../../outline/types.js';
-import { pictogramCoverage } from '../pictogram/plan.js';
+import { pictogramCoverage, pictogramSplit } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
 
@@ -86,6 +86,8 @@ function entry(
     steps: (section('steps')?.list?.items ?? []).map(catalogItem),
     /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
     pictogramCoverage: pictogramCoverage(outline, loadLexicon()),
+    /** Requirements and steps whose picture is specific, generic (a blank document) or missing. */
+    pictogramMatches: pictogramSplit(outline, loadLexicon()),
     complaints: sectionLines(section('complaints')?.blocks ?? []),
     /** The whole procedure in reading order, as the outline's blocks (docs/architecture.md, "catalog.json"). */
     notice: outline.notice ? { text: outline.notice.text, original: outline.notice.originalUrl } : null,

@@ -3,7 +3,7 @@
 // paragraph, or decoration). Pure: the plan, the words and the loaded drawings and
 // fonts in; pages out. Units are millimetres.
 import { type Drawing, placeDrawing } from './drawing.js';
-import { fullTextBlocks } from './full-texts.js';
+import { factsBlock } from './facts.js';
 import {
   CONTENT_WIDTH,
   FOOTER_HEIGHT,
@@ -16,9 +16,9 @@ import {
 } from './geometry.js';
 import type { Concept } from './lexicon.js';
 import type { Plan, PlannedItem } from './plan.js';
+import { itemRows } from './rows.js';
 import { INK, SOFT, TextDrawer } from './text-drawer.js';
 import type { Face } from './text-paths.js';
-import { factsBlock, tileRows } from './tiles.js';
 
 /** One line of text at a place; the SVG draws it as outlines, the PDF as real text. */
 export interface TextRun {
@@ -47,23 +47,19 @@ export interface Piece {
 
 export interface Sheet {
   pages: Piece[][];
-  /** Items whose tile shows a shortened caption (their whole text is in the full-text list). */
-  shortened: PlannedItem[];
 }
 
 export interface SheetWords {
   title: string;
   label: string;
+  /** Heading of the conditions to meet ("Syarat"). */
+  conditions: string;
   requirements: string;
   steps: string;
   /** How the parts the sheet does not show are reached (the web page's address). */
   rest: string;
   /** The translation notice, when the procedure has one. */
   notice?: string;
-  /** Heading of the list of whole texts. */
-  fullTexts: string;
-  /** On a tile whose whole text is in that list. */
-  more: string;
   credits: string;
   page: (n: number, of: number) => string;
 }
@@ -92,22 +88,20 @@ export interface Block {
 export function layoutSheet(input: SheetInput): Sheet {
   const text = new TextDrawer();
   const { plan, words, faces } = input;
-  const shortened: PlannedItem[] = [];
 
+  // The facts a reader decides on come first; then what one must be, what to bring, what to do.
   const blocks: Block[] = [headerBlock(input, text), ...infoBlocks(input, text)];
-  const lists = [
-    { items: plan.requirements, heading: words.requirements, numbered: false },
-    { items: plan.steps, heading: words.steps, numbered: true },
+  if (plan.facts.length > 0) blocks.push(factsBlock(input, text));
+  const lists: { items: PlannedItem[]; heading: string }[] = [
+    { items: plan.requirements.filter((item) => item.condition), heading: words.conditions },
+    { items: plan.requirements.filter((item) => !item.condition), heading: words.requirements },
+    { items: plan.steps, heading: words.steps },
   ];
   for (const list of lists) {
     if (list.items.length === 0) continue;
     blocks.push(headingBlock(list.heading, text, faces.bold, 2));
-    const rows = tileRows(list.items, input, text, list.numbered, list.heading);
-    shortened.push(...rows.shortened);
-    blocks.push(...rows.blocks);
+    blocks.push(...itemRows(list.items, input, text, list.heading));
   }
-  blocks.push(factsBlock(input, text));
-  blocks.push(...fullTextBlocks(lists, shortened, input, text));
 
   // Flow the blocks onto pages; a heading moves with the block after it.
   const pages: Piece[][] = [[]];
@@ -136,7 +130,7 @@ export function layoutSheet(input: SheetInput): Sheet {
   pages.forEach((page, index) => {
     page.push(footer(input, text, index + 1, pages.length));
   });
-  return { pages, shortened };
+  return { pages };
 }
 
 function headerBlock(input: SheetInput, text: TextDrawer): Block {

@@ -22,12 +22,21 @@ export interface Concept {
   triggers: Record<string, string[]>;
   /** The picture carries a number the sheet writes from the text (never one of its own). */
   number?: NumberSlot;
+  /**
+   * Phrases, per language, in which this concept's triggers do not count: "daftar" is
+   * a register, but not in "daftar susunan keluarga" (a list of the family).
+   */
+  unless: Record<string, string[]>;
+  /** A picture that says "a document" or "a card" but not which one: counted as a generic match. */
+  generic: boolean;
+  /** A document a citizen brings: an item naming several of them shows a picture for each. */
+  document: boolean;
 }
 
 /** Where a picture's number stands, in the drawing's units. */
 export interface NumberSlot {
-  /** `size`: a photo size such as 4×6; `days`: a number of days. */
-  shows: 'size' | 'days';
+  /** `size`: a photo size such as 4×6; `days`: a number of days; `amount`: a sum in rupiah. */
+  shows: 'size' | 'days' | 'amount';
   /** Centre of the number. */
   x: number;
   baseline: number;
@@ -46,10 +55,14 @@ export interface Lexicon {
   affixes: Record<string, { prefixes: string[]; suffixes: string[] }>;
   /** Words for "day" after a number, per language. */
   dayWords: Record<string, string[]>;
+  /** Openings of a requirement that is a condition to meet, not a thing to bring ("Berstatus", "Telah"). */
+  conditionOpenings: Record<string, string[]>;
+  /** Openings of a branch: what applies only in one case ("Jika", "Apabila"). */
+  branchOpenings: Record<string, string[]>;
 }
 
 const KINDS: readonly ConceptKind[] = ['thing', 'action', 'person', 'place', 'time'];
-const NOT_LANGUAGES = new Set(['art', 'kind', 'weight', 'number']);
+const NOT_LANGUAGES = new Set(['art', 'kind', 'weight', 'number', 'unless', 'generic', 'document']);
 
 /** Reads the parsed lexicon; throws on a malformed file (it ships with Pelita, so that is a bug). */
 export function readLexicon(data: unknown): Lexicon {
@@ -70,7 +83,23 @@ export function readLexicon(data: unknown): Lexicon {
       if (!NOT_LANGUAGES.has(key)) triggers[key] = asList(list, `concepts.${id}.${key}`);
     }
     const number = entry.number === undefined ? undefined : numberSlot(entry.number, `concepts.${id}.number`);
-    return { id, art, kind, weight: Number(entry.weight ?? 0), triggers, ...(number ? { number } : {}) };
+    const unless = Object.fromEntries(
+      Object.entries(asRecord(entry.unless ?? {}, `concepts.${id}.unless`)).map(([lang, list]) => [
+        lang,
+        asList(list, `concepts.${id}.unless.${lang}`),
+      ]),
+    );
+    return {
+      id,
+      art,
+      kind,
+      weight: Number(entry.weight ?? 0),
+      triggers,
+      unless,
+      generic: entry.generic === true,
+      document: entry.document === true,
+      ...(number ? { number } : {}),
+    };
   });
   const roots = Object.fromEntries(
     Object.entries(asRecord(record.roots ?? {}, 'roots')).map(([lang, list]) => [lang, asList(list, `roots.${lang}`)]),
@@ -90,14 +119,28 @@ export function readLexicon(data: unknown): Lexicon {
       asList(list, `day_words.${lang}`),
     ]),
   );
+  const perLanguage = (key: string) =>
+    Object.fromEntries(
+      Object.entries(asRecord(record[key] ?? {}, key)).map(([lang, list]) => [lang, asList(list, `${key}.${lang}`)]),
+    );
   const openmojiStyle = record.openmoji_style === 'black' ? 'black' : 'color';
-  return { openmojiStyle, sets, concepts, roots, affixes, dayWords };
+  return {
+    openmojiStyle,
+    sets,
+    concepts,
+    roots,
+    affixes,
+    dayWords,
+    conditionOpenings: perLanguage('condition_openings'),
+    branchOpenings: perLanguage('branch_openings'),
+  };
 }
 
 function numberSlot(value: unknown, where: string): NumberSlot {
   const entry = asRecord(value, where);
   const shows = String(entry.shows);
-  if (shows !== 'size' && shows !== 'days') throw new Error(`lexicon: ${where}.shows must be "size" or "days"`);
+  if (shows !== 'size' && shows !== 'days' && shows !== 'amount')
+    throw new Error(`lexicon: ${where}.shows must be "size", "days" or "amount"`);
   const measure = (key: string) => {
     const n = Number(entry[key]);
     if (!Number.isFinite(n)) throw new Error(`lexicon: ${where}.${key} must be a number`);

@@ -13,14 +13,22 @@ interface Word {
 
 interface Trigger {
   concept: Concept;
-  words: { raw: string; stem: string; exact: boolean }[];
+  words: TriggerWord[];
   /** Triggers of the source language used on a translation count a little less. */
   penalty: number;
+}
+
+interface TriggerWord {
+  raw: string;
+  stem: string;
+  exact: boolean;
 }
 
 export interface Matcher {
   lang: string;
   triggers: Trigger[];
+  /** Per concept: the phrases in which its triggers do not count. */
+  unless: Map<Concept, TriggerWord[][]>;
   stem: StemWord;
   concepts: ReadonlyMap<string, Concept>;
 }
@@ -28,6 +36,9 @@ export interface Matcher {
 export interface Match {
   concept: Concept;
   score: number;
+  /** Where the trigger stands in the text's words, and how many words it spans. */
+  at: number;
+  length: number;
 }
 
 const ROLE_BONUS: Record<MatchRole, Partial<Record<ConceptKind, number>>> = {
@@ -37,6 +48,8 @@ const ROLE_BONUS: Record<MatchRole, Partial<Record<ConceptKind, number>>> = {
 };
 /** Source-language words are also tried on other languages: Javanese texts keep many Indonesian terms. */
 const SOURCE_LANGUAGE = 'id';
+/** At most this many pictures for one item naming several documents. */
+const MOST_DOCUMENTS = 3;
 
 /** Splits text into words: letters and digits, keeping hyphenated words (ktp-el, e-mail) whole. */
 export function words(text: string): string[] {
@@ -45,53 +58,105 @@ export function words(text: string): string[] {
 
 export function createMatcher(lexicon: Lexicon, lang: string): Matcher {
   const stem = stemmerFor(lang, lexicon);
+  const phrase = (text: string): TriggerWord[] => {
+    const exact = text.startsWith('=');
+    return words(exact ? text.slice(1) : text).map((raw) => ({ raw, stem: stem(raw), exact }));
+  };
+  const sources = lang === SOURCE_LANGUAGE ? [lang] : [lang, SOURCE_LANGUAGE];
   const triggers: Trigger[] = [];
+  const unless = new Map<Concept, TriggerWord[][]>();
   for (const concept of lexicon.concepts) {
-    const sources = lang === SOURCE_LANGUAGE ? [lang] : [lang, SOURCE_LANGUAGE];
     for (const source of sources) {
-      for (const phrase of concept.triggers[source] ?? []) {
-        const exact = phrase.startsWith('=');
-        const list = words(exact ? phrase.slice(1) : phrase).map((raw) => ({ raw, stem: stem(raw), exact }));
+      for (const text of concept.triggers[source] ?? []) {
+        const list = phrase(text);
         if (list.length > 0) triggers.push({ concept, words: list, penalty: source === lang ? 0 : 1 });
       }
     }
+    const negatives = sources.flatMap((source) => concept.unless[source] ?? []).map(phrase);
+    if (negatives.length > 0) unless.set(concept, negatives);
   }
-  return { lang, triggers, stem, concepts: new Map(lexicon.concepts.map((concept) => [concept.id, concept])) };
+  return { lang, triggers, unless, stem, concepts: new Map(lexicon.concepts.map((concept) => [concept.id, concept])) };
 }
 
 /**
- * The best concept for a text, or undefined when no trigger occurs. A match scores
- * more when its phrase is longer, its kind suits the role, and it stands earlier.
+ * Every concept whose trigger occurs in the text, best first. A match scores more when
+ * its phrase is longer (so "surat keterangan dokter" beats "surat"), its kind suits the
+ * role, and it stands earlier; a trigger inside one of its concept's `unless` phrases
+ * does not count.
  */
-export function matchText(matcher: Matcher, text: string, role: MatchRole): Match | undefined {
+export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match[] {
   const tokens: Word[] = words(text).map((raw) => ({ raw, stem: matcher.stem(raw) }));
-  let best: Match | undefined;
+  const best = new Map<Concept, Match>();
+  const excluded = new Map<Concept, [number, number][]>();
+  const spansOf = (concept: Concept) => {
+    let spans = excluded.get(concept);
+    if (!spans) {
+      spans = (matcher.unless.get(concept) ?? []).flatMap((negative) =>
+        findAll(tokens, negative).map((at): [number, number] => [at, at + negative.length]),
+      );
+      excluded.set(concept, spans);
+    }
+    return spans;
+  };
   for (const trigger of matcher.triggers) {
-    const at = findPhrase(tokens, trigger);
-    if (at < 0) continue;
     const { concept } = trigger;
+    const n = trigger.words.length;
+    const at = findAll(tokens, trigger.words).find(
+      (start) => !spansOf(concept).some(([from, to]) => start >= from && start + n <= to),
+    );
+    if (at === undefined) continue;
     const score =
       10 +
-      3 * (trigger.words.length - 1) +
+      3 * (n - 1) +
       (ROLE_BONUS[role][concept.kind] ?? 0) +
       concept.weight -
       trigger.penalty -
       0.3 * Math.min(at, 20);
     // Ties go to the concept listed first in the lexicon (triggers are in lexicon order).
-    if (!best || score > best.score) best = { concept, score };
+    const known = best.get(concept);
+    if (!known || score > known.score) best.set(concept, { concept, score, at, length: n });
   }
-  return best;
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-function findPhrase(tokens: readonly Word[], trigger: Trigger): number {
-  const n = trigger.words.length;
-  for (let start = 0; start + n <= tokens.length; start++) {
-    if (trigger.words.every((word, i) => sameWord(tokens[start + i] ?? { raw: '', stem: '' }, word))) return start;
-  }
-  return -1;
+/** The best concept for a text, or undefined when no trigger occurs. */
+export function matchText(matcher: Matcher, text: string, role: MatchRole): Match | undefined {
+  return matchAll(matcher, text, role)[0];
 }
 
-function sameWord(token: Word, word: Trigger['words'][number]): boolean {
+/**
+ * The pictures of an item: its best concept and, when that is a document, the other
+ * documents it names elsewhere in the text ("KK dan KTP-el"), in the order written.
+ * A phrase covering another's words wins over it ("surat keterangan dokter", not "surat").
+ */
+export function matchPictures(matcher: Matcher, text: string, role: MatchRole): Match[] {
+  const all = matchAll(matcher, text, role);
+  const first = all[0];
+  if (!first) return [];
+  if (!first.concept.document) return [first];
+  const chosen = [first];
+  for (const match of all) {
+    if (chosen.length >= MOST_DOCUMENTS) break;
+    if (!match.concept.document || match.concept.generic) continue;
+    if (chosen.some((other) => overlaps(other, match) || other.concept.art === match.concept.art)) continue;
+    chosen.push(match);
+  }
+  return chosen.sort((a, b) => a.at - b.at);
+}
+
+function overlaps(a: Match, b: Match): boolean {
+  return a.at < b.at + b.length && b.at < a.at + a.length;
+}
+
+function findAll(tokens: readonly Word[], phrase: readonly TriggerWord[]): number[] {
+  const found: number[] = [];
+  for (let start = 0; start + phrase.length <= tokens.length; start++) {
+    if (phrase.every((word, i) => sameWord(tokens[start + i] ?? { raw: '', stem: '' }, word))) found.push(start);
+  }
+  return found;
+}
+
+function sameWord(token: Word, word: TriggerWord): boolean {
   if (token.raw === word.raw || token.raw.startsWith(`${word.raw}-`)) return true;
   return !word.exact && token.stem === word.stem;
 }

@@ -29,19 +29,7 @@ export const pictogramRenderer: Renderer = {
       drawingSource: (art) => loadDrawing(art, lexicon.openmojiStyle),
     });
     const { sheet, plan, credits } = built;
-    warnUnmatched(plan, words, run);
-    for (const item of sheet.shortened) {
-      run.warn(
-        `The picture-language sheet shortens the caption of ${sectionName(item.section, words)} ${item.number} ("${item.text}") to fit its tile, and prints the whole text in its list "${words.terms.pictogram_full_texts}". To choose the words of the tile, end the line with {caption="…"}.`,
-        item.item.position,
-        'pictogram-caption-shortened',
-        {
-          item: `${sectionName(item.section, words)} ${item.number}`,
-          text: item.text,
-          list: words.terms.pictogram_full_texts,
-        },
-      );
-    }
+    warnWeakPictures(plan, words, run);
     warnMissingGlyphs(outline, plan, built.words, words, faces, run);
 
     const dir = procedureDir(outline);
@@ -60,25 +48,46 @@ export const pictogramRenderer: Renderer = {
     const artifacts: Artifact[] = [
       { path: `${dir}/pictograms.pdf`, data: pdf },
       { path: `${dir}/pictograms.png`, data: png },
-      { path: `${dir}/pictograms.svg`, data: svg },
+      {
+        path: `${dir}/pictograms.svg`,
+        data: svg,
+        // Summed over the build for its summary line (specific / generic / none).
+        facts: {
+          picturesSpecific: plan.split.specific,
+          picturesGeneric: plan.split.generic,
+          picturesNone: plan.split.none,
+        },
+      },
     ];
     return artifacts;
   },
 };
 
-function warnUnmatched(plan: Plan, words: Words, run: ProcedureRun): void {
-  const unmatched = [...plan.requirements, ...plan.steps].filter((entry) => entry.source === 'unmatched');
-  const first = unmatched[0];
-  if (!first) return;
-  const list = unmatched
-    .map((entry) => `${sectionName(entry.section, words)} ${entry.number} ("${entry.caption ?? entry.text}")`)
-    .join(', ');
-  run.warn(
-    `The picture-language sheet has no picture for ${list}; it shows a numbered tile instead. Add a known word to the text, or choose a picture by ending the line with {pictogram=ID} (the ids are in templates/pictograms/lexicon.yaml).`,
-    first.item.position,
-    'pictogram-unmatched',
-    { list },
-  );
+/**
+ * Each item whose picture does not say what it says is named where it stands: with no
+ * picture, or with one that shows only "a document" or "a card" (coverage counts it as
+ * generic, not as covered).
+ */
+function warnWeakPictures(plan: Plan, words: Words, run: ProcedureRun): void {
+  for (const entry of [...plan.requirements, ...plan.steps]) {
+    const item = `${sectionName(entry.section, words)} ${entry.number}`;
+    const text = entry.caption ?? entry.text;
+    if (entry.match === 'none') {
+      run.warn(
+        `The picture-language sheet has no picture for ${item} ("${text}"); it shows a numbered box instead. Add a known word to the text, or choose a picture by ending the line with {pictogram=ID} (the ids are in templates/pictograms/lexicon.yaml).`,
+        entry.item.position,
+        'pictogram-unmatched',
+        { list: `${item} ("${text}")` },
+      );
+    } else if (entry.match === 'generic') {
+      run.warn(
+        `The picture-language sheet shows ${item} ("${text}") only as a general picture (${entry.concept?.id}) that does not say which document it is. Name the document in the text, or choose a picture by ending the line with {pictogram=ID}.`,
+        entry.item.position,
+        'pictogram-generic',
+        { item, text, picture: entry.concept?.id ?? '' },
+      );
+    }
+  }
 }
 
 /** Characters no caption font has are left out of the drawing: say so where they stand. */
@@ -100,14 +109,7 @@ function warnMissingGlyphs(
     })),
     {
       what: 'the words of the sheet',
-      text: [
-        printed.notice ?? '',
-        printed.rest,
-        printed.fullTexts,
-        printed.more,
-        printed.requirements,
-        printed.steps,
-      ].join(' '),
+      text: [printed.notice ?? '', printed.rest, printed.conditions, printed.requirements, printed.steps].join(' '),
       place: undefined,
     },
   ];

@@ -1,6 +1,6 @@
 // The number a picture carries, taken from the text it stands for: a photo shows the
-// item's own size, a calendar the number of days. When the text holds no such number,
-// or several (a range, two sizes), the picture shows none rather than a wrong one.
+// item's own size, a calendar the number of days, money the sum in rupiah. When the text holds no such number, or several (a range,
+// two sizes), the picture shows none rather than a wrong one.
 import type { NumberSlot } from './lexicon.js';
 
 const SIZE = /(\d+(?:[.,]\d+)?)\s*([×xX])\s*(\d+(?:[.,]\d+)?)/g;
@@ -11,7 +11,17 @@ export function pictureNumber(
   text: string,
   dayWords: readonly string[],
 ): string | undefined {
-  return shows === 'size' ? photoSize(text) : days(text, dayWords);
+  if (shows === 'size') return photoSize(text);
+  if (shows === 'amount') return amount(text);
+  return days(text, dayWords);
+}
+
+const RUPIAH = /\bRp\.?\s*(\d{1,3}(?:\.\d{3})+|\d+)(?:,-|,00)?/gi;
+
+/** `10.000` in "Rp 10.000,00" or "Rp10.000"; none when the text names no sum or several. */
+function amount(text: string): string | undefined {
+  const sums = new Set([...text.matchAll(RUPIAH)].map((m) => m[1] ?? ''));
+  return sums.size === 1 ? [...sums][0] : undefined;
 }
 
 /** `4×6` in "Pas foto ukuran 4×6 cm", as written; none when sizes differ. */

@@ -4,7 +4,7 @@
 import type { Fact, ListItem, Outline } from '../../outline/types.js';
 import { type DetailLine, itemTexts } from './item-text.js';
 import type { Concept, Lexicon } from './lexicon.js';
-import { createMatcher, type Matcher, matchText } from './match.js';
+import { createMatcher, type Matcher, matchPictures, matchText, words } from './match.js';
 import { pictureNumber } from './picture-number.js';
 
 export interface PlannedItem {
@@ -20,12 +20,34 @@ export interface PlannedItem {
   fullText: string;
   /** The writer's `{caption="…"}`. */
   caption?: string;
-  /** undefined: no picture (a numbered tile instead). */
+  /** undefined: no picture (a numbered tile instead). The first of `pictures`. */
   concept?: Concept;
   /** The number the picture shows (photo size, days), when it carries one and the text gives it. */
   pictureNumber?: string;
+  /** Every picture of the item: one, or one per document it names ("KK dan KTP-el"). */
+  pictures: Picture[];
   /** `writer`: chosen with {pictogram=…}; `none`: turned off by the writer. */
   source: 'lexicon' | 'writer' | 'none' | 'unmatched';
+  /** How well the picture says what the item says (a writer's choice counts as specific). */
+  match: MatchQuality;
+  /** Requirements: a condition the citizen meets ("Berstatus PNS …"), not something to bring. */
+  condition: boolean;
+  /** "Jika …": what applies only in one case. */
+  branch: boolean;
+}
+
+export interface Picture {
+  concept: Concept;
+  number?: string;
+}
+
+/** `generic`: a blank document or card that does not say which; `none`: no picture. */
+export type MatchQuality = 'specific' | 'generic' | 'none' | 'off';
+
+export interface CoverageSplit {
+  specific: number;
+  generic: number;
+  none: number;
 }
 
 export interface PlannedFact {
@@ -42,6 +64,8 @@ export interface Plan {
   facts: PlannedFact[];
   /** Items with a picture / items that should have one (0..1; 1 when every picture is turned off). */
   coverage: number;
+  /** How many items have a specific, a generic or no picture (those turned off not counted). */
+  split: CoverageSplit;
 }
 
 const matchers = new WeakMap<Lexicon, Map<string, Matcher>>();
@@ -56,12 +80,18 @@ export function matcherFor(lexicon: Lexicon, lang: string): Matcher {
 
 export function planOutline(outline: Outline, lexicon: Lexicon): Plan {
   const matcher = matcherFor(lexicon, outline.lang);
+  const openings = lexicon.conditionOpenings[outline.lang] ?? lexicon.conditionOpenings.id ?? [];
+  const branchWords = lexicon.branchOpenings[outline.lang] ?? lexicon.branchOpenings.id ?? [];
   const dayWords = lexicon.dayWords[outline.lang] ?? lexicon.dayWords.id ?? [];
   const plan = (section: PlannedItem['section']) => {
     const list = outline.sections.find((candidate) => candidate.kind === section)?.list;
     if (!list) return [];
     return list.items.map((item, index) =>
-      planItem(item, list.ordered ? list.start + index : index + 1, section, matcher, dayWords),
+      planItem(item, list.ordered ? list.start + index : index + 1, section, matcher, {
+        dayWords,
+        openings,
+        branchWords,
+      }),
     );
   };
   const requirements = plan('requirements');
@@ -83,7 +113,17 @@ export function planOutline(outline: Outline, lexicon: Lexicon): Plan {
     steps,
     facts: outline.facts.map((fact) => withNumber({ fact, concept: factConcept(fact) }, fact.value, dayWords)),
     coverage: counted.length === 0 ? 1 : pictured / counted.length,
+    split: {
+      specific: counted.filter((entry) => entry.match === 'specific').length,
+      generic: counted.filter((entry) => entry.match === 'generic').length,
+      none: counted.filter((entry) => entry.match === 'none').length,
+    },
   };
+}
+
+/** catalog.json's `pictogramMatches`: items with a specific, a generic or no picture. */
+export function pictogramSplit(outline: Outline, lexicon: Lexicon): CoverageSplit {
+  return planOutline(outline, lexicon).split;
 }
 
 /** catalog.json's `pictogramCoverage`, rounded to three decimals. */
@@ -91,24 +131,73 @@ export function pictogramCoverage(outline: Outline, lexicon: Lexicon): number {
   return Math.round(planOutline(outline, lexicon).coverage * 1000) / 1000;
 }
 
+interface ItemWords {
+  dayWords: readonly string[];
+  openings: readonly string[];
+  branchWords: readonly string[];
+}
+
 function planItem(
   item: ListItem,
   number: number,
   section: PlannedItem['section'],
   matcher: Matcher,
-  dayWords: readonly string[],
+  lists: ItemWords,
 ): PlannedItem {
   const { text, details } = itemTexts(item);
   const fullText = [text, ...details.map((line) => line.text)].join(' ').trim();
-  const base = { section, number, item, text, details, fullText, ...(item.caption ? { caption: item.caption } : {}) };
+  const condition = section === 'requirements' && startsWithAny(text, lists.openings, matcher);
+  const base = {
+    section,
+    number,
+    item,
+    text,
+    details,
+    fullText,
+    condition,
+    branch: startsWithAny(text, lists.branchWords, matcher),
+    ...(item.caption ? { caption: item.caption } : {}),
+  };
   const chosen = item.pictogram?.id;
-  if (chosen === 'none') return { ...base, source: 'none' };
+  if (chosen === 'none') return { ...base, pictures: [], source: 'none', match: 'off' };
   const written = chosen === undefined ? undefined : matcher.concepts.get(chosen);
-  if (written) return withNumber({ ...base, concept: written, source: 'writer' }, text, dayWords);
-  const match = matchText(matcher, text, section);
-  return match
-    ? withNumber({ ...base, concept: match.concept, source: 'lexicon' }, text, dayWords)
-    : { ...base, source: 'unmatched' };
+  const pictures = written ? [written] : lexiconPictures(matcher, text, fullText, section);
+  if (pictures.length === 0) return { ...base, pictures: [], source: 'unmatched', match: 'none' };
+  const drawn = pictures.map((concept) => withNumber({ concept }, text, lists.dayWords));
+  const first = drawn[0] as Picture & { pictureNumber?: string };
+  return {
+    ...base,
+    concept: first.concept,
+    ...(first.pictureNumber !== undefined ? { pictureNumber: first.pictureNumber } : {}),
+    pictures: drawn.map((picture) => ({
+      concept: picture.concept,
+      ...(picture.pictureNumber !== undefined ? { number: picture.pictureNumber } : {}),
+    })),
+    source: written ? 'writer' : 'lexicon',
+    match: written || pictures.some((concept) => !concept.generic) ? 'specific' : 'generic',
+  };
+}
+
+/**
+ * The item's own text decides; only when that names no document of its own ("Dokumen
+ * kepegawaian: – SK CPNS …") do the lines under it, where the documents are named.
+ */
+function lexiconPictures(matcher: Matcher, text: string, fullText: string, section: PlannedItem['section']) {
+  const own = matchPictures(matcher, text, section).map((match) => match.concept);
+  if (own.some((concept) => !concept.generic) || fullText === text) return own;
+  const under = matchPictures(matcher, fullText, section).map((match) => match.concept);
+  return under.some((concept) => !concept.generic) ? under : own;
+}
+
+/** Whether the text opens with one of the words or phrases (compared by stem: "Memiliki", "memiliki"). */
+function startsWithAny(text: string, openings: readonly string[], matcher: Matcher): boolean {
+  const head = words(text)
+    .slice(0, 4)
+    .map((word) => matcher.stem(word));
+  return openings.some((opening) => {
+    const list = words(opening).map((word) => matcher.stem(word));
+    return list.length > 0 && list.every((word, i) => head[i] === word);
+  });
 }
 
 /** The picture's number from the text it stands for, when its drawing carries one. */

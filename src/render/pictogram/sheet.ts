@@ -20,7 +20,7 @@ export function credits(lexicon: Lexicon, plan: Plan, words: Words): string {
     [
       plan.service,
       ...plan.facts.map((fact) => fact.concept),
-      ...[...plan.requirements, ...plan.steps].map((e) => e.concept),
+      ...[...plan.requirements, ...plan.steps].flatMap((e) => e.pictures.map((picture) => picture.concept)),
     ]
       .filter((concept): concept is Concept => concept !== undefined)
       .map((concept) => concept.art.split(':')[0]),
@@ -39,12 +39,11 @@ function sheetWords(outline: Outline, words: Words, creditLine: string): SheetWo
   return {
     title: outline.title.text,
     label: terms.pictogram_sheet,
+    conditions: terms.pictogram_conditions,
     requirements: terms.pictogram_bring,
     steps: terms.pictogram_steps,
     rest: terms.pictogram_rest.replace('{url}', outline.url),
     ...(notice ? { notice: `${notice.text} ${notice.linkText}: ${notice.originalUrl}` } : {}),
-    fullTexts: terms.pictogram_full_texts,
-    more: terms.pictogram_more,
     credits: creditLine,
     page: (n, of) => `${terms.pictogram_page} ${n}/${of}`,
   };
