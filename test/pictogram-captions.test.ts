@@ -1,7 +1,7 @@
-// The picture-language sheet carries the whole procedure it claims to show: whole
-// captions (or the writer's, or shortened with a warning and printed whole elsewhere),
-// pictures with the item's own number or none, no "?" for a missing letter, and every
-// tile's caption and whole text as text (SVG <title>/<desc>, PDF alt text). Goldens of
+// The picture-language sheet carries the whole procedure it claims to show: every
+// row's whole text (and the writer's caption above it), pictures with the item's own
+// number or none, no "?" for a missing letter, and every row's text as text (SVG
+// <title>/<desc>, PDF alt text). Goldens of
 // the shared corpus hold the sheet's text as read back from the SVG.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Point, Position } from 'unist';
@@ -119,8 +119,8 @@ function accessibleText(svg: string): string[] {
   return lines;
 }
 
-describe('captions never silently drop content', () => {
-  it('shows the whole text of every item on its tile, brackets and quantities included', async () => {
+describe('rows never drop content', () => {
+  it('shows the whole text of every item in its row, brackets and quantities included', async () => {
     const sheet = await sheetOf(akta());
     for (const text of [
       'Fotokopi Kartu Keluarga (KK) dan KTP-el',
@@ -133,45 +133,43 @@ describe('captions never silently drop content', () => {
     }
   });
 
-  it('shows a caption of several lines whole, where it was cut after three lines with "…"', async () => {
+  it('wraps a long text over as many lines as it needs, at 14 pt or more, never cut', async () => {
     const long =
       'Surat keterangan kelahiran dari rumah sakit, puskesmas, atau bidan yang ditandatangani dokter atau bidan penolong persalinan';
     const sheet = await sheetOf(akta((s) => s.replace('- Pas foto terbaru', `- ${long}`)));
-    const tile = tileOf(sheet, long);
-    expect(drawn(tile)).toBe(`5 ${long}`);
-    expect(tile.parts.filter((part) => typeof part !== 'string').length).toBeGreaterThan(5); // badge + 5 lines or more
+    const row = tileOf(sheet, long);
+    expect(drawn(row)).toBe(long);
+    const runs = row.parts.filter((part) => typeof part !== 'string');
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    // 14 pt is 4.94 mm: every line of every row's text column (right of its pictures) at least that.
+    const rows = pieces(sheet).filter((piece) => piece.role === 'figure' && !piece.text?.includes(':'));
+    const sizes = rows.flatMap((piece) =>
+      piece.parts.flatMap((part) => (typeof part !== 'string' && part.x > 38 ? [part.size] : [])),
+    );
+    expect(sizes.length).toBeGreaterThan(8);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(4.94);
   });
 
-  it("shows the writer's {caption} on the tile and the whole text as its description and in the full-text list", async () => {
+  it("shows the writer's {caption} in bold above the item's whole text, which is also its description", async () => {
     const sheet = await sheetOf(akta());
-    const tile = tileOf(sheet, 'Pas foto ukuran 3×4');
-    expect(tile.text).toBe('Pas foto 3×4');
-    expect(drawn(tile)).toContain('Pas foto 3×4');
-    expect(drawn(tile)).toContain('→ Teks lengkap');
-    const list = pieces(sheet).filter((piece) => piece.role === 'text');
-    expect(list.map((piece) => piece.text)).toContain('4. Pas foto ukuran 3×4');
+    const row = tileOf(sheet, 'Pas foto ukuran 3×4');
+    expect(row.text).toBe('Pas foto 3×4');
+    expect(drawn(row)).toBe('3×4 Pas foto 3×4 Pas foto ukuran 3×4');
   });
 
-  it('prints sub-points in the full-text list, under the tile number', async () => {
+  it('prints sub-points in the row, under the item', async () => {
     const sheet = await sheetOf(akta());
-    const tile = tileOf(sheet, 'Serahkan berkas ke loket. – Petugas memeriksa kelengkapan berkas.');
-    expect(drawn(tile)).toContain('Serahkan berkas ke loket.');
-    const entry = pieces(sheet).find((piece) => piece.text?.startsWith('1. Serahkan'))!;
-    expect(drawn(entry)).toContain('– Petugas memeriksa kelengkapan berkas.');
+    const row = tileOf(sheet, 'Serahkan berkas ke loket. – Petugas memeriksa kelengkapan berkas.');
+    expect(drawn(row)).toBe('Serahkan berkas ke loket. – Petugas memeriksa kelengkapan berkas.');
   });
 
-  it('warns at the line of a caption too long for its tile, and prints its whole text elsewhere', async () => {
+  it('keeps a long step whole, with no warning about shortening', async () => {
     const { procedure, context } = await built(akta());
     const { warnings } = await warningsOf(procedure, context);
-    const shortened = warnings.filter((warning) => warning.ruleId === 'pictogram-caption-shortened');
-    expect(shortened.map((warning) => warning.line)).toEqual([26]);
+    expect(warnings.map((warning) => warning.ruleId)).toEqual(['pictogram-missing-glyph']);
     const sheet = buildSheet(context.outline(procedure), context.words.get('id')!, resources).sheet;
-    const long = procedure.steps.items[2]!;
-    const whole = (long.content[0] as { value: string }).value;
-    const tile = tileOf(sheet, whole);
-    expect(drawn(tile)).toMatch(/ … → Teks lengkap$/);
-    const entry = pieces(sheet).find((piece) => piece.role === 'text' && piece.text === `3. ${whole}`)!;
-    expect(drawn(entry).replace(/\s+/g, ' ')).toBe(`3. ${whole}`);
+    const whole = (procedure.steps.items[2]!.content[0] as { value: string }).value;
+    expect(drawn(tileOf(sheet, whole)).replace(/\s+/g, ' ')).toBe(whole);
   });
 });
 
@@ -247,7 +245,7 @@ describe("pictures show the item's own number or none", () => {
     const photo = (description: string) => drawn(tileOf(sheet, description));
     expect(photo('Pas foto berwarna ukuran 4×6 cm sebanyak 3 lembar')).toMatch(/^4×6 /);
     expect(photo('Pas foto ukuran 3×4')).toMatch(/^3×4 /);
-    expect(photo('Pas foto terbaru')).toMatch(/^5 Pas foto terbaru$/); // badge, caption: no number
+    expect(photo('Pas foto terbaru')).toBe('Pas foto terbaru'); // no number on the photo
     expect(drawn(tileOf(sheet, 'Jangka waktu penyelesaian: 14 hari kerja'))).toBe(
       'Jangka waktu penyelesaian 14 14 hari kerja',
     );
@@ -261,10 +259,12 @@ describe("pictures show the item's own number or none", () => {
     const numbered = lexicon.concepts.filter((concept) => concept.number);
     expect(numbered.map((concept) => [concept.id, concept.art, concept.number?.shows])).toEqual([
       ['photo', 'own:photo', 'size'],
+      ['money', 'own:money', 'amount'],
       ['calendar', 'own:calendar', 'days'],
     ]);
-    // Pelita's drawings write letters as outlined paths; these two have none left.
-    for (const concept of numbered) expect(resources.drawingSource(concept.art)).not.toMatch(/<path transform=/);
+    // Pelita's drawings write letters as outlined paths: the photo and calendar none, the money only "Rp".
+    const letters = (art: string) => resources.drawingSource(art).match(/<path transform=/g)?.length ?? 0;
+    expect(numbered.map((concept) => letters(concept.art))).toEqual([0, 2, 0]);
   });
 });
 

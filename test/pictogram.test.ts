@@ -137,7 +137,7 @@ describe('the writer chooses pictures with {pictogram=…}', () => {
 });
 
 describe('items without a picture', () => {
-  it('get a numbered tile and one warning per document that lists them all', async () => {
+  it('get a numbered box and a warning each, at its own line', async () => {
     const text = validProcedure((s) =>
       s.replace(
         '1. Isi formulir.\n2. Serahkan ke loket.',
@@ -145,11 +145,10 @@ describe('items without a picture', () => {
       ),
     );
     const { warnings, svg } = await render(text);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(
-      /^pictogram-unmatched: .*Prosedur 1 \("Berdoa dengan khusyuk\."\), Prosedur 3 \("Bersyukur\."\)/,
-    );
-    expect(svg).toContain('stroke-dasharray="2 1.5"'); // the neutral tile
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^pictogram-unmatched: .*Prosedur 1 \("Berdoa dengan khusyuk\."\)/);
+    expect(warnings[1]).toMatch(/^pictogram-unmatched: .*Prosedur 3 \("Bersyukur\."\)/);
+    expect(svg).toContain('stroke-dasharray="2 1.5"'); // the neutral box
   });
 });
 
@@ -246,15 +245,16 @@ describe('the sheet files', () => {
       for (const child of node.children ?? []) walk(child as typeof node);
     };
     walk(tree);
+    // The facts first, then what to bring, then the steps.
     expect(figures).toEqual([
       'Cuti Tahunan',
+      'Jangka waktu penyelesaian: 3 hari kerja',
+      'Biaya/tarif: Gratis',
+      'Produk layanan: Surat Izin Cuti Tahunan',
       'Formulir permohonan cuti',
       'Fotokopi SK pangkat terakhir',
       'Isi formulir.',
       'Serahkan ke loket.',
-      'Jangka waktu penyelesaian: 3 hari kerja',
-      'Biaya/tarif: Gratis',
-      'Produk layanan: Surat Izin Cuti Tahunan',
     ]);
     expect(headings).toEqual(['H1', 'H2', 'H2']);
     const metadata = await document.getMetadata();
@@ -278,7 +278,8 @@ describe('the sheet files', () => {
   it('gives the same bytes for the same input', async () => {
     const first = await render(sample('jv/cuti-tahunan.md'), DEFAULT_SETTINGS, 'jv/cuti-tahunan.md');
     const second = await render(sample('jv/cuti-tahunan.md'), DEFAULT_SETTINGS, 'jv/cuti-tahunan.md');
-    expect(first.warnings).toEqual([]);
+    // The one generic picture of the sample is named, honestly (a record of leave left is no specific document).
+    expect(first.warnings.map((warning) => warning.split(':')[0])).toEqual(['pictogram-generic']);
     const bytes = (artifacts: Artifact[]) => artifacts.map((artifact) => Buffer.from(artifact.data).toString('base64'));
     expect(bytes(second.artifacts)).toEqual(bytes(first.artifacts));
   });
