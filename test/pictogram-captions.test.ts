@@ -260,11 +260,12 @@ describe("pictures show the item's own number or none", () => {
     expect(numbered.map((concept) => [concept.id, concept.art, concept.number?.shows])).toEqual([
       ['photo', 'own:photo', 'size'],
       ['money', 'own:money', 'amount'],
+      ['pay', 'own:money', 'amount'],
       ['calendar', 'own:calendar', 'days'],
     ]);
     // Pelita's drawings write letters as outlined paths: the photo and calendar none, the money only "Rp".
     const letters = (art: string) => resources.drawingSource(art).match(/<path transform=/g)?.length ?? 0;
-    expect(numbered.map((concept) => letters(concept.art))).toEqual([0, 2, 0]);
+    expect(numbered.map((concept) => letters(concept.art))).toEqual([0, 2, 2, 0]);
   });
 });
 

@@ -9,6 +9,9 @@ export type MatchRole = 'requirements' | 'steps' | 'title';
 interface Word {
   raw: string;
   stem: string;
+  /** Where the word starts and ends in the text. */
+  start?: number;
+  end?: number;
 }
 
 interface Trigger {
@@ -39,6 +42,10 @@ export interface Match {
   /** Where the trigger stands in the text's words, and how many words it spans. */
   at: number;
   length: number;
+  /** Every stretch of words where one of the concept's triggers stands. */
+  spans: [number, number][];
+  /** The match follows "dan", "atau", a comma…: one of a list of things. */
+  listed: boolean;
 }
 
 const ROLE_BONUS: Record<MatchRole, Partial<Record<ConceptKind, number>>> = {
@@ -50,10 +57,22 @@ const ROLE_BONUS: Record<MatchRole, Partial<Record<ConceptKind, number>>> = {
 const SOURCE_LANGUAGE = 'id';
 /** At most this many pictures for one item naming several documents. */
 const MOST_DOCUMENTS = 3;
+/** Words that join the documents of a list ("KK dan KTP-el", "SK serta ijazah"). */
+const JOINERS = new Set(['dan', 'atau', 'serta', 'beserta', 'lan', 'utawi', 'sarta', 'kaliyan']);
 
 /** Splits text into words: letters and digits, keeping hyphenated words (ktp-el, e-mail) whole. */
+const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Whether the word at `at` follows a joiner or a comma: "KK dan KTP-el", "KK, KTP-el". */
+function listed(text: string, tokens: readonly Word[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (!before) return false;
+  if (JOINERS.has(before.raw)) return true;
+  return /[,;/]/.test(text.slice(before.end, tokens[at]?.start));
 }
 
 export function createMatcher(lexicon: Lexicon, lang: string): Matcher {
@@ -85,8 +104,14 @@ export function createMatcher(lexicon: Lexicon, lang: string): Matcher {
  * does not count.
  */
 export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match[] {
-  const tokens: Word[] = words(text).map((raw) => ({ raw, stem: matcher.stem(raw) }));
+  const tokens: Word[] = [...text.toLowerCase().matchAll(WORD)].map((m) => ({
+    raw: m[0],
+    stem: matcher.stem(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const best = new Map<Concept, Match>();
+  const spans = new Map<Concept, [number, number][]>();
   const excluded = new Map<Concept, [number, number][]>();
   const spansOf = (concept: Concept) => {
     let spans = excluded.get(concept);
@@ -101,10 +126,14 @@ export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match
   for (const trigger of matcher.triggers) {
     const { concept } = trigger;
     const n = trigger.words.length;
-    const at = findAll(tokens, trigger.words).find(
+    const found = findAll(tokens, trigger.words).filter(
       (start) => !spansOf(concept).some(([from, to]) => start >= from && start + n <= to),
     );
+    const at = found[0];
     if (at === undefined) continue;
+    const conceptSpans = spans.get(concept) ?? [];
+    conceptSpans.push(...found.map((start): [number, number] => [start, start + n]));
+    spans.set(concept, conceptSpans);
     const score =
       10 +
       3 * (n - 1) +
@@ -114,7 +143,8 @@ export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match
       0.3 * Math.min(at, 20);
     // Ties go to the concept listed first in the lexicon (triggers are in lexicon order).
     const known = best.get(concept);
-    if (!known || score > known.score) best.set(concept, { concept, score, at, length: n });
+    if (!known || score > known.score)
+      best.set(concept, { concept, score, at, length: n, spans: conceptSpans, listed: listed(text, tokens, at) });
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
@@ -137,15 +167,18 @@ export function matchPictures(matcher: Matcher, text: string, role: MatchRole): 
   const chosen = [first];
   for (const match of all) {
     if (chosen.length >= MOST_DOCUMENTS) break;
-    if (!match.concept.document || match.concept.generic) continue;
+    // Only documents named as one of a list: "KK tempat bayi didaftarkan" is one document.
+    if (!match.concept.document || match.concept.generic || !(match.listed || first.listed)) continue;
     if (chosen.some((other) => overlaps(other, match) || other.concept.art === match.concept.art)) continue;
     chosen.push(match);
   }
   return chosen.sort((a, b) => a.at - b.at);
 }
 
-function overlaps(a: Match, b: Match): boolean {
-  return a.at < b.at + b.length && b.at < a.at + a.length;
+/** Whether the match stands inside any stretch of the other's triggers ("akta" in "akta perkawinan"). */
+function overlaps(other: Match, match: Match): boolean {
+  const [from, to] = [match.at, match.at + match.length];
+  return other.spans.some(([start, end]) => from < end && start < to);
 }
 
 function findAll(tokens: readonly Word[], phrase: readonly TriggerWord[]): number[] {
