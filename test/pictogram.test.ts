@@ -191,13 +191,22 @@ describe('coverage', () => {
 });
 
 describe('the HTML page', () => {
-  it('shows the sheet with alt text and links the three files', async () => {
+  it("lists each picture beside its item's whole text, and links the three files of the sheet", async () => {
     const { artifacts, procedure, context } = await render(validProcedure());
     const withEditions = { ...context, editions: pictogramRenderer.editions ?? [] };
     const page = String((await renderWith(htmlRenderer, procedure, withEditions, artifacts)).artifacts[0]?.data);
-    expect(page).toContain(
-      '<img src="pictograms.svg" alt="Lembar bahasa gambar: persyaratan dan langkah layanan ini dalam gambar, sama dengan teks di halaman ini" width="794" height="1123" loading="lazy">',
+    // The A4 sheet is no longer shown as one image: it is a download.
+    expect(page).not.toContain('<img src="pictograms.svg"');
+    const list = page.slice(page.indexOf('class="pelita-pictograms"'), page.indexOf('class="pelita-editions"'));
+    expect(list).toMatch(/<img src="pictograms\/form\.svg" alt="" width="64" height="64" loading="lazy">/);
+    expect(list).toContain('<span class="pelita-picture-text">Formulir permohonan cuti</span>');
+    expect(list).toContain('<ol class="pelita-picture-list">');
+    expect(list).toContain(
+      '<a href="pictograms.pdf" type="application/pdf">Unduh lembar bahasa gambar A4 untuk dicetak (PDF)</a>',
     );
+    // Every picture the page shows is a file the renderer wrote.
+    const written = new Set(artifacts.map((artifact) => artifact.path.replace(/^id\/cuti-tahunan\//, '')));
+    for (const [, src] of list.matchAll(/<img src="([^"]+)"/g)) expect(written.has(src ?? '')).toBe(true);
     for (const [file, type, kind] of [
       ['pictograms.pdf', 'application/pdf', 'PDF'],
       ['pictograms.png', 'image/png', 'PNG'],

@@ -57,6 +57,7 @@ export const TERMS = [
   'pictogram_sheet_alt',
   'pictogram_bring',
   'pictogram_conditions',
+  'pictogram_download',
   'pictogram_steps',
   'pictogram_credits',
   'pictogram_page',

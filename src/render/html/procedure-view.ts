@@ -3,6 +3,8 @@
 import type { Words } from '../../i18n/words.js';
 import type { Procedure } from '../../model/types.js';
 import type { Outline } from '../../outline/types.js';
+import { pictureListView } from '../pictogram/picture-list.js';
+import { loadLexicon } from '../pictogram/resources.js';
 import { type Artifact, procedureDir, type RenderContext } from '../types.js';
 import { blocksToHtml, notesToHtml, type RichTextOptions } from './rich-text.js';
 
@@ -70,6 +72,7 @@ export function procedureView(
         }
       : null,
     pictogramSheet: pictogramSheet(outline, earlier, words, files),
+    pictureList: pictureListView(outline, earlier, words, files, loadLexicon()) ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Outline } from '../../outline/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import type { SheetWords } from './layout.js';
 import { sheetToPdf } from './pdf.js';
+import { pictureFiles } from './picture-files.js';
 import type { Plan } from './plan.js';
 import { svgToPng } from './png.js';
 import { type Faces, loadDrawing, loadFaces, loadLexicon } from './resources.js';
@@ -45,6 +46,10 @@ export const pictogramRenderer: Renderer = {
         updated: outline.updated.iso,
       }),
     ]);
+    // Each picture on its own, for the web page's picture list.
+    const pictures = [...pictureFiles(plan, { drawing: built.drawing, faces })].map(
+      ([path, data]): Artifact => ({ path: `${dir}/${path}`, data }),
+    );
     const artifacts: Artifact[] = [
       { path: `${dir}/pictograms.pdf`, data: pdf },
       { path: `${dir}/pictograms.png`, data: png },
@@ -59,6 +64,7 @@ export const pictogramRenderer: Renderer = {
         },
       },
     ];
+    artifacts.push(...pictures);
     return artifacts;
   },
 };

@@ -68,6 +68,9 @@ export interface Plan {
   split: CoverageSplit;
 }
 
+/** At most this many pictures for one item: more would crowd out its words. */
+const MOST_PICTURES = 3;
+
 const matchers = new WeakMap<Lexicon, Map<string, Matcher>>();
 
 export function matcherFor(lexicon: Lexicon, lang: string): Matcher {
@@ -161,7 +164,7 @@ function planItem(
   const chosen = item.pictogram?.id;
   if (chosen === 'none') return { ...base, pictures: [], source: 'none', match: 'off' };
   const written = chosen === undefined ? undefined : matcher.concepts.get(chosen);
-  const pictures = written ? [written] : lexiconPictures(matcher, text, fullText, section);
+  const pictures = written ? [written] : lexiconPictures(matcher, text, details, section);
   if (pictures.length === 0) return { ...base, pictures: [], source: 'unmatched', match: 'none' };
   const drawn = pictures.map((concept) => withNumber({ concept }, text, lists.dayWords));
   const first = drawn[0] as Picture & { pictureNumber?: string };
@@ -180,13 +183,23 @@ function planItem(
 
 /**
  * The item's own text decides; only when that names no document of its own ("Dokumen
- * kepegawaian: – SK CPNS …") do the lines under it, where the documents are named.
+ * keluarga:" over "– fotokopi buku nikah …", "– fotokopi KK dan KTP-el") do the lines
+ * under it: the document each line names, one picture per line, in order.
  */
-function lexiconPictures(matcher: Matcher, text: string, fullText: string, section: PlannedItem['section']) {
+function lexiconPictures(
+  matcher: Matcher,
+  text: string,
+  details: readonly DetailLine[],
+  section: PlannedItem['section'],
+) {
   const own = matchPictures(matcher, text, section).map((match) => match.concept);
-  if (own.some((concept) => !concept.generic) || fullText === text) return own;
-  const under = matchPictures(matcher, fullText, section).map((match) => match.concept);
-  return under.some((concept) => !concept.generic) ? under : own;
+  if (own.some((concept) => !concept.generic) || details.length === 0) return own;
+  const under: Concept[] = [];
+  for (const line of details) {
+    const found = matchPictures(matcher, line.text, section)[0]?.concept;
+    if (found?.document && !found.generic && !under.some((other) => other.art === found.art)) under.push(found);
+  }
+  return under.length > 0 ? under.slice(0, MOST_PICTURES) : own;
 }
 
 /** Whether the text opens with one of the words or phrases (compared by stem: "Memiliki", "memiliki"). */

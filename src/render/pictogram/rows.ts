@@ -17,6 +17,8 @@ const LINE = 1.25;
 const PICTURE = 22;
 const MARKER = 12;
 const PICTURE_GAP = 2;
+/** Several pictures stand two to a line, smaller. */
+const SMALL_PICTURE = 15.5;
 const BRANCH_INDENT = 8;
 const PAD = 3;
 const ROW_GAP = 4;
@@ -42,14 +44,14 @@ export function itemRows(items: PlannedItem[], input: SheetInput, text: TextDraw
   const numbered = items[0]?.section === 'steps';
   // One column of pictures for the whole list, as wide as its item with the most: the texts line up.
   const most = Math.max(1, ...items.map((item) => item.pictures.length));
-  const column = most * PICTURE + (most - 1) * PICTURE_GAP;
+  const column = most === 1 ? PICTURE : 2 * SMALL_PICTURE + PICTURE_GAP;
   return items.map((item, index): Block => {
     const left = PAGE.margin + (item.branch ? BRANCH_INDENT : 0) + (numbered ? MARKER + 2 : 0);
     const textX = left + PAD + column + 4;
     const width = PAGE.margin + CONTENT_WIDTH - textX - PAD;
     const lines = rowLines(item, input, text, width);
     const textHeight = lines.reduce((sum, line) => sum + line.size * LINE, 0);
-    const height = Math.max(PICTURE, textHeight) + 2 * PAD;
+    const height = Math.max(picturesHeight(item.pictures.length), textHeight) + 2 * PAD;
     const last = index === items.length - 1;
     return {
       height: height + ROW_GAP,
@@ -71,7 +73,8 @@ export function itemRows(items: PlannedItem[], input: SheetInput, text: TextDraw
           parts.push(
             `<path d="M${num(PAGE.margin + 2)} ${num(top)}V${num(top + height)}" stroke="${SOFT}" stroke-width="1.6" stroke-dasharray="2.5 1.5"/>`,
           );
-        parts.push(...pictures(item, input, left + PAD - 1, top + (height - PICTURE) / 2, text));
+        const picturesTop = top + (height - picturesHeight(item.pictures.length)) / 2;
+        parts.push(...pictures(item, input, left + PAD - 1, picturesTop, text));
         let baseline = top + PAD + (lines[0]?.size ?? ROW_TEXT) * 0.85;
         for (const line of lines) {
           parts.push(
@@ -123,14 +126,34 @@ function pictures(item: PlannedItem, input: SheetInput, x: number, y: number, te
       ...text.drawCentred(String(item.number), input.faces.bold, 12, x + PICTURE / 2, y + PICTURE / 2 + 4, SOFT),
     ];
   }
+  if (item.pictures.length === 1) {
+    const [only] = item.pictures as [Picture];
+    return drawPicture(input, only.concept, only.number, x, y, PICTURE, text);
+  }
+  const step = SMALL_PICTURE + PICTURE_GAP;
   return item.pictures.flatMap((entry: Picture, i) =>
-    drawPicture(input, entry.concept, entry.number, x + i * (PICTURE + PICTURE_GAP), y, PICTURE, text),
+    drawPicture(
+      input,
+      entry.concept,
+      entry.number,
+      x + (i % 2) * step,
+      y + Math.floor(i / 2) * step,
+      SMALL_PICTURE,
+      text,
+    ),
   );
+}
+
+/** How tall the pictures of an item stand: one large, or two to a line. */
+function picturesHeight(count: number): number {
+  if (count <= 1) return PICTURE;
+  const lines = Math.ceil(count / 2);
+  return lines * SMALL_PICTURE + (lines - 1) * PICTURE_GAP;
 }
 
 /** The drawing, and the number it carries written over it (or none). */
 export function drawPicture(
-  input: SheetInput,
+  input: Pick<SheetInput, 'drawing' | 'faces'>,
   concept: Concept,
   number: string | undefined,
   x: number,

@@ -53,7 +53,7 @@ export function buildSheet(
   outline: Outline,
   words: Words,
   resources: SheetResources,
-): { sheet: Sheet; plan: Plan; credits: string; words: SheetWords } {
+): { sheet: Sheet; plan: Plan; credits: string; words: SheetWords; drawing: (concept: Concept) => Drawing } {
   const plan = planOutline(outline, resources.lexicon);
   const drawings = new Map<string, Drawing>();
   const drawing = (concept: Concept) => {
@@ -64,5 +64,5 @@ export function buildSheet(
   const creditLine = credits(resources.lexicon, plan, words);
   const printed = sheetWords(outline, words, creditLine);
   const sheet = layoutSheet({ plan, faces: resources.faces, drawing, words: printed });
-  return { sheet, plan, credits: creditLine, words: printed };
+  return { sheet, plan, credits: creditLine, words: printed, drawing };
 }

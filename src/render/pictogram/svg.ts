@@ -33,6 +33,18 @@ export function sheetToSvg(sheet: Sheet, options: SvgOptions): string {
   return svgDocument(glyphs, paper + body, PAGE.height * sheet.pages.length, head);
 }
 
+/** One picture on its own (`size` square, in the drawing's units), its number as outlines: for the web page. */
+export function pictureToSvg(parts: readonly Part[], size: number): string {
+  const glyphs: GlyphStore = new Map();
+  const body = partsMarkup(parts, glyphs);
+  const defs = [...glyphs]
+    .filter(([, d]) => d !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, d]) => `<path id="${key}" d="${d}"/>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" aria-hidden="true"><defs>${defs}</defs>${body}</svg>\n`;
+}
+
 /** Drawing markup alone (no text) on an A4 drawing, for the PDF. */
 export function markupToSvg(markup: string): string {
   return svgDocument(new Map(), markup, PAGE.height, '');
