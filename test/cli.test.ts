@@ -49,7 +49,12 @@ describe('pelita build', () => {
     const { status, stderr } = pelita(['build', '--content', mixed(), '--out', out]);
     expect(status).toBe(1);
     expect(stderr).toContain('2 of 5 documents built');
-    const files = [...readTree(out).keys()].sort();
+    const all = [...readTree(out).keys()].sort();
+    // Each picture of the picture list is a file of its own, under pictograms/.
+    expect(all.filter((path) => path.startsWith('id/cuti-tahunan/pictograms/'))).toContain(
+      'id/cuti-tahunan/pictograms/form.svg',
+    );
+    const files = all.filter((path) => !path.includes('/pictograms/'));
     expect(files).toEqual([
       '.pelita-cache.json',
       '.pelita-output.json',
