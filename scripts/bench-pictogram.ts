@@ -39,8 +39,15 @@ const resources = {
 };
 
 const times: Record<'svg' | 'png150' | 'png300' | 'pdf', number[]> = { svg: [], png150: [], png300: [], pdf: [] };
+/** CPU seconds (all threads) per procedure for what a build makes: SVG, PNG at 150 dpi, PDF. */
+const sheetCpu: number[] = [];
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
 async function round(record: boolean) {
   for (const procedure of procedures) {
+    let cpu = process.cpuUsage();
     const words = templates.words.get(procedure.lang);
     if (!words) throw new Error(`no words for ${procedure.lang}`);
     let started = performance.now();
@@ -55,8 +62,10 @@ async function round(record: boolean) {
     lap('svg');
     await svgToPng(svg, 150);
     lap('png150');
+    const built = cpuSeconds(cpu);
     await svgToPng(svg, 300);
     lap('png300');
+    cpu = process.cpuUsage();
     await sheetToPdf(sheet, {
       lang: outline.lang,
       title: 'bench',
@@ -65,6 +74,7 @@ async function round(record: boolean) {
       updated: outline.updated.iso,
     });
     lap('pdf');
+    if (record) sheetCpu.push(built + cpuSeconds(cpu));
   }
 }
 
@@ -84,6 +94,7 @@ for (const [key, values] of Object.entries(times)) {
     `${key.padEnd(7)} median ${median(values).toFixed(1)} ms per page, max ${Math.max(...values).toFixed(1)} ms`,
   );
 }
+console.log(`CPU per procedure (SVG + PNG 150 dpi + PDF): median ${median(sheetCpu).toFixed(3)} s`);
 console.log(
   `${procedures.length} procedures × ${rounds} rounds; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
 );

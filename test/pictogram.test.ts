@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { catalogRenderer } from '../src/render/catalog/catalog-renderer.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import { matchText } from '../src/render/pictogram/match.js';
+import { matchPictures, matchText } from '../src/render/pictogram/match.js';
 import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
 import { matcherFor, planOutline } from '../src/render/pictogram/plan.js';
 import { loadLexicon } from '../src/render/pictogram/resources.js';
@@ -89,6 +89,76 @@ describe('matching words to pictograms', () => {
 
   it('finds nothing in text without a known word', () => {
     expect(best('id', 'Berdoa dengan khusyuk')).toBeUndefined();
+  });
+});
+
+describe('pictures that are right', () => {
+  const pictures = (text: string, role: 'requirements' | 'steps' = 'requirements') =>
+    matchPictures(matcherFor(lexicon, 'id'), text, role).map((match) => match.concept.id);
+
+  it('reads phrases before single words, and not a word inside a phrase that means something else', () => {
+    expect(pictures('Daftar susunan keluarga')).toEqual(['family']); // a list, not registering
+    expect(pictures('Pegawai melaporkan perkawinan', 'steps')).toEqual(['marriage']); // not a complaint
+    expect(pictures('Laporkan kehilangan ke kantor polisi', 'steps')).not.toContain('complaint');
+    expect(pictures('BKPSDM menyerahkan SK kepada pegawai', 'steps')).toEqual(['collect']); // handed over: received
+    expect(pictures('Surat Keputusan (SK) Kenaikan Pangkat')).toEqual(['decree']); // a decree, not a chart
+    expect(pictures('Proposal penelitian')).not.toContain('check'); // research is no checking
+    expect(pictures('Pengaduan disampaikan melalui SP4N-LAPOR', 'steps')).toEqual(['complaint']);
+  });
+
+  it('gives each document of a list its picture, and one document one picture', () => {
+    expect(pictures('KK dan KTP-el')).toEqual(['kk', 'ktp']);
+    expect(pictures('Fotokopi KTP-el, KK, dan ijazah terakhir')).toEqual(['ktp', 'kk', 'diploma']);
+    expect(pictures('KK tempat bayi akan didaftarkan')).toEqual(['kk']);
+    expect(pictures('Fotokopi buku nikah atau akta perkawinan')).toEqual(['marriage']);
+    expect(pictures('Surat keterangan dokter dari puskesmas')).toEqual(['doctor-letter']);
+  });
+
+  it('has a picture of its own for each common document', () => {
+    const art = (text: string) => matchText(matcherFor(lexicon, 'id'), text, 'requirements')?.concept.art;
+    const documents = [
+      'SK pangkat terakhir',
+      'Ijazah terakhir',
+      'KTP-el',
+      'Kartu Keluarga',
+      'Akta kematian',
+      'Surat pernyataan bermeterai',
+      'Surat keterangan dokter',
+      'Formulir isian',
+      'Map snelhecter',
+    ];
+    const arts = documents.map(art);
+    expect(arts.every((found) => found !== undefined)).toBe(true);
+    expect(new Set(arts).size).toBe(documents.length);
+  });
+
+  it('sets conditions apart from what to bring, and marks the "Jika …" cases', async () => {
+    const text = validProcedure((s) =>
+      s.replace(
+        '- Formulir permohonan cuti',
+        '- Berstatus PNS atau CPNS\n- Tidak sedang menjalani hukuman disiplin\n- Formulir permohonan cuti\n- Jika diwakilkan, surat kuasa bermeterai',
+      ),
+    );
+    const { checked } = await procedureOf(text);
+    const plan = await planOf(checked);
+    expect(plan.requirements.map((item) => [item.condition, item.branch])).toEqual([
+      [true, false],
+      [true, false],
+      [false, false],
+      [false, true],
+      [false, false],
+    ]);
+    expect(plan.requirements[3]?.concept?.id).toBe('power-of-attorney');
+  });
+
+  it('writes the sum on the money and the days on the calendar', async () => {
+    const { checked } = await procedureOf(
+      validProcedure((s) => s.replace('cost: Gratis', 'cost: Rp 50.000').replace('3 hari kerja', '60 hari kerja')),
+    );
+    const plan = await planOf(checked);
+    const fact = (id: string) => plan.facts.find((entry) => entry.fact.id === id);
+    expect([fact('cost')?.concept?.id, fact('cost')?.pictureNumber]).toEqual(['money', '50.000']);
+    expect([fact('duration')?.concept?.id, fact('duration')?.pictureNumber]).toEqual(['calendar', '60']);
   });
 });
 
