@@ -41,15 +41,15 @@ describe('the picture list at 320 px', () => {
       const page = await context.newPage();
       await page.goto(pathToFileURL(join(out, 'id', slug, 'index.html')).href);
       await page.evaluate(() => {
-        for (const img of document.querySelectorAll('img')) img.loading = 'eager';
+        for (const img of Array.from(document.querySelectorAll('img'))) img.loading = 'eager';
       });
       await page.waitForFunction(() =>
-        [...document.querySelectorAll('.pelita-picture-list img')].every(
+        Array.from(document.querySelectorAll('.pelita-picture-list img')).every(
           (img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
         ),
       );
       const rows = await page.evaluate(() =>
-        [...document.querySelectorAll('.pelita-picture-item')].map((item) => {
+        Array.from(document.querySelectorAll('.pelita-picture-item')).map((item) => {
           const text = item.querySelector('.pelita-picture-text') as HTMLElement;
           const images = item.querySelector('.pelita-picture-images') as HTMLElement;
           const t = text.getBoundingClientRect();
@@ -65,7 +65,7 @@ describe('the picture list at 320 px', () => {
       );
       // Every requirement and step of the page is a row, with its whole text.
       const listed = await page.evaluate(() =>
-        [...document.querySelectorAll('.pelita-requirements-list > li, .pelita-steps-list > li')].map(
+        Array.from(document.querySelectorAll('.pelita-requirements-list > li, .pelita-steps-list > li')).map(
           (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
         ),
       );
