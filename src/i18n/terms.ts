@@ -62,8 +62,6 @@ export const TERMS = [
   'pictogram_credits',
   'pictogram_page',
   'pictogram_rest',
-  'pictogram_full_texts',
-  'pictogram_more',
   'page_number',
   'qr_caption',
   'qr_code_alt',
