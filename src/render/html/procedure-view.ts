@@ -33,7 +33,8 @@ export function procedureView(
   const listClass = new Map(
     outline.sections.flatMap((section) => (section.list ? [[section.list, `pelita-${section.id}-list`] as const] : [])),
   );
-  const options: RichTextOptions = { headingShift, tableLabel: terms.table, listClass, noteRefs: new Map() };
+  const idPrefix = procedureIdPrefix(outline);
+  const options: RichTextOptions = { headingShift, tableLabel: terms.table, listClass, noteRefs: new Map(), idPrefix };
   const introduction = blocksToHtml(outline.introduction, options);
   const sections: SectionView[] = outline.sections.map((section) => ({
     id: section.id,
@@ -45,9 +46,12 @@ export function procedureView(
     sections.push({ id: 'footnotes', title: outline.notesTitle, html: notesToHtml(outline.notes, back, options) });
   }
 
+  const editions = editionLinks(outline, context, earlier, words, files);
   return {
     lang: outline.lang,
     slug: outline.slug,
+    /** Starts every id on the page: `pelita-<lang>-<slug>-`. */
+    id: idPrefix,
     terms,
     title: outline.title.text,
     summary: outline.summary.text,
@@ -58,7 +62,7 @@ export function procedureView(
     facts: outline.facts.map((fact) => ({ id: fact.id, label: fact.label, value: fact.value })),
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
-    editions: editionLinks(outline, context, earlier, words, files),
+    editions,
     audio: audioPlayer(outline, earlier, words, files),
     outdated: outline.notice
       ? {
@@ -70,7 +74,13 @@ export function procedureView(
         }
       : null,
     pictogramSheet: pictogramSheet(outline, earlier, words, files),
+    glossary: [] as { term: string; expansion: string }[],
   };
+}
+
+/** Ids are unique per procedure and language, so two fragments (or two languages) share a host page. */
+export function procedureIdPrefix(procedure: Pick<Procedure, 'lang' | 'slug'>): string {
+  return `pelita-${procedure.lang}-${procedure.slug}-`;
 }
 
 /** The picture-language sheet, when the pictogram renderer made one: shown on the page as an image. */
@@ -121,7 +131,33 @@ function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Wo
   };
 }
 
-/** The other editions of this procedure that were made before the page, with their size. */
+/**
+ * Citizens' formats before the files for printing offices: listening, large print, picture
+ * language, the leaflet, a talking book, then Braille. Files not listed keep registry order after these.
+ */
+const EDITION_ORDER = [
+  'audio.mp3',
+  'audio.txt',
+  'large-print.pdf',
+  'pictograms.pdf',
+  'pictograms.png',
+  'pictograms.svg',
+  'leaflet.pdf',
+  'book.epub',
+  'braille.html',
+  'braille.txt',
+  'braille.brf',
+  'braille.pef',
+];
+
+function editionRank(file: string): number {
+  const rank = EDITION_ORDER.indexOf(file);
+  if (rank >= 0) return rank;
+  // A talking book under another name still comes before the Braille files.
+  return file.endsWith('.epub') ? EDITION_ORDER.indexOf('book.epub') : EDITION_ORDER.length;
+}
+
+/** The other editions of this procedure that were made before the page, with their size, citizens' first. */
 function editionLinks(
   procedure: Outline,
   context: RenderContext,
@@ -130,7 +166,11 @@ function editionLinks(
   files: string,
 ) {
   const dir = procedureDir(procedure);
-  return context.editions.flatMap((edition) => {
+  const ordered = context.editions
+    .map((edition, index) => ({ edition, index }))
+    .sort((a, b) => editionRank(a.edition.file) - editionRank(b.edition.file) || a.index - b.index)
+    .map(({ edition }) => edition);
+  return ordered.flatMap((edition) => {
     const artifact = earlier.find((candidate) => candidate.path === `${dir}/${edition.file}`);
     if (!artifact) return [];
     const bytes = typeof artifact.data === 'string' ? Buffer.byteLength(artifact.data) : artifact.data.byteLength;

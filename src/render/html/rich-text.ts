@@ -17,11 +17,14 @@ export interface RichTextOptions {
   listClass?: ReadonlyMap<List, string>;
   /** Counts references per note, so each reference gets its own id. */
   noteRefs: Map<number, number>;
+  /** Starts every id (`pelita-<lang>-<slug>-`), so any number of fragments share one host page. */
+  idPrefix: string;
 }
 
 /** Ids of footnotes and of their references, the same on the page and in the fragment. */
-export const noteId = (number: number) => `pelita-fn-${number}`;
-export const noteRefId = (number: number, nth = 1) => `pelita-fnref-${number}${nth > 1 ? `-${nth}` : ''}`;
+export const noteId = (prefix: string, number: number) => `${prefix}fn-${number}`;
+export const noteRefId = (prefix: string, number: number, nth = 1) =>
+  `${prefix}fnref-${number}${nth > 1 ? `-${nth}` : ''}`;
 
 const inlineHandlers: InlineHandlers<ElementContent, RichTextOptions> = {
   text: (node) => ({ type: 'text', value: node.value }),
@@ -38,7 +41,11 @@ const inlineHandlers: InlineHandlers<ElementContent, RichTextOptions> = {
     const nth = (options.noteRefs.get(node.number) ?? 0) + 1;
     options.noteRefs.set(node.number, nth);
     return h('sup', { className: ['pelita-noteref'] }, [
-      h('a', { href: `#${noteId(node.number)}`, id: noteRefId(node.number, nth) }, String(node.number)),
+      h(
+        'a',
+        { href: `#${noteId(options.idPrefix, node.number)}`, id: noteRefId(options.idPrefix, node.number, nth) },
+        String(node.number),
+      ),
     ]);
   },
 };
@@ -139,7 +146,11 @@ export function notesToHtml(
       notes.map((note) => {
         const back = h(
           'a',
-          { href: `#${noteRefId(note.number)}`, className: ['pelita-noteback'], ariaLabel: backLabel(note.number) },
+          {
+            href: `#${noteRefId(options.idPrefix, note.number)}`,
+            className: ['pelita-noteback'],
+            ariaLabel: backLabel(note.number),
+          },
           '↩',
         );
         const parts = blocks(note.blocks, options);
@@ -147,7 +158,7 @@ export function notesToHtml(
         const last = parts.at(-1);
         if (last?.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, back);
         else parts.push(h('p', [back]));
-        return h('li', { id: noteId(note.number) }, lines(parts, false));
+        return h('li', { id: noteId(options.idPrefix, note.number) }, lines(parts, false));
       }),
     ),
   );
