@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCatalog } from '../src/render/catalog/read-catalog.js';
 import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
 import { FIXTURES, REPO, validProcedure } from './support/fixtures.js';
 
@@ -44,7 +45,7 @@ describe('pelita check', () => {
 });
 
 describe('pelita build', () => {
-  it('builds the good documents fully, nothing for the broken ones, and exits 1', () => {
+  it('builds the good documents fully, nothing for the broken ones, and exits 1', async () => {
     const out = tempDir();
     const { status, stderr } = pelita(['build', '--content', mixed(), '--out', out]);
     expect(status).toBe(1);
@@ -55,6 +56,10 @@ describe('pelita build', () => {
       '.pelita-output.json',
       'assets/pelita.css',
       'catalog.json',
+      'catalog.schema.json',
+      'catalog/id.json',
+      'catalog/jv.json',
+      'feed.xml',
       'id/cuti-tahunan/.pelita-procedure.json',
       'id/cuti-tahunan/audio.mp3',
       'id/cuti-tahunan/audio.txt',
@@ -84,8 +89,11 @@ describe('pelita build', () => {
       'jv/cuti-tahunan/pictograms.pdf',
       'jv/cuti-tahunan/pictograms.png',
       'jv/cuti-tahunan/pictograms.svg',
+      'jv/index.html',
+      'robots.txt',
+      'sitemap.xml',
     ]);
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
+    const catalog = (await readCatalog(out)) as { languages: { procedures: { lang: string; slug: string }[] }[] };
     const listed = catalog.languages.flatMap((group: { procedures: { lang: string; slug: string }[] }) =>
       group.procedures.map((p) => `${p.lang}/${p.slug}`),
     );

@@ -79,6 +79,9 @@ export const TERMS = [
   'audio_note_ref',
   'audio_voice',
   'audio_voice_fallback',
+  'units',
+  'glossary',
+  'languages_nav',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

@@ -68,7 +68,7 @@ export function procedureView(
       ? {
           text: outline.notice.text,
           linkText: outline.notice.linkText,
-          href: `${root}${outline.notice.originalDir}/index.html`,
+          href: `${root}${outline.notice.originalDir}/`,
           lang: outline.notice.originalLang,
           languageName: outline.notice.originalLanguageName,
         }
@@ -105,7 +105,7 @@ export function languageVersions(procedure: Pick<Procedure, 'lang' | 'slug'>, co
     if (lang === procedure.lang) return [];
     const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
     if (!exists) return [];
-    const path = `${procedureDir({ lang, slug: procedure.slug })}/index.html`;
+    const path = `${procedureDir({ lang, slug: procedure.slug })}/`;
     return [
       { lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` },
     ];
