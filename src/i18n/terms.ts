@@ -82,6 +82,10 @@ export const TERMS = [
   'units',
   'glossary',
   'languages_nav',
+  'search_label',
+  'search_button',
+  'search_found',
+  'search_none',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

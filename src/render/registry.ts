@@ -25,4 +25,6 @@ export const RENDERERS: readonly { id: string; edition?: EditionId; load: () => 
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
   // Site files only (sitemap.xml, robots.txt, feed.xml).
   { id: 'discovery', load: async () => (await import('./html/discovery-renderer.js')).discoveryRenderer },
+  // Site files only: the prebuilt search index per language (search/<lang>.js).
+  { id: 'search', load: async () => (await import('./html/search-renderer.js')).searchRenderer },
 ];
