@@ -83,4 +83,25 @@ describe('search', { timeout: 120_000 }, () => {
       .toBe('Boten wonten layanan ingkang cocog');
     await page.context().close();
   });
+
+  it('ships the web fonts it names: Atkinson Hyperlegible Next, and Noto Sans Javanese for aksara Jawa', async () => {
+    const page = await open(join(fixture, 'index.html'));
+    const loaded = await page.evaluate(async () => {
+      const script = document.createElement('p');
+      script.lang = 'jv-Java';
+      script.textContent = 'ꦥꦼꦭꦶꦠ';
+      document.querySelector('.pelita')!.append(script);
+      const javanese = await document.fonts.load('16px "Noto Sans Javanese"', 'ꦥꦼꦭꦶꦠ');
+      const latin = await document.fonts.load('700 18px "Atkinson Hyperlegible Next"', 'Layanan');
+      await document.fonts.ready;
+      return {
+        javanese: javanese.map((face) => face.status),
+        latin: latin.map((face) => face.status),
+        family: getComputedStyle(script).fontFamily.split(',')[0],
+        display: [...javanese, ...latin].every((face) => face.display === 'swap'),
+      };
+    });
+    expect(loaded).toEqual({ javanese: ['loaded'], latin: ['loaded'], family: '"Noto Sans Javanese"', display: true });
+    await page.context().close();
+  });
 });

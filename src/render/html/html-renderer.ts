@@ -6,6 +6,7 @@ import type { Procedure } from '../../model/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
 import { governmentService, jsonLdScript } from './structured-data.js';
+import { webFontArtifacts } from './web-fonts.js';
 
 export const htmlRenderer: Renderer = {
   id: 'html',
@@ -50,7 +51,7 @@ export const htmlRenderer: Renderer = {
       data: context.renderTemplate('index', { ...index, site: siteView(context.site) }),
     }));
     const assets: Artifact[] = [...context.assets].map(([name, data]) => ({ path: `assets/${name}`, data }));
-    return [...indexes, ...assets];
+    return [...indexes, ...assets, ...webFontArtifacts(context.assets.get('pelita.css') ?? '')];
   },
 };
 
