@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 const PACKAGES = ['atkinson-hyperlegible-next', 'noto-sans-javanese'];
 
 export function webFontArtifacts(css: string): Artifact[] {
-  const files = [...new Set([...css.matchAll(/url\("fonts\/([^"]+)"\)/g)].map((match) => match[1]!))].sort();
+  const files = [...new Set([...css.matchAll(/url\("fonts\/([^"]+)"\)/g)].map((match) => match[1] ?? ''))].sort();
   return files.map((file) => {
     const name = PACKAGES.find((candidate) => file.startsWith(`${candidate}-`));
     if (!name) throw new Error(`pelita.css names a font file of no known package: ${file}`);
