@@ -86,7 +86,11 @@ describe.each(Object.keys(HOSTILE))('three fragments under the "%s" host stylesh
         const circle = getComputedStyle(item, '::before');
         const box = item.getBoundingClientRect();
         const circleRight = box.left + Number.parseFloat(circle.left) + Number.parseFloat(circle.width);
-        const text = Array.from(item.childNodes).find((node) => node.nodeType === 3 && node.textContent?.trim());
+        // The first line's first text, wherever it is (an <abbr> may wrap it).
+        const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT, {
+          acceptNode: (node) => (node.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+        });
+        const text = walker.nextNode();
         const range = document.createRange();
         range.selectNodeContents(text!);
         const textBox = range.getBoundingClientRect();

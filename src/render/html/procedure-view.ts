@@ -4,6 +4,7 @@ import type { Words } from '../../i18n/words.js';
 import type { Procedure } from '../../model/types.js';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, procedureDir, type RenderContext } from '../types.js';
+import { type GlossaryUse, loadGlossary } from './glossary.js';
 import { blocksToHtml, notesToHtml, type RichTextOptions } from './rich-text.js';
 
 export interface SectionView {
@@ -34,7 +35,15 @@ export function procedureView(
     outline.sections.flatMap((section) => (section.list ? [[section.list, `pelita-${section.id}-list`] as const] : [])),
   );
   const idPrefix = procedureIdPrefix(outline);
-  const options: RichTextOptions = { headingShift, tableLabel: terms.table, listClass, noteRefs: new Map(), idPrefix };
+  const glossary: GlossaryUse = { glossary: loadGlossary(), seen: [] };
+  const options: RichTextOptions = {
+    headingShift,
+    tableLabel: terms.table,
+    listClass,
+    noteRefs: new Map(),
+    idPrefix,
+    glossary,
+  };
   const introduction = blocksToHtml(outline.introduction, options);
   const sections: SectionView[] = outline.sections.map((section) => ({
     id: section.id,
@@ -74,7 +83,12 @@ export function procedureView(
         }
       : null,
     pictogramSheet: pictogramSheet(outline, earlier, words, files),
-    glossary: [] as { term: string; expansion: string }[],
+    // Filled while the sections above were made: the abbreviations this page uses, in order.
+    glossary: glossary.seen.map((term) => ({
+      term,
+      expansion: glossary.glossary.terms.get(term) ?? '',
+      lang: glossary.glossary.lang,
+    })),
   };
 }
 
