@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadGlossary } from '../src/render/html/glossary.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import { check, REPO, renderContext, renderWith } from './support/fixtures.js';
+import { check, REPO, renderContext, renderWith, testSite } from './support/fixtures.js';
 
 const procedure = `---
 title: Perekaman KTP-el
@@ -31,9 +31,15 @@ Perekaman dilayani di kantor kecamatan, Senin–Jumat 08.00–14.00 WIB.
 3. KTP-el dicetak paling lama 14 hari kerja, s.d. hari ke-14 diambil di loket yang sama.
 `;
 
-async function page(): Promise<string> {
-  const checked = await check({ 'id/perekaman-ktp-el.md': procedure });
-  const { artifacts } = await renderWith(htmlRenderer, checked[0]!.procedure!, await renderContext(checked));
+async function page(siteYaml?: string, text = procedure): Promise<string> {
+  const checked = await check({ 'id/perekaman-ktp-el.md': text }, siteYaml);
+  const context = await renderContext(checked);
+  // The site as read from the given site.yaml (renderContext reads the test site's).
+  const { site } = await testSite(siteYaml);
+  const { artifacts } = await renderWith(htmlRenderer, checked[0]!.procedure!, {
+    ...context,
+    site: site ?? context.site,
+  });
   return String(artifacts.find((artifact) => artifact.path.endsWith('/index.html'))!.data);
 }
 
@@ -48,6 +54,15 @@ describe('abbreviations', () => {
     expect([...glossary.matchAll(/<dt>([^<]+)<\/dt>/g)].map((match) => match[1])).toEqual(marked);
     expect(glossary).toContain('<dt>KTP-el</dt><dd>Kartu Tanda Penduduk elektronik</dd>');
     expect(html).toMatch(/<nav class="pelita-toc"[\s\S]*href="#pelita-id-perekaman-ktp-el-glossary">Daftar singkatan</);
+  });
+
+  it("takes the writer's own terms from site.yaml", async () => {
+    const site = readFileSync(join(REPO, 'test/fixtures/site.yaml'), 'utf8');
+    const html = await page(
+      `${site}glossary:\n  SIAK: Sistem Informasi Administrasi Kependudukan\n`,
+      procedure.replace('Petugas mencocokkan NIK', 'Petugas mencocokkan NIK di SIAK'),
+    );
+    expect(html).toContain('<abbr title="Sistem Informasi Administrasi Kependudukan">SIAK</abbr>');
   });
 
   it('every glossary term is one the speech lexicon knows how to say', () => {

@@ -14,21 +14,30 @@ export interface Glossary {
   pattern: RegExp;
 }
 
-let loaded: Glossary | undefined;
+let file: { language?: string; terms?: Record<string, string> } | undefined;
+const merged = new WeakMap<object, Glossary>();
+const NONE = {};
 
-export function loadGlossary(): Glossary {
-  if (loaded) return loaded;
-  const data = parse(readFileSync(FILE, 'utf8')) as { language?: string; terms?: Record<string, string> };
-  const terms = new Map(Object.entries(data.terms ?? {}).map(([term, expansion]) => [term, String(expansion)]));
+/** The glossary file's terms, with the site's own (`site.yaml` `glossary:`) added or overriding. */
+export function loadGlossary(siteTerms?: Readonly<Record<string, string>>): Glossary {
+  const key = siteTerms ?? NONE;
+  const known = merged.get(key);
+  if (known) return known;
+  file ??= parse(readFileSync(FILE, 'utf8')) as { language?: string; terms?: Record<string, string> };
+  const data = file;
+  const terms = new Map(
+    Object.entries({ ...data.terms, ...siteTerms }).map(([term, expansion]) => [term, String(expansion)]),
+  );
   const escaped = [...terms.keys()]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
     .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  loaded = {
+  const glossary = {
     lang: data.language ?? 'id',
     terms,
     pattern: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu'),
   };
-  return loaded;
+  merged.set(key, glossary);
+  return glossary;
 }
 
 /** One page's use of the glossary: the terms met so far, in order. */

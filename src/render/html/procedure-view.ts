@@ -35,7 +35,7 @@ export function procedureView(
     outline.sections.flatMap((section) => (section.list ? [[section.list, `pelita-${section.id}-list`] as const] : [])),
   );
   const idPrefix = procedureIdPrefix(outline);
-  const glossary: GlossaryUse = { glossary: loadGlossary(), seen: [] };
+  const glossary: GlossaryUse = { glossary: loadGlossary(context.site.glossary), seen: [] };
   const options: RichTextOptions = {
     headingShift,
     tableLabel: terms.table,
