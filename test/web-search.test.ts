@@ -104,4 +104,17 @@ describe('search', { timeout: 120_000 }, () => {
     expect(loaded).toEqual({ javanese: ['loaded'], latin: ['loaded'], family: '"Noto Sans Javanese"', display: true });
     await page.context().close();
   });
+
+  it('filters the index by unit, without axe violations', async () => {
+    const page = await open(join(fixture, 'index.html'));
+    const visible = () => page.locator('section.pelita-index-unit:visible h3').allTextContents();
+    expect(await visible()).toEqual(['Bidang Pelayanan Pencatatan Sipil', 'Bidang Pelayanan Pendaftaran Penduduk']);
+    await page.locator('#pelita-unit-filter').selectOption({ index: 2 });
+    expect(await visible()).toEqual(['Bidang Pelayanan Pendaftaran Penduduk']);
+    await page.locator('#pelita-unit-filter').selectOption('');
+    expect((await visible()).length).toBe(2);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await page.context().close();
+  });
 });

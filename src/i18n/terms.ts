@@ -86,6 +86,8 @@ export const TERMS = [
   'search_button',
   'search_found',
   'search_none',
+  'units_filter',
+  'units_all',
 ] as const;
 
 export type Term = (typeof TERMS)[number];
