@@ -54,6 +54,17 @@ describe('pelita build', () => {
     expect(files).toEqual([
       '.pelita-cache.json',
       '.pelita-output.json',
+      'assets/fonts/atkinson-hyperlegible-next-latin-400-italic.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-700-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-400-italic.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-400-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-700-normal.woff2',
+      'assets/fonts/noto-sans-javanese-javanese-400-normal.woff2',
+      'assets/fonts/noto-sans-javanese-javanese-700-normal.woff2',
+      'assets/minisearch.js',
+      'assets/pelita-filter.js',
+      'assets/pelita-search.js',
       'assets/pelita.css',
       'catalog.json',
       'catalog.schema.json',
@@ -91,6 +102,8 @@ describe('pelita build', () => {
       'jv/cuti-tahunan/pictograms.svg',
       'jv/index.html',
       'robots.txt',
+      'search/id.js',
+      'search/jv.js',
       'sitemap.xml',
     ]);
     const catalog = (await readCatalog(out)) as { languages: { procedures: { lang: string; slug: string }[] }[] };
