@@ -11,6 +11,7 @@ import { encodeMp3 } from '../src/render/audio/encode/mp3.js';
 import { embeddedEngine } from '../src/render/audio/speech/embedded-engine.js';
 import { nativeEngine } from '../src/render/audio/speech/native-engine.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
+import { readCatalog } from '../src/render/catalog/read-catalog.js';
 import { tempDir } from './support/cli.js';
 import { REPO } from './support/fixtures.js';
 
@@ -83,14 +84,20 @@ describe.each(ENGINES)('the %s engine on the sample content', (engine) => {
     expect(seconds).toBeLessThan(estimate * 1.2);
   });
 
-  it('lists each duration in catalog.json', () => {
-    const catalog = JSON.parse(readFileSync(join(out[engine]!, 'catalog.json'), 'utf8'));
-    const entries = catalog.languages.flatMap((group: { procedures: unknown[] }) => group.procedures);
+  it('lists each duration in the catalog', async () => {
+    interface Entry {
+      lang: string;
+      slug: string;
+      audioDurationSeconds: number;
+      editions: Record<string, { path: string }>;
+    }
+    const catalog = (await readCatalog(out[engine]!)) as { languages: { procedures: Entry[] }[] };
+    const entries = catalog.languages.flatMap((group) => group.procedures);
     expect(entries).toHaveLength(SAMPLE.length);
     for (const entry of entries) {
       const seconds = Number(soxi(join(out[engine]!, entry.lang, entry.slug, 'audio.mp3'), '-D'));
       expect(Math.abs(entry.audioDurationSeconds - seconds)).toBeLessThan(0.5);
-      expect(entry.editions['audio.mp3']).toBe(`${entry.lang}/${entry.slug}/audio.mp3`);
+      expect(entry.editions['audio.mp3']?.path).toBe(`${entry.lang}/${entry.slug}/audio.mp3`);
     }
   });
 

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCatalog } from '../src/render/catalog/read-catalog.js';
 import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
 import { FIXTURES, REPO, validProcedure } from './support/fixtures.js';
 
@@ -44,7 +45,7 @@ describe('pelita check', () => {
 });
 
 describe('pelita build', () => {
-  it('builds the good documents fully, nothing for the broken ones, and exits 1', () => {
+  it('builds the good documents fully, nothing for the broken ones, and exits 1', async () => {
     const out = tempDir();
     const { status, stderr } = pelita(['build', '--content', mixed(), '--out', out]);
     expect(status).toBe(1);
@@ -58,8 +59,23 @@ describe('pelita build', () => {
     expect(files).toEqual([
       '.pelita-cache.json',
       '.pelita-output.json',
+      'assets/fonts/atkinson-hyperlegible-next-latin-400-italic.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-700-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-400-italic.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-400-normal.woff2',
+      'assets/fonts/atkinson-hyperlegible-next-latin-ext-700-normal.woff2',
+      'assets/fonts/noto-sans-javanese-javanese-400-normal.woff2',
+      'assets/fonts/noto-sans-javanese-javanese-700-normal.woff2',
+      'assets/minisearch.js',
+      'assets/pelita-filter.js',
+      'assets/pelita-search.js',
       'assets/pelita.css',
       'catalog.json',
+      'catalog.schema.json',
+      'catalog/id.json',
+      'catalog/jv.json',
+      'feed.xml',
       'id/cuti-tahunan/.pelita-procedure.json',
       'id/cuti-tahunan/audio.mp3',
       'id/cuti-tahunan/audio.txt',
@@ -89,8 +105,13 @@ describe('pelita build', () => {
       'jv/cuti-tahunan/pictograms.pdf',
       'jv/cuti-tahunan/pictograms.png',
       'jv/cuti-tahunan/pictograms.svg',
+      'jv/index.html',
+      'robots.txt',
+      'search/id.js',
+      'search/jv.js',
+      'sitemap.xml',
     ]);
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
+    const catalog = (await readCatalog(out)) as { languages: { procedures: { lang: string; slug: string }[] }[] };
     const listed = catalog.languages.flatMap((group: { procedures: { lang: string; slug: string }[] }) =>
       group.procedures.map((p) => `${p.lang}/${p.slug}`),
     );

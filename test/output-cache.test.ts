@@ -63,12 +63,12 @@ describe('output cache', () => {
     const first = await build();
     expect(first.written).toContain('id/cuti-tahunan/audio.mp3');
     expect(first.reused).toEqual([]);
-    const catalogBefore = readFileSync(join(out, 'catalog.json'), 'utf8');
+    const catalogBefore = readFileSync(join(out, 'catalog/id.json'), 'utf8');
 
     const second = await build();
     expect(second.reused).toEqual(['id/cuti-tahunan/audio.mp3', 'id/cuti-tahunan/audio.txt']);
     expect(second.written).not.toContain('id/cuti-tahunan/audio.mp3');
-    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe(catalogBefore); // duration kept
+    expect(readFileSync(join(out, 'catalog/id.json'), 'utf8')).toBe(catalogBefore); // duration kept
 
     expect((await build('native')).reused).toEqual([]);
     writeFileSync(

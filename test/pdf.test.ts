@@ -379,8 +379,17 @@ describe('typography', () => {
 
   it('warns, with the place in the source, about characters no font has, and still prints the rest', () => {
     expect(typography.warnings).toHaveLength(1);
-    expect(typography.warnings[0]).toMatch(/^pdf-missing-glyph: .*"ꦲ" \(U\+A9B2\)/);
-    expect(pdftext(join(typography.dir, 'leaflet.pdf'))).toContain('belum ada di huruf cetak');
+    expect(typography.warnings[0]).toMatch(/^pdf-missing-glyph: .*"🦒" \(U\+1F992\)/);
+    const text = pdftext(join(typography.dir, 'leaflet.pdf'));
+    expect(text).toContain('belum ada di huruf cetak');
+    // Left out, not a box or a replacement mark.
+    expect(text).not.toMatch(/[\ufffd\u25a1]|jerapah \?/);
+  });
+
+  it('prints aksara Jawa with Noto Sans Javanese', () => {
+    expect(pdffonts(join(typography.dir, 'leaflet.pdf')).some((font) => font.name.includes('NotoSansJavanese'))).toBe(
+      true,
+    );
   });
 
   it('tags the Markdown table with a header row', () => {

@@ -143,13 +143,13 @@ describe('pages of translations', () => {
     expect(page).toContain(
       '<p class="pelita-notice" role="note">Terjemahan punika saged ugi dereng cocog kaliyan versi aslinipun ingkang paling anyar.',
     );
-    expect(page).toContain('<a href="../../id/izin-belajar/index.html" hreflang="id">Waos versi aslinipun</a>');
+    expect(page).toContain('<a href="../../id/izin-belajar/" hreflang="id">Waos versi aslinipun</a>');
     const fragment = readTree(out).get('jv/izin-belajar/fragment.html')!.toString('utf8');
-    expect(fragment).toContain('href="https://bkpsdm.uji.example/layanan/id/izin-belajar/index.html"');
-    const index = readTree(out).get('index.html')!.toString('utf8');
+    expect(fragment).toContain('href="https://bkpsdm.uji.example/layanan/id/izin-belajar/"');
+    const index = readTree(out).get('jv/index.html')!.toString('utf8');
     expect(index).toContain('<span class="pelita-badge">terjemahan saged ugi dereng dipunanyari</span>');
-    const catalog = JSON.parse(readTree(out).get('catalog.json')!.toString('utf8'));
-    expect(catalog.languages[1].procedures[0].translation).toEqual({ of: 'id', status: 'stale', changed: ['steps'] });
+    const catalog = JSON.parse(readTree(out).get('catalog/jv.json')!.toString('utf8'));
+    expect(catalog.procedures[0].translation).toEqual({ of: 'id', status: 'stale', changed: ['steps'] });
     const leaflet = spawnSync('pdftotext', [join(out, 'jv/izin-belajar/leaflet.pdf'), '-'], {
       encoding: 'utf8',
     }).stdout;
@@ -162,16 +162,17 @@ describe('pages of translations', () => {
   it('list untranslated procedures in the original language rather than a dead link', () => {
     const out = tempDir();
     pelita(['build', '--out', out]);
-    const index = readTree(out).get('index.html')!.toString('utf8');
-    const javaneseIndex = index.slice(index.indexOf('id="pelita-lang-jv"'));
-    expect(javaneseIndex).toContain(
-      '<a href="id/kenaikan-pangkat/index.html" hreflang="id" lang="id">Kenaikan Pangkat Reguler PNS</a>',
-    );
-    expect(javaneseIndex).toContain('<span class="pelita-badge">Namung wonten ing Bahasa Indonesia</span>');
-    expect(javaneseIndex).toContain('<a href="jv/cuti-tahunan/index.html">');
+    const javaneseIndex = readTree(out).get('jv/index.html')!.toString('utf8');
+    const untranslated = javaneseIndex.slice(javaneseIndex.indexOf('id="pelita-untranslated"'));
+    expect(untranslated).toContain('Namung wonten ing <span lang="id">Bahasa Indonesia</span></h2>');
+    expect(untranslated).toContain('<a href="../id/kenaikan-pangkat/" hreflang="id">Kenaikan Pangkat Reguler PNS</a>');
+    expect(javaneseIndex).toContain('<a href="../jv/cuti-tahunan/">');
+    // The Indonesian index lists Indonesian pages only.
+    expect(readTree(out).get('index.html')!.toString('utf8')).not.toContain('jv/cuti-tahunan/');
     const catalog = JSON.parse(readTree(out).get('catalog.json')!.toString('utf8'));
     expect(catalog.languages.map((group: { lang: string }) => group.lang)).toEqual(['id', 'jv']);
-    expect(catalog.languages[1].untranslated).toContain('kenaikan-pangkat');
+    const javanese = JSON.parse(readTree(out).get('catalog/jv.json')!.toString('utf8'));
+    expect(javanese.untranslated).toContain('kenaikan-pangkat');
   }, 300_000); // a full sample build, speech included
 });
 

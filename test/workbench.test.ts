@@ -85,8 +85,8 @@ describe('--editions', () => {
     const page = readFileSync(join(out, 'id/cuti-tahunan/index.html'), 'utf8');
     expect(page).toContain('Cuti Baru');
     expect(page).toContain('pictograms.svg'); // still linked: the file from the build before
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
-    expect(Object.keys(catalog.languages[0].procedures[0].editions)).toContain('pictograms.svg');
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id.json'), 'utf8'));
+    expect(Object.keys(catalog.procedures[0].editions)).toContain('pictograms.svg');
   });
 
   it('refuses an unknown edition as a usage error', () => {
@@ -151,11 +151,8 @@ describe('a document with errors', () => {
       /<span class="pelita-badge pelita-badge-not-updated">belum diperbarui, versi \d+ \w+ \d{4}<\/span>/,
     );
     expect(index).not.toContain('id/cuti-besar/');
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog.json'), 'utf8'));
-    const listed = catalog.languages[0].procedures.map((p: { slug: string; notUpdated: boolean }) => [
-      p.slug,
-      p.notUpdated,
-    ]);
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id.json'), 'utf8'));
+    const listed = catalog.procedures.map((p: { slug: string; notUpdated: boolean }) => [p.slug, p.notUpdated]);
     expect(listed).toEqual([['cuti-tahunan', true]]);
   });
 });

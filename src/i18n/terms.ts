@@ -79,6 +79,15 @@ export const TERMS = [
   'audio_note_ref',
   'audio_voice',
   'audio_voice_fallback',
+  'units',
+  'glossary',
+  'languages_nav',
+  'search_label',
+  'search_button',
+  'search_found',
+  'search_none',
+  'units_filter',
+  'units_all',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

@@ -26,6 +26,7 @@ const KNOWN_KEYS = [
   'sections',
   'braille_tables',
   'speech_voices',
+  'glossary',
 ];
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
@@ -110,7 +111,8 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   const sectionHeadings = readSectionHeadings(file, record.sections, at('sections'));
   const brailleTables = readLanguageMap(file, record.braille_tables, at('braille_tables'), TABLE_NAME, BRAILLE_HELP);
   const speechVoices = readLanguageMap(file, record.speech_voices, at('speech_voices'), VOICE_NAME, VOICE_HELP);
-  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables || !speechVoices) {
+  const glossary = readGlossary(file, record.glossary, at('glossary'));
+  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables || !speechVoices || !glossary) {
     return undefined;
   }
 
@@ -126,7 +128,27 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     sectionHeadings,
     brailleTables,
     speechVoices,
+    glossary,
   };
+}
+
+/** `glossary: { SIAK: Sistem Informasi Administrasi Kependudukan }`: abbreviations the pages explain. */
+function readGlossary(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+): Record<string, string> | undefined {
+  if (value === undefined || value === null) return {};
+  const entries = typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+  if (
+    !entries?.every(
+      ([term, expansion]) => term.trim() !== '' && typeof expansion === 'string' && expansion.trim() !== '',
+    )
+  ) {
+    reportError(file, { id: 'glossary-wrong-type' }, place, 'wrong-type');
+    return undefined;
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;

@@ -20,6 +20,8 @@ export interface Site {
   /** eSpeak NG voice per language, from `speech_voices:`; languages not listed use
    * templates/speech/<lang>.yaml. */
   speechVoices: Record<string, string>;
+  /** Abbreviations the web pages explain, from `glossary:`, besides templates/glossary.yaml. */
+  glossary?: Record<string, string>;
   /** Extra heading texts per language and section, from `sections:`. */
   sectionHeadings: Record<string, Partial<Record<SectionKind, string[]>>>;
 }

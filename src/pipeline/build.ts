@@ -1,5 +1,4 @@
 // load → validate → render → write. The only place that touches the file system.
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import pLimit from 'p-limit';
@@ -12,6 +11,7 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
+import { readCatalog } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
@@ -311,7 +311,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const siteFile = result.files[0] as VFile;
     result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
     if (result.fidelity) {
-      const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
+      const catalog = await readCatalog(outDir);
       verifyCatalog(verifyInput, catalog, verified, result.fidelity);
       for (const { file } of verified) {
         if (file.messages.length === 0) continue;

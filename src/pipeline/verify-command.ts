@@ -1,8 +1,7 @@
 // `pelita verify`: checks an existing output folder against the content, writing nothing.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { VFile } from 'vfile';
 import { outlinesFor } from '../outline/build-outline.js';
+import { readCatalog } from '../render/catalog/read-catalog.js';
 import { checkContent, type Folders } from './build.js';
 import { type Fidelity, type VerifyInput, verifyCatalog, verifyProcedures } from './verify-output.js';
 
@@ -19,7 +18,7 @@ export async function verifyOutput(
   };
   const procedures = checked.flatMap((doc) => (doc.procedure ? [{ procedure: doc.procedure, file: doc.file }] : []));
   const fidelity = await verifyProcedures(input, procedures);
-  const catalog = await readFile(join(options.outDir, 'catalog.json'), 'utf8').catch(() => undefined);
-  if (catalog !== undefined) verifyCatalog(input, JSON.parse(catalog) as unknown, procedures, fidelity);
+  const catalog = await readCatalog(options.outDir);
+  if (catalog !== undefined) verifyCatalog(input, catalog, procedures, fidelity);
   return { files, fidelity, verified: procedures.length };
 }

@@ -23,4 +23,8 @@ export const RENDERERS: readonly { id: string; edition?: EditionId; load: () => 
   { id: 'html', edition: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   // Site files only (catalog.json): runs whatever editions are chosen.
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
+  // Site files only (sitemap.xml, robots.txt, feed.xml).
+  { id: 'discovery', load: async () => (await import('./html/discovery-renderer.js')).discoveryRenderer },
+  // Site files only: the prebuilt search index per language (search/<lang>.js).
+  { id: 'search', load: async () => (await import('./html/search-renderer.js')).searchRenderer },
 ];

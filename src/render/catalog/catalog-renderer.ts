@@ -1,5 +1,7 @@
 // catalog.json: every procedure's facts, its whole content in reading order (the
 // outline's blocks as JSON) and its edition paths, for web teams' own sites.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../model/types.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, ListItem, Outline } from '../../outline/types.js';
@@ -7,57 +9,83 @@ import { pictogramCoverage, pictogramSplit } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
 
-export const CATALOG_VERSION = 3;
+export const CATALOG_VERSION = 4;
+
+/** The JSON Schema of both kinds of catalog file, published beside them (and in docs/). */
+const SCHEMA_PATH = fileURLToPath(new URL('../../../templates/catalog/catalog.schema.json', import.meta.url));
+export const CATALOG_SCHEMA_FILE = 'catalog.schema.json';
 
 interface CatalogItem {
   text: string;
   subItems?: CatalogItem[];
 }
 
+/**
+ * `catalog.json` is a small index of the languages; `catalog/<lang>.json` holds one language's
+ * procedures whole, so no file holds the whole corpus and a web team fetches only its language.
+ */
 export const catalogRenderer: Renderer = {
   id: 'catalog',
   renderSite(context, outputs, facts = new Map(), fidelity) {
     const { site } = context;
-    const sourceLang = site.languages[0];
+    const sourceLang = site.languages[0] ?? 'id';
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
     const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
-    const catalog = {
+    const languages = site.languages.map((lang) => {
+      const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
+      return {
+        version: CATALOG_VERSION,
+        kind: 'language',
+        schema: `../${CATALOG_SCHEMA_FILE}`,
+        lang,
+        name: context.words.get(lang)?.languageName ?? lang,
+        procedures: own.map((procedure) => ({
+          ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
+          /** True when the document has errors now and this is its last good version. */
+          notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
+          translation: procedure.translation
+            ? {
+                of: procedure.translation.sourceLang,
+                status: procedure.translation.status,
+                changed: procedure.translation.changed,
+              }
+            : null,
+        })),
+        /** Originals with no (valid) translation in this language: their pages stand in. */
+        untranslated: originals
+          .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
+          .map((original) => original.slug)
+          .sort(),
+      };
+    });
+    const index = {
       version: CATALOG_VERSION,
+      kind: 'index',
+      schema: CATALOG_SCHEMA_FILE,
       site: { name: site.name, shortName: site.shortName, url: site.url, sourceLanguage: sourceLang },
-      languages: site.languages.map((lang) => {
-        const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
-        return {
-          lang,
-          name: context.words.get(lang)?.languageName ?? lang,
-          procedures: own.map((procedure) => ({
-            ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
-            /** True when the document has errors now and this is its last good version. */
-            notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
-            translation: procedure.translation
-              ? {
-                  of: procedure.translation.sourceLang,
-                  status: procedure.translation.status,
-                  changed: procedure.translation.changed,
-                }
-              : null,
-          })),
-          /** Originals with no (valid) translation in this language: their pages stand in. */
-          untranslated: originals
-            .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
-            .map((original) => original.slug)
-            .sort(),
-        };
-      }),
+      languages: languages.map((language) => ({
+        lang: language.lang,
+        name: language.name,
+        file: languageFile(language.lang),
+        procedures: language.procedures.length,
+        untranslated: language.untranslated.length,
+      })),
     };
-    // Positions point into source files web teams do not have; a writer's picture choice is the sheet's business.
-    const json = JSON.stringify(
-      catalog,
-      (key, value) => (key === 'position' || key === 'pictogram' ? undefined : value),
-      2,
-    );
-    return [{ path: 'catalog.json', data: `${json}\n` }];
+    return [
+      { path: 'catalog.json', data: json(index) },
+      ...languages.map((language) => ({ path: languageFile(language.lang), data: json(language) })),
+      { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') },
+    ];
   },
 };
+
+export const languageFile = (lang: string) => `catalog/${lang}.json`;
+
+/** Positions point into source files web teams do not have; a writer's picture choice is the sheet's business. */
+function json(data: object): string {
+  const text = JSON.stringify(data, (key, value) => (key === 'position' || key === 'pictogram' ? undefined : value), 2);
+  return `${text}\n`;
+}
 
 function entry(
   procedure: Procedure,
@@ -99,7 +127,10 @@ function entry(
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
     /** Length of the spoken edition in seconds, when there is one. */
     audioDurationSeconds: audioDuration ?? null,
-    editions: Object.fromEntries([...paths].sort().map((path) => [path.slice(dir.length + 1), path])),
+    /** Each edition file with its size, when the build reported one (the `bytes` fact). */
+    editions: Object.fromEntries(
+      [...paths].sort().map((path) => [path.slice(dir.length + 1), { path, bytes: facts.get(path)?.bytes ?? null }]),
+    ),
     /** What `pelita verify` found in each edition: texts of the outline found / expected. */
     fidelity: verified
       ? Object.fromEntries(

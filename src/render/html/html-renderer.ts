@@ -5,22 +5,33 @@ import type { Site } from '../../model/site.js';
 import type { Procedure } from '../../model/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { languageVersions, procedureView, wordsFor } from './procedure-view.js';
+import { governmentService, jsonLdScript } from './structured-data.js';
+import { webFontArtifacts } from './web-fonts.js';
 
 export const htmlRenderer: Renderer = {
   id: 'html',
   renderProcedure(outline, context, run) {
     const dir = procedureDir(outline);
     const languages = languageVersions(outline, context);
-    const canonical = `${context.site.url}${dir}/index.html`;
+    // Clean directory addresses: what a citizen shares, and what a static host serves.
+    const canonical = `${context.site.url}${dir}/`;
     // hreflang alternates name every version, this one included.
     const alternates = languages.length > 0 ? [{ lang: outline.lang, url: canonical }, ...languages] : [];
     const page = context.renderTemplate('page', {
       view: procedureView(outline, context, run.earlier, { headingShift: 0, root: '../../', files: '' }),
       site: siteView(context.site),
       root: '../../',
+      home: `../../${languageIndexDir(outline.lang, context)}`,
       canonical,
       languages,
       alternates,
+      locale: openGraphLocale(outline.lang),
+      jsonLd: jsonLdScript(
+        governmentService(outline, context.site, canonical, [
+          outline.lang,
+          ...languages.map((version) => version.lang),
+        ]),
+      ),
     });
     const fragment = context.renderTemplate('fragment', {
       view: procedureView(outline, context, run.earlier, {
@@ -35,17 +46,24 @@ export const htmlRenderer: Renderer = {
     ];
   },
   renderSite(context) {
-    const lang = context.site.languages[0] ?? 'id';
-    const index = context.renderTemplate('index', {
-      lang,
-      terms: wordsFor(lang, context).terms,
-      site: siteView(context.site),
-      languages: indexGroups(context),
-    });
+    const indexes = indexPages(context).map((index) => ({
+      path: index.path,
+      data: context.renderTemplate('index', { ...index, site: siteView(context.site) }),
+    }));
     const assets: Artifact[] = [...context.assets].map(([name, data]) => ({ path: `assets/${name}`, data }));
-    return [{ path: 'index.html', data: index }, ...assets];
+    return [...indexes, ...assets, ...webFontArtifacts(context.assets.get('pelita.css') ?? '')];
   },
 };
+
+/** Where a language's index page is, relative to the output folder: the source language's at its top. */
+function languageIndexDir(lang: string, context: RenderContext): string {
+  return lang === (context.site.languages[0] ?? 'id') ? '' : `${lang}/`;
+}
+
+/** Open Graph wants a language_TERRITORY locale; Pelita's languages are Indonesia's. */
+function openGraphLocale(lang: string): string {
+  return `${lang.split('-')[0]}_ID`;
+}
 
 function siteView(site: Site) {
   return {
@@ -75,59 +93,72 @@ interface IndexEntry {
 }
 
 /**
- * Every original in every language's list: the translation when there is one, else the
- * original marked as such (never a dead link). Grouped by unit (alphabetical, "other" last).
+ * One index page per language, so no page grows with every language of the corpus: the
+ * source language's at `index.html`, each other's at `<lang>/index.html`. A page lists its
+ * language's own procedures by unit, then a compact list of originals not yet translated.
  */
-function indexGroups(context: RenderContext) {
+function indexPages(context: RenderContext) {
   const sourceLang = context.site.languages[0] ?? 'id';
   const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
-  return context.site.languages.flatMap((lang) => {
+  const indexPath = (lang: string) => (lang === sourceLang ? 'index.html' : `${lang}/index.html`);
+  const indexDir = (lang: string) => languageIndexDir(lang, context);
+  const languages = context.site.languages.filter(
+    (lang) => lang === sourceLang || context.procedures.some((procedure) => procedure.lang === lang),
+  );
+  return languages.map((lang) => {
+    const root = lang === sourceLang ? '' : '../';
+    const words = wordsFor(lang, context);
     const own = context.procedures.filter((procedure) => procedure.lang === lang);
-    const orphans = own.filter((procedure) => !originals.some((original) => original.slug === procedure.slug));
-    const entries: IndexEntry[] = [...originals, ...orphans].map((original) => {
-      const shown = own.find((procedure) => procedure.slug === original.slug) ?? original;
+    const entry = (shown: Procedure): IndexEntry => {
       const status = shown.translation?.status;
       return {
-        href: `${procedureDir(shown)}/index.html`,
+        href: `${root}${procedureDir(shown)}/`,
         title: shown.meta.title,
         summary: shown.meta.summary,
         lang: shown.lang,
         fallback: shown.lang !== lang,
         outdated: status === 'stale' || status === 'unmarked',
         notUpdated: context.notUpdated?.has(procedureDir(shown))
-          ? wordsFor(lang, context).terms.not_updated.replace(
-              '{date}',
-              formatDate(shown.meta.updated, wordsFor(lang, context)),
-            )
+          ? words.terms.not_updated.replace('{date}', formatDate(shown.meta.updated, words))
           : '',
-        unit: original.meta.unit ?? '',
+        unit: originalUnit(shown, originals),
       };
-    });
-    if (entries.length === 0) return [];
-    const words = wordsFor(lang, context);
-    // A unit is named as a translation in this language names it, when one does.
-    const unitName = (unit: string) => {
-      const translated = own.find(
-        (procedure) => procedure.lang === lang && originalUnit(procedure, originals) === unit,
-      );
-      return translated?.meta.unit ?? unit;
     };
-    const units = [...new Set(entries.map((entry) => entry.unit))].sort((a, b) =>
+    const entries = own.map(entry);
+    // A unit is named as a translation in this language names it, when one does.
+    const unitName = (unit: string) =>
+      own.find((procedure) => originalUnit(procedure, originals) === unit)?.meta.unit ?? unit;
+    const units = [...new Set(entries.map((candidate) => candidate.unit))].sort((a, b) =>
       a === '' ? 1 : b === '' ? -1 : compareText(a, b),
     );
-    return [
-      {
-        lang,
-        heading: words.terms.services_in_language,
-        terms: words.terms,
-        sourceLanguageName: wordsFor(sourceLang, context).languageName,
-        units: units.map((unit) => ({
-          name: unit === '' ? words.terms.other_services : unitName(unit),
-          lang: unit !== '' && unitName(unit) === unit && lang !== sourceLang ? sourceLang : lang,
-          entries: sortEntries(entries.filter((entry) => entry.unit === unit)),
+    const untranslated = originals.filter((original) => !own.some((procedure) => procedure.slug === original.slug));
+    return {
+      path: indexPath(lang),
+      lang,
+      root,
+      home: root === '' ? './' : root + indexDir(lang),
+      canonical: `${context.site.url}${indexDir(lang)}`,
+      terms: words.terms,
+      heading: words.terms.services_in_language,
+      units: units.map((unit, index) => ({
+        id: `pelita-unit-${index + 1}`,
+        name: unit === '' ? words.terms.other_services : unitName(unit),
+        lang: unit !== '' && unitName(unit) === unit && lang !== sourceLang ? sourceLang : lang,
+        entries: sortEntries(entries.filter((candidate) => candidate.unit === unit)),
+      })),
+      untranslated: sortEntries(untranslated.map(entry)),
+      sourceLanguageName: wordsFor(sourceLang, context).languageName,
+      sourceLang,
+      // Jump links to the same list in every other language, named in that language.
+      languages: languages
+        .filter((other) => other !== lang)
+        .map((other) => ({
+          lang: other,
+          name: wordsFor(other, context).languageName,
+          href: `${root}${indexDir(other)}`,
+          url: `${context.site.url}${indexDir(other)}`,
         })),
-      },
-    ];
+    };
   });
 }
 

@@ -6,6 +6,7 @@ import type { Outline } from '../../outline/types.js';
 import { pictureListView } from '../pictogram/picture-list.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { type Artifact, procedureDir, type RenderContext } from '../types.js';
+import { type GlossaryUse, loadGlossary } from './glossary.js';
 import { blocksToHtml, notesToHtml, type RichTextOptions } from './rich-text.js';
 
 export interface SectionView {
@@ -35,7 +36,16 @@ export function procedureView(
   const listClass = new Map(
     outline.sections.flatMap((section) => (section.list ? [[section.list, `pelita-${section.id}-list`] as const] : [])),
   );
-  const options: RichTextOptions = { headingShift, tableLabel: terms.table, listClass, noteRefs: new Map() };
+  const idPrefix = procedureIdPrefix(outline);
+  const glossary: GlossaryUse = { glossary: loadGlossary(context.site.glossary), seen: [] };
+  const options: RichTextOptions = {
+    headingShift,
+    tableLabel: terms.table,
+    listClass,
+    noteRefs: new Map(),
+    idPrefix,
+    glossary,
+  };
   const introduction = blocksToHtml(outline.introduction, options);
   const sections: SectionView[] = outline.sections.map((section) => ({
     id: section.id,
@@ -47,9 +57,12 @@ export function procedureView(
     sections.push({ id: 'footnotes', title: outline.notesTitle, html: notesToHtml(outline.notes, back, options) });
   }
 
+  const editions = editionLinks(outline, context, earlier, words, files);
   return {
     lang: outline.lang,
     slug: outline.slug,
+    /** Starts every id on the page: `pelita-<lang>-<slug>-`. */
+    id: idPrefix,
     terms,
     title: outline.title.text,
     summary: outline.summary.text,
@@ -60,20 +73,31 @@ export function procedureView(
     facts: outline.facts.map((fact) => ({ id: fact.id, label: fact.label, value: fact.value })),
     sections,
     level: { title: 1 + headingShift, section: 2 + headingShift },
-    editions: editionLinks(outline, context, earlier, words, files),
+    editions,
     audio: audioPlayer(outline, earlier, words, files),
     outdated: outline.notice
       ? {
           text: outline.notice.text,
           linkText: outline.notice.linkText,
-          href: `${root}${outline.notice.originalDir}/index.html`,
+          href: `${root}${outline.notice.originalDir}/`,
           lang: outline.notice.originalLang,
           languageName: outline.notice.originalLanguageName,
         }
       : null,
     pictogramSheet: pictogramSheet(outline, earlier, words, files),
     pictureList: pictureListView(outline, earlier, words, files, loadLexicon()) ?? null,
+    // Filled while the sections above were made: the abbreviations this page uses, in order.
+    glossary: glossary.seen.map((term) => ({
+      term,
+      expansion: glossary.glossary.terms.get(term) ?? '',
+      lang: glossary.glossary.lang,
+    })),
   };
+}
+
+/** Ids are unique per procedure and language, so two fragments (or two languages) share a host page. */
+export function procedureIdPrefix(procedure: Pick<Procedure, 'lang' | 'slug'>): string {
+  return `pelita-${procedure.lang}-${procedure.slug}-`;
 }
 
 /** The picture-language sheet, when the pictogram renderer made one: shown on the page as an image. */
@@ -98,7 +122,7 @@ export function languageVersions(procedure: Pick<Procedure, 'lang' | 'slug'>, co
     if (lang === procedure.lang) return [];
     const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
     if (!exists) return [];
-    const path = `${procedureDir({ lang, slug: procedure.slug })}/index.html`;
+    const path = `${procedureDir({ lang, slug: procedure.slug })}/`;
     return [
       { lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` },
     ];
@@ -124,7 +148,33 @@ function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Wo
   };
 }
 
-/** The other editions of this procedure that were made before the page, with their size. */
+/**
+ * Citizens' formats before the files for printing offices: listening, large print, picture
+ * language, the leaflet, a talking book, then Braille. Files not listed keep registry order after these.
+ */
+const EDITION_ORDER = [
+  'audio.mp3',
+  'audio.txt',
+  'large-print.pdf',
+  'pictograms.pdf',
+  'pictograms.png',
+  'pictograms.svg',
+  'leaflet.pdf',
+  'book.epub',
+  'braille.html',
+  'braille.txt',
+  'braille.brf',
+  'braille.pef',
+];
+
+function editionRank(file: string): number {
+  const rank = EDITION_ORDER.indexOf(file);
+  if (rank >= 0) return rank;
+  // A talking book under another name still comes before the Braille files.
+  return file.endsWith('.epub') ? EDITION_ORDER.indexOf('book.epub') : EDITION_ORDER.length;
+}
+
+/** The other editions of this procedure that were made before the page, with their size, citizens' first. */
 function editionLinks(
   procedure: Outline,
   context: RenderContext,
@@ -133,7 +183,11 @@ function editionLinks(
   files: string,
 ) {
   const dir = procedureDir(procedure);
-  return context.editions.flatMap((edition) => {
+  const ordered = context.editions
+    .map((edition, index) => ({ edition, index }))
+    .sort((a, b) => editionRank(a.edition.file) - editionRank(b.edition.file) || a.index - b.index)
+    .map(({ edition }) => edition);
+  return ordered.flatMap((edition) => {
     const artifact = earlier.find((candidate) => candidate.path === `${dir}/${edition.file}`);
     if (!artifact) return [];
     const bytes = typeof artifact.data === 'string' ? Buffer.byteLength(artifact.data) : artifact.data.byteLength;

@@ -7,6 +7,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { type BlockHandlers, type InlineHandlers, renderBlock, renderInline } from '../../outline/handlers.js';
 import type { Block, Cell, Inline, List } from '../../outline/types.js';
+import type { GlossaryUse } from './glossary.js';
 
 export interface RichTextOptions {
   /** Added to every heading level (a fragment embedded under a site's own h1 uses 1). */
@@ -17,14 +18,19 @@ export interface RichTextOptions {
   listClass?: ReadonlyMap<List, string>;
   /** Counts references per note, so each reference gets its own id. */
   noteRefs: Map<number, number>;
+  /** Starts every id (`pelita-<lang>-<slug>-`), so any number of fragments share one host page. */
+  idPrefix: string;
+  /** Abbreviations explained at first use, and those met so far on this page. */
+  glossary?: GlossaryUse;
 }
 
 /** Ids of footnotes and of their references, the same on the page and in the fragment. */
-export const noteId = (number: number) => `pelita-fn-${number}`;
-export const noteRefId = (number: number, nth = 1) => `pelita-fnref-${number}${nth > 1 ? `-${nth}` : ''}`;
+export const noteId = (prefix: string, number: number) => `${prefix}fn-${number}`;
+export const noteRefId = (prefix: string, number: number, nth = 1) =>
+  `${prefix}fnref-${number}${nth > 1 ? `-${nth}` : ''}`;
 
 const inlineHandlers: InlineHandlers<ElementContent, RichTextOptions> = {
-  text: (node) => ({ type: 'text', value: node.value }),
+  text: (node, options) => abbreviated(node.value, options.glossary),
   code: (node) => h('code', node.value),
   strong: (node, options) => h('strong', inlines(node.children, options)),
   emphasis: (node, options) => h('em', inlines(node.children, options)),
@@ -38,10 +44,32 @@ const inlineHandlers: InlineHandlers<ElementContent, RichTextOptions> = {
     const nth = (options.noteRefs.get(node.number) ?? 0) + 1;
     options.noteRefs.set(node.number, nth);
     return h('sup', { className: ['pelita-noteref'] }, [
-      h('a', { href: `#${noteId(node.number)}`, id: noteRefId(node.number, nth) }, String(node.number)),
+      h(
+        'a',
+        { href: `#${noteId(options.idPrefix, node.number)}`, id: noteRefId(options.idPrefix, node.number, nth) },
+        String(node.number),
+      ),
     ]);
   },
 };
+
+/** Text with `<abbr title>` around the first use on the page of each glossary term. */
+function abbreviated(value: string, use: GlossaryUse | undefined): ElementContent {
+  if (!use) return { type: 'text', value };
+  const children: ElementContent[] = [];
+  let from = 0;
+  for (const match of value.matchAll(use.glossary.pattern)) {
+    const term = match[0];
+    if (use.seen.includes(term)) continue;
+    use.seen.push(term);
+    if (match.index > from) children.push({ type: 'text', value: value.slice(from, match.index) });
+    children.push(h('abbr', { title: use.glossary.terms.get(term) }, term));
+    from = match.index + term.length;
+  }
+  if (children.length === 0) return { type: 'text', value };
+  if (from < value.length) children.push({ type: 'text', value: value.slice(from) });
+  return h('span', children);
+}
 
 const blockHandlers: BlockHandlers<Element, RichTextOptions> = {
   paragraph: (node, options) => h('p', inlines(node.children, options)),
@@ -111,7 +139,9 @@ const schema: Schema = {
     span: [...allowed('span'), 'className', 'lang'],
     sup: [...allowed('sup'), 'className'],
     a: [...allowed('a'), 'id', 'className', 'ariaLabel'],
+    abbr: ['title'],
   },
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr'],
 };
 
 /** GitHub's attributes for an element, less its narrower class rules (Pelita sets its own classes). */
@@ -139,7 +169,11 @@ export function notesToHtml(
       notes.map((note) => {
         const back = h(
           'a',
-          { href: `#${noteRefId(note.number)}`, className: ['pelita-noteback'], ariaLabel: backLabel(note.number) },
+          {
+            href: `#${noteRefId(options.idPrefix, note.number)}`,
+            className: ['pelita-noteback'],
+            ariaLabel: backLabel(note.number),
+          },
           '↩',
         );
         const parts = blocks(note.blocks, options);
@@ -147,7 +181,7 @@ export function notesToHtml(
         const last = parts.at(-1);
         if (last?.tagName === 'p') last.children.push({ type: 'text', value: ' ' }, back);
         else parts.push(h('p', [back]));
-        return h('li', { id: noteId(note.number) }, lines(parts, false));
+        return h('li', { id: noteId(options.idPrefix, note.number) }, lines(parts, false));
       }),
     ),
   );

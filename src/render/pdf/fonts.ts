@@ -1,5 +1,6 @@
 // Fonts as fallback chains: for each character, the first font of its style that has a
-// glyph draws it. Characters no font has are reported, never dropped silently.
+// glyph draws it. Characters no font has (most emoji) are left out and reported, never
+// printed as a missing-glyph box.
 import type { Font } from 'fontkit';
 import type { FontStyle } from './theme.js';
 
@@ -10,9 +11,6 @@ export interface Face {
 }
 
 export type FontChains = Record<FontStyle, Face[]>;
-
-/** Drawn in place of a character no font can show. */
-export const REPLACEMENT = '\uFFFD';
 
 /** Face that draws `char` in `style`, or undefined when no font has it. */
 export function faceFor(chains: FontChains, style: FontStyle, char: string): Face | undefined {
@@ -34,7 +32,7 @@ export function faceFor(chains: FontChains, style: FontStyle, char: string): Fac
 /** Which face draws a character, per chain (cmap look-ups add up over a build). */
 const choices = new WeakMap<Face[], Map<number, Face | undefined>>();
 
-/** Font-switching runs of one style; unknown characters become REPLACEMENT (in the last face). */
+/** Font-switching runs of one style; characters no face has are left out and listed as missing. */
 export function splitByFace(
   chains: FontChains,
   style: FontStyle,
@@ -42,17 +40,13 @@ export function splitByFace(
 ): { pieces: { text: string; face: Face }[]; missing: string[] } {
   const pieces: { text: string; face: Face }[] = [];
   const missing: string[] = [];
-  const chain = chains[style];
   for (const char of text) {
-    let face = faceFor(chains, style, char);
-    let shown = char;
+    const face = faceFor(chains, style, char);
     if (!face) {
       missing.push(char);
-      face =
-        chain.find((candidate) => candidate.font.hasGlyphForCodePoint(REPLACEMENT.codePointAt(0) ?? 0)) ?? chain[0];
-      shown = face?.font.hasGlyphForCodePoint(0xfffd) ? REPLACEMENT : '?';
+      continue;
     }
-    if (!face) continue;
+    const shown = char;
     const last = pieces[pieces.length - 1];
     if (last && last.face === face) last.text += shown;
     else pieces.push({ text: shown, face });

@@ -225,7 +225,7 @@ export class Pen {
 
   private warnMissing(characters: string[], position: Position | undefined): void {
     this.warn(
-      `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF shows a replacement mark there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
+      `The print fonts have no sign for ${characters.map(describe).join(', ')}; the PDF leaves it out there. Write it with other characters, or tell the Pelita maintainers which sign you need.`,
       position,
       'pdf-missing-glyph',
       { characters: characters.map(describe).join(', ') },

@@ -1,0 +1,94 @@
+// Search on a static host: one prebuilt MiniSearch index per language, written as a script
+// (`search/<lang>.js`) so it loads even from file:// where fetch() is refused. Each word is
+// indexed as written and as its stem (Sastrawi for Indonesian, the lexicon's affixes for
+// Javanese), so "cuti" finds "mengambil cuti" and "ambil" finds "mengambil" with no stemmer
+// in the browser. Pure: the same procedures give the same bytes.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
+import { plainText } from '../../outline/plain-text.js';
+import type { Block, Inline, Outline } from '../../outline/types.js';
+import { loadLexicon } from '../pictogram/resources.js';
+import { stemmerFor } from '../pictogram/stem.js';
+import { procedureDir, type Renderer } from '../types.js';
+
+/** The options the browser loads the index with (assets/pelita-search.js repeats them). */
+export const SEARCH_FIELDS = ['title', 'summary', 'unit', 'body'];
+export const SEARCH_STORE = ['title', 'summary', 'href'];
+
+const require = createRequire(import.meta.url);
+
+export const searchRenderer: Renderer = {
+  id: 'search',
+  renderSite(context) {
+    const languages = context.site.languages.filter((lang) =>
+      context.procedures.some((procedure) => procedure.lang === lang),
+    );
+    const indexes = languages.map((lang) => {
+      const stem = stemmerFor(lang, loadLexicon());
+      const index = new MiniSearch({
+        fields: SEARCH_FIELDS,
+        storeFields: SEARCH_STORE,
+        processTerm: (term) => {
+          const lower = term.toLowerCase();
+          const stemmed = stem(lower);
+          return stemmed && stemmed !== lower ? [lower, stemmed] : lower;
+        },
+      });
+      const procedures = context.procedures
+        .filter((procedure) => procedure.lang === lang)
+        .map((procedure) => context.outline(procedure))
+        .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+      index.addAll(
+        procedures.map((outline) => ({
+          id: procedureDir(outline),
+          title: outline.title.text,
+          summary: outline.summary.text,
+          unit: outline.unit?.text ?? '',
+          body: bodyText(outline),
+          href: `${procedureDir(outline)}/`,
+        })),
+      );
+      const data = JSON.stringify(index).replace(/</g, '\\u003c');
+      return {
+        path: `search/${lang}.js`,
+        data: `window.PelitaSearch=window.PelitaSearch||{};window.PelitaSearch[${JSON.stringify(lang)}]=${data};\n`,
+      };
+    });
+    // The library itself, as its authors publish it for browsers (MIT).
+    // (Its package "exports" hide the file, so it is found beside the package's own entry point.)
+    const library = readFileSync(join(dirname(require.resolve('minisearch')), '../umd/index.js'), 'utf8');
+    return [...indexes, { path: 'assets/minisearch.js', data: library }];
+  },
+};
+
+/** Every text of the procedure's sections, introduction and notes, as one string. */
+function bodyText(outline: Outline): string {
+  const blocks = [
+    ...outline.introduction,
+    ...outline.sections.flatMap((section) => section.blocks),
+    ...outline.notes.flatMap((note) => note.blocks),
+  ];
+  return [
+    ...outline.facts.map((fact) => fact.value),
+    ...outline.sections.map((section) => section.title),
+    ...blocks.flatMap(blockTexts),
+  ].join(' ');
+}
+
+const inline = (nodes: Inline[]) => plainText(nodes, { links: 'text' });
+
+const blockHandlers: BlockHandlers<string[]> = {
+  paragraph: (node) => [inline(node.children)],
+  subheading: (node) => [inline(node.content)],
+  list: (node) => node.items.flatMap((item) => [inline(item.content), ...item.blocks.flatMap(blockTexts)]),
+  table: (node) => [...node.header, ...node.rows.flat()].map((cell) => inline(cell.content)),
+  quote: (node) => node.children.flatMap(blockTexts),
+  preformatted: (node) => node.lines,
+};
+
+function blockTexts(block: Block): string[] {
+  return renderBlock(block, blockHandlers, undefined);
+}
