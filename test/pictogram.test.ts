@@ -248,8 +248,9 @@ describe('coverage', () => {
       'id/cuti-tahunan.md': validProcedure(),
       'id/berdoa.md': validProcedure((s) => s.replace('2. Serahkan ke loket.', '2. Berdoa dengan khusyuk.')),
     });
-    const [catalog] = catalogRenderer.renderSite!(await renderContext(checked), new Map());
-    const entries = JSON.parse(String(catalog!.data)).languages[0].procedures as {
+    const files = catalogRenderer.renderSite!(await renderContext(checked), new Map());
+    const catalog = files.find((file) => file.path === 'catalog/id.json');
+    const entries = JSON.parse(String(catalog!.data)).procedures as {
       slug: string;
       pictogramCoverage: number;
     }[];
@@ -267,7 +268,8 @@ describe('the HTML page', () => {
     const page = String((await renderWith(htmlRenderer, procedure, withEditions, artifacts)).artifacts[0]?.data);
     // The A4 sheet is no longer shown as one image: it is a download.
     expect(page).not.toContain('<img src="pictograms.svg"');
-    const list = page.slice(page.indexOf('class="pelita-pictograms"'), page.indexOf('class="pelita-editions"'));
+    const start = page.indexOf('class="pelita-pictograms"');
+    const list = page.slice(start, page.indexOf('</section>', start));
     expect(list).toMatch(/<img src="pictograms\/form\.svg" alt="" width="64" height="64" loading="lazy">/);
     expect(list).toContain('<span class="pelita-picture-text">Formulir permohonan cuti</span>');
     expect(list).toContain('<ol class="pelita-picture-list">');
