@@ -77,7 +77,12 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
   // site.yaml `speech_voices` may choose another voice; its language is the voice name's first part.
   const voice = context.site.speechVoices[lang];
   const speech = voice ? { ...defaults, voice, voiceLanguage: voice.split(/[-+]/)[0] ?? voice } : defaults;
-  const input = { outline, words, speech, lexicon: data.lexicon };
+  const speechOf = (other: string) => {
+    const otherData = data.languages.get(other);
+    const otherWords = context.words.get(other);
+    return otherData === undefined || !otherWords ? undefined : readSpeechLanguage(other, otherData, otherWords.months);
+  };
+  const input = { outline, words, speech, lexicon: data.lexicon, speechOf };
   if (run) warnUnknownAbbreviations(outline, scriptParagraphs(input).join('\n'), data, speech, run);
   const voiceWords = context.words.get(speech.voiceLanguage);
   const voiceLanguageName = voiceWords?.languageName ?? speech.voiceLanguage;
