@@ -12,7 +12,7 @@ import { audioRenderer } from '../src/render/audio/audio-renderer.js';
 import { findPlace } from '../src/render/audio/find-place.js';
 import { normaliseForSpeech } from '../src/render/audio/normalise/normalise.js';
 import { readSpeechLanguage } from '../src/render/audio/normalise/speech-language.js';
-import { speechScript } from '../src/render/audio/script.js';
+import { markPhrase, normaliseParagraph, speechScript } from '../src/render/audio/script.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
 import type { RenderContext } from '../src/render/types.js';
 import { CORPUS, CORPUS_SOURCES, checkCorpus, corpusName } from './support/corpus.js';
@@ -27,11 +27,15 @@ function speechOf(outline: Outline, context: RenderContext) {
 
 function scriptOf(outline: Outline, context: RenderContext): string {
   const words = context.words.get(outline.lang)!;
-  const speechOfLang = (lang: string) => {
+  return speechScript({ outline, words, speech: speechOf(outline, context), lexicon, speechOf: speechOfLang(context) });
+}
+
+/** The speech rules of any language, for phrases marked in it. */
+function speechOfLang(context: RenderContext) {
+  return (lang: string) => {
     const other = context.words.get(lang);
     return other ? readSpeechLanguage(lang, languages.get(lang), other.months) : undefined;
   };
-  return speechScript({ outline, words, speech: speechOf(outline, context), lexicon, speechOf: speechOfLang });
 }
 
 async function built(documents: Record<string, string>): Promise<{ outlines: Outline[]; context: RenderContext }> {
@@ -50,7 +54,7 @@ async function outlinesOf(checked: CheckedDocument[]) {
 
 /** Every text a reader of the page sees, as the outline holds it (links read as their text). */
 function outlineTexts(outline: Outline): string[] {
-  const text = (inlines: readonly Inline[]) => plainText(inlines, { links: 'text' });
+  const text = (inlines: readonly Inline[]) => plainText(inlines, { links: 'text', phrase: markPhrase });
   const inBlocks = (blocks: readonly Block[]): string[] =>
     blocks.flatMap((block) => renderBlock(block, handlers, undefined));
   const handlers: BlockHandlers<string[]> = {
@@ -88,7 +92,7 @@ function unsaid(outline: Outline, context: RenderContext, script: string): strin
   return outlineTexts(outline)
     .flatMap((text) => text.split(/(?<=[.!?;:])\s+/))
     .filter((clause) => {
-      const folded = fold(normaliseForSpeech(clause, speech, lexicon));
+      const folded = fold(normaliseParagraph(clause, { speech, lexicon, speechOf: speechOfLang(context) }));
       return folded !== '' && !said.includes(` ${folded} `);
     });
 }

@@ -67,7 +67,16 @@ const PHRASE_TEXT = '\uE001';
 const PHRASE_END = '\uE002';
 const PHRASE_MARK = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/gu;
 
-function normaliseParagraph(paragraph: string, { speech, lexicon, speechOf }: ScriptInput): string {
+/** Marks a phrase in another language, for `normaliseParagraph` (a `plainText` phrase option). */
+export function markPhrase(lang: string, text: string): string {
+  return `${PHRASE_START}${lang}${PHRASE_TEXT}${text}${PHRASE_END}`;
+}
+
+/** Normalises a paragraph, each marked phrase by its own language's rules. */
+export function normaliseParagraph(
+  paragraph: string,
+  { speech, lexicon, speechOf }: Pick<ScriptInput, 'speech' | 'lexicon' | 'speechOf'>,
+): string {
   let out = '';
   let last = 0;
   const say = (text: string, language: SpeechLanguage) => {
@@ -254,7 +263,7 @@ function tableSentences(table: Table, speaking: Speaking): string[] {
 function spoken(inlines: readonly Inline[], refs: number[]): string {
   return plainText(inlines, {
     links: 'text',
-    phrase: (lang, text) => `${PHRASE_START}${lang}${PHRASE_TEXT}${text}${PHRASE_END}`,
+    phrase: markPhrase,
     noteRef: (number) => {
       refs.push(number);
       return '';
