@@ -31,6 +31,7 @@ export const audioRenderer: Renderer = {
       rate: prepared.speech.rate,
       mp3: DEFAULT_MP3_OPTIONS,
       tags: prepared.tags,
+      pronunciations: prepared.pronunciations,
       script: createHash('sha256').update(prepared.script).digest('hex'),
     });
   },
@@ -43,6 +44,7 @@ export const audioRenderer: Renderer = {
       engine: context.settings.speechEngine,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
+      pronunciations: prepared.pronunciations,
     });
     const dir = procedureDir(outline);
     const artifacts: Artifact[] = [
@@ -57,6 +59,8 @@ interface Prepared {
   speech: SpeechLanguage;
   script: string;
   tags: { title: string; artist: string; language: string; comment: string };
+  /** How the voice is told to say the words it says wrongly. */
+  pronunciations: Record<string, string>;
 }
 
 async function prepare(outline: Outline, context: RenderContext, run?: ProcedureRun): Promise<Prepared | undefined> {
@@ -94,6 +98,7 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
     speech,
     script: speechScript(input),
     tags: { title: outline.title.text, artist: outline.office.name, language: speech.iso639_2, comment },
+    pronunciations: Object.fromEntries(data.pronunciations.get(speech.voice) ?? []),
   };
 }
 
