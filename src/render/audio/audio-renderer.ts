@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
+import { audioEngineVersions } from './engine-versions.js';
 import { findPlace } from './find-place.js';
 import { unknownAbbreviations } from './normalise/normalise.js';
 import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
@@ -27,6 +28,7 @@ export const audioRenderer: Renderer = {
     return JSON.stringify({
       version: AUDIO_FORMAT_VERSION,
       engine: context.settings.speechEngine,
+      engines: audioEngineVersions(context.settings.speechEngine),
       voice: prepared.speech.voice,
       rate: prepared.speech.rate,
       mp3: DEFAULT_MP3_OPTIONS,
@@ -111,7 +113,7 @@ function warnUnknownAbbreviations(
 ): void {
   for (const word of unknownAbbreviations(text, data.lexicon, speech)) {
     run.warn(
-      `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
+      `The audio edition does not know how to say "${word}"; the voice spells it letter by letter. If it is said as a word or otherwise, add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka te pe, or as a word).`,
       findPlace(outline, word),
       'audio-unknown-abbreviation',
       { word },
