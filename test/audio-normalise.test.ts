@@ -1,7 +1,12 @@
 // The speech normaliser: every pattern of issue #7, in Indonesian and Javanese, plus
 // sentences from the sample content. Expected texts are what a person would say.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyLexicon, normaliseForSpeech, unknownAbbreviations } from '../src/render/audio/normalise/normalise.js';
+import {
+  applyLexicon,
+  normaliseForSpeech,
+  romanValue,
+  unknownAbbreviations,
+} from '../src/render/audio/normalise/normalise.js';
 import { spellDigits, spellInteger, spellNumber, spellOrdinal } from '../src/render/audio/normalise/number-words.js';
 import {
   type Lexicon,
@@ -110,7 +115,6 @@ const indonesian: [string, string][] = [
   ['Rp 50.000,-', 'lima puluh ribu rupiah'],
   ['Rp50.000', 'lima puluh ribu rupiah'],
   ['Rp. 1.500.000,- untuk', 'satu juta lima ratus ribu rupiah untuk'],
-  ['Rp 0,- (gratis)', 'nol rupiah (gratis)'],
   ['Rp 10.000 bahwa', 'sepuluh ribu rupiah bahwa'],
   ['paling besar 2,5 MB', 'paling besar dua koma lima megabita'],
   ['suhu -5 derajat', 'suhu minus lima derajat'],
@@ -144,34 +148,34 @@ const indonesian: [string, string][] = [
   ['paling lambat 1 (satu) tahun', 'paling lambat satu tahun'],
   ['3 (tiga) hari kerja', 'tiga hari kerja'],
   // abbreviations
-  ['KTP', 'ka-te-pe'],
-  ['Fotokopi KTP-el dan KK', 'Fotokopi ka-te-pe el dan ka-ka'],
-  ['SK CPNS dan SK PNS', 'es-ka ce-pe-en-es dan es-ka pe-en-es'],
+  ['KTP', 'ka te pe'],
+  ['Fotokopi KTP-el dan KK', 'Fotokopi ka te pe el dan ka ka'],
+  ['SK CPNS dan SK PNS', 'es ka ce pe en es dan es ka pe en es'],
   ['NIP', 'nip'],
-  ['BKPSDM', 'be-ka-pe-es-de-em'],
-  ['melalui SIASN', 'melalui si-a-es-en'],
-  ['ASN dan OPD', 'a-es-en dan o-pe-de'],
-  ['TMT pensiun', 'te-em-te pensiun'],
-  ['BPJS Kesehatan dan Taspen', 'be-pe-je-es Kesehatan dan Taspen'],
+  ['BKPSDM', 'be ka pe es de em'],
+  ['melalui SIASN', 'melalui si a es en'],
+  ['ASN dan OPD', 'a es en dan o pe de'],
+  ['TMT pensiun', 'te em te pensiun'],
+  ['BPJS Kesehatan dan Taspen', 'be pe je es Kesehatan dan Taspen'],
   ['TASPEN', 'Taspen'],
-  ['KPE', 'ka-pe-e'],
+  ['KPE', 'ka pe e'],
   ['Karis atau Karsu', 'Karis atau Karsu'],
-  ['BUP-nya', 'be-u-pe-nya'],
-  ['DP3/SKP', 'de-pe-tiga atau es-ka-pe'],
-  ['SP4N-LAPOR!', 'es-pe-empat-en lapor'],
+  ['BUP-nya', 'be u pe-nya'],
+  ['DP3/SKP', 'de pe tiga atau es ka pe'],
+  ['SP4N-LAPOR!', 'es pe empat en lapor'],
   ['Jl. Pahlawan No. 17', 'Jalan Pahlawan nomor tujuh belas'],
   ['KTPnya', 'KTPnya'],
   // addresses
   ['https://www.lapor.go.id', 'we we we titik lapor titik go titik id'],
   [
     'https://bkpsdm.sukamaju.example/layanan/pengaduan/',
-    'be-ka-pe-es-de-em titik sukamaju titik example garis miring layanan garis miring pengaduan',
+    'be ka pe es de em titik sukamaju titik example garis miring layanan garis miring pengaduan',
   ],
   ['lihat lapor.go.id.', 'lihat lapor titik go titik id.'],
-  ['pengaduan@bkpsdm.sukamaju.example', 'pengaduan et be-ka-pe-es-de-em titik sukamaju titik example'],
+  ['pengaduan@bkpsdm.sukamaju.example', 'pengaduan et be ka pe es de em titik sukamaju titik example'],
   ['e-mail ke layanan-2@contoh.go.id', 'imel ke layanan strip dua et contoh titik go titik id'],
   // phone numbers and codes
-  ['SMS ke 1708', 'es-em-es ke satu tujuh nol delapan'],
+  ['SMS ke 1708', 'es em es ke satu tujuh nol delapan'],
   ['0812-0000-1708', 'nol delapan satu dua, nol nol nol nol, satu tujuh nol delapan'],
   ['(0282) 555017', 'nol dua delapan dua, lima lima lima nol satu tujuh'],
   ['+62 812 3456', 'enam dua, delapan satu dua, tiga empat lima enam'],
@@ -188,13 +192,74 @@ const indonesian: [string, string][] = [
   ['≤ 3 bulan', 'paling banyak tiga bulan'],
   ['nilai > 70', 'nilai lebih dari tujuh puluh'],
   ['syarat – bila ada – dilampirkan', 'syarat, bila ada, dilampirkan'],
-  ['ukuran A4', 'ukuran A empat'],
+  ['ukuran A4', 'ukuran a empat'],
+];
+
+// Issue #12: what eSpeak NG got wrong on procedures the tests never saw (population
+// registry, licensing, health, education), each said as a person would.
+const issue12: [string, string][] = [
+  // nothing to pay is "gratis", said once
+  ['Rp 0,-', 'gratis'],
+  ['Rp 0', 'gratis'],
+  ['Rp0,00', 'gratis'],
+  ['Biaya: Rp 0,- (gratis).', 'Biaya: gratis.'],
+  ['Rp 0 (tanpa biaya)', 'gratis'],
+  ['Rp 0,- untuk pembuatan akta', 'gratis untuk pembuatan akta'],
+  ['Rp 0,5', 'nol koma lima rupiah'],
+  ['Rp 10.000', 'sepuluh ribu rupiah'],
+  // "/" after an amount is "per"
+  ['Rp 4.500.000/semester', 'empat juta lima ratus ribu rupiah per semester'],
+  ['Rp 4.500.000,-/semester', 'empat juta lima ratus ribu rupiah per semester'],
+  ['Rp 25.000 / lembar', 'dua puluh lima ribu rupiah per lembar'],
+  ['retribusi 10.000/bulan', 'retribusi sepuluh ribu per bulan'],
+  ['Nomor 12/KEP/2024', 'Nomor dua belas garis miring ka e pe garis miring dua ribu dua puluh empat'],
+  // an explicit alternative is "atau"
+  ['nilai B / "Baik Sekali"', 'nilai B atau "Baik Sekali"'],
+  ['A/"Amat Baik"', 'A atau "Amat Baik"'],
+  ['suami / istri', 'suami atau istri'],
+  ['(ayah)/(ibu)', '(ayah) atau (ibu)'],
+  // phone numbers: digit by digit, group by group, never an amount
+  ['(0282) 542 123', 'nol dua delapan dua, lima empat dua, satu dua tiga'],
+  ['(0282) 542-123', 'nol dua delapan dua, lima empat dua, satu dua tiga'],
+  ['(021)5551234', 'nol dua satu, lima lima lima satu dua tiga empat'],
+  ['0282 542 123', 'nol dua delapan dua, lima empat dua, satu dua tiga'],
+  ['0812 3456 7890', 'nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol'],
+  ['0274-512-345 atau 14 hari', 'nol dua tujuh empat, lima satu dua, tiga empat lima atau empat belas hari'],
+  ['Telp. (0274) 512 345', 'telepon nol dua tujuh empat, lima satu dua, tiga empat lima'],
+  ['+62 274 512345', 'enam dua, dua tujuh empat, lima satu dua tiga empat lima'],
+  // abbreviations with a full stop are said in full, without a sentence break
+  ['mis. akta kelahiran', 'misalnya akta kelahiran'],
+  ['Jl. Jend. Sudirman No. 5', 'Jalan Jenderal Sudirman nomor lima'],
+  ['Kec. Sukamaju, Kab. Banyumas', 'Kecamatan Sukamaju, Kabupaten Banyumas'],
+  ['Kel. Karangwangkal', 'Kelurahan Karangwangkal'],
+  ['RT 03/RW 05', 'er te nol tiga garis miring er we nol lima'],
+  ['surat dari dr. Rina', 'surat dari dokter Rina'],
+  ['di KUA kecamatan', 'di ka u a kecamatan'],
+  ['NPWP dan NIB', 'en pe we pe dan en i be'],
+  // Roman numerals after Regional, Golongan, Tahap … are numbers
+  ['Kantor Regional I BKN', 'Kantor Regional satu be ka en'],
+  ['Kantor Regional IV', 'Kantor Regional empat'],
+  ['Golongan III/a', 'Golongan tiga a'],
+  ['Golongan IV/b ke atas', 'Golongan empat be ke atas'],
+  ['Tahap II', 'Tahap dua'],
+  ['Kelas XII', 'Kelas dua belas'],
+  ['Tahap IIII', 'Tahap i i i i'],
+  // an upper-case abbreviation the lexicon does not know is spelt, letter by letter
+  ['kartu BPR', 'kartu be pe er'],
+  ['kode QR2', 'kode ki er dua'],
+  // emoji are never said
+  ['✅ Berkas lengkap', 'Berkas lengkap'],
+  ['Datang pukul 08.00 ⏰', 'Datang pukul delapan'],
+  ['👍🏽 Selesai', 'Selesai'],
+  ['🇮🇩 Indonesia', 'Indonesia'],
+  ['1️⃣ Isi formulir', 'satu Isi formulir'],
+  ['❤️', ''],
 ];
 
 const sampleSentences: [string, string][] = [
   [
     'Loket Pengaduan di Kantor BKPSDM, Senin–Kamis 08.00–15.00 WIB dan Jumat 08.00–11.00 WIB',
-    'Loket Pengaduan di Kantor be-ka-pe-es-de-em, Senin sampai Kamis pukul delapan sampai pukul lima belas Waktu Indonesia Barat dan Jumat pukul delapan sampai pukul sebelas Waktu Indonesia Barat',
+    'Loket Pengaduan di Kantor be ka pe es de em, Senin sampai Kamis pukul delapan sampai pukul lima belas Waktu Indonesia Barat dan Jumat pukul delapan sampai pukul sebelas Waktu Indonesia Barat',
   ],
   [
     'Pasfoto berwarna istri atau suami, ukuran 3×4 cm, sebanyak 2 (dua) lembar.',
@@ -202,15 +267,15 @@ const sampleSentences: [string, string][] = [
   ],
   [
     'Setiap berkas dipindai berwarna dalam format PDF, paling besar 2,5 MB.',
-    'Setiap berkas dipindai berwarna dalam format pe-de-ef, paling besar dua koma lima megabita.',
+    'Setiap berkas dipindai berwarna dalam format pe de ef, paling besar dua koma lima megabita.',
   ],
   [
     'SP4N-LAPOR!: https://www.lapor.go.id atau SMS ke 1708',
-    'es-pe-empat-en lapor: we we we titik lapor titik go titik id atau es-em-es ke satu tujuh nol delapan',
+    'es pe empat en lapor: we we we titik lapor titik go titik id atau es em es ke satu tujuh nol delapan',
   ],
   [
     'Pegawai yang lahir pada 17-08-1968. BUP-nya 58 tahun,',
-    'Pegawai yang lahir pada tujuh belas Agustus seribu sembilan ratus enam puluh delapan. be-u-pe-nya lima puluh delapan tahun,',
+    'Pegawai yang lahir pada tujuh belas Agustus seribu sembilan ratus enam puluh delapan. be u pe-nya lima puluh delapan tahun,',
   ],
   [
     'Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara',
@@ -222,7 +287,7 @@ const sampleSentences: [string, string][] = [
   ],
   [
     'WhatsApp Pengaduan (pesan tertulis saja): 0812-0000-1708',
-    'wat-sap Pengaduan (pesan tertulis saja): nol delapan satu dua, nol nol nol nol, satu tujuh nol delapan',
+    'wat sap Pengaduan (pesan tertulis saja): nol delapan satu dua, nol nol nol nol, satu tujuh nol delapan',
   ],
   [
     'meminta uang, misalnya Rp 1.500.000,- untuk "mempercepat"',
@@ -230,7 +295,7 @@ const sampleSentences: [string, string][] = [
   ],
   [
     'E-mail: pengaduan@bkpsdm.sukamaju.example, dengan menyebutkan nama dan NIP.',
-    'imel: pengaduan et be-ka-pe-es-de-em titik sukamaju titik example, dengan menyebutkan nama dan nip.',
+    'imel: pengaduan et be ka pe es de em titik sukamaju titik example, dengan menyebutkan nama dan nip.',
   ],
 ];
 
@@ -247,7 +312,13 @@ const javanese: [string, string][] = [
   ['ke-2', 'kaping kalih'],
   ['randha/dhudha', 'randha utawi dhudha'],
   ['Tahun 2025', 'Tahun kalih ewu selangkung'],
-  ['SMS dhateng 1708', 'es-em-es dhateng setunggal pitu nol wolu'],
+  ['SMS dhateng 1708', 'es em es dhateng setunggal pitu nol wolu'],
+  ['Rp 0,-', 'gratis'],
+  ['Rp 5.000/lembar', 'gangsal ewu rupiah saben lembar'],
+  ['Golongan III/a', 'Golongan tiga a'],
+  ['Tataran II', 'Tataran kalih'],
+  ['(0274) 512 345', 'nol kalih pitu sekawan, gangsal setunggal kalih, tiga sekawan gangsal'],
+  ['✅ Lengkap', 'Lengkap'],
 ];
 
 describe('normaliseForSpeech (Indonesian)', () => {
@@ -259,6 +330,19 @@ describe('normaliseForSpeech (Indonesian)', () => {
   });
 });
 
+describe('normaliseForSpeech (issue #12 cases)', () => {
+  it.each(issue12)('%s', (input, spoken) => {
+    expect(normaliseForSpeech(input, id, lexicon)).toBe(spoken);
+  });
+  it('reads Roman numerals only when well formed', () => {
+    expect([romanValue('I'), romanValue('IV'), romanValue('XIV'), romanValue('MCMXLV')]).toEqual([1, 4, 14, 1945]);
+    expect([romanValue('IIII'), romanValue('VX'), romanValue('IC')]).toEqual([undefined, undefined, undefined]);
+  });
+  it('does not warn of Roman numerals after their context words', () => {
+    expect(unknownAbbreviations('Golongan III/a, Regional IV, III', lexicon, id)).toEqual(['III']);
+  });
+});
+
 describe('normaliseForSpeech (Javanese number words)', () => {
   it.each(javanese)('%s', (input, spoken) => {
     expect(normaliseForSpeech(input, jv, lexicon)).toBe(spoken);
@@ -267,7 +351,7 @@ describe('normaliseForSpeech (Javanese number words)', () => {
 
 describe('lexicon', () => {
   it('prefers the longest key and keeps suffixes', () => {
-    expect(applyLexicon('KTP-el, KTP, KTP-nya', lexicon)).toBe('ka-te-pe el, ka-te-pe, ka-te-pe-nya');
+    expect(applyLexicon('KTP-el, KTP, KTP-nya', lexicon)).toBe('ka te pe el, ka te pe, ka te pe-nya');
   });
   it('names upper-case words it does not know, once each, and not the parts of known keys', () => {
     expect(unknownAbbreviations('BKN, XYZ dan XYZ, LAPOR, MB, QR2', lexicon, id)).toEqual(['XYZ', 'QR2']);

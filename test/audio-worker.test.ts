@@ -5,6 +5,7 @@ import { type MakeMp3Options, makeMp3 } from '../src/render/audio/make-mp3.js';
 import { makeMp3InWorker } from '../src/render/audio/mp3-pool.js';
 
 const options: MakeMp3Options = {
+  pronunciations: { belas: "b@l'as" },
   engine: 'embedded',
   voice: { voice: 'id', rate: 150 },
   tags: { title: 'Cuti tahunan', artist: 'BKPSDM', language: 'ind', comment: 'Suara bahasa Indonesia' },

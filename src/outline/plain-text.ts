@@ -8,6 +8,8 @@ export interface PlainTextOptions {
   links: 'text' | 'with-address';
   /** How a footnote reference reads, e.g. `[1]`; nothing by default. */
   noteRef?: (number: number) => string;
+  /** How a phrase in another language reads, given its text; its text by default. */
+  phrase?: (lang: string, text: string) => string;
 }
 
 const handlers: InlineHandlers<string, PlainTextOptions> = {
@@ -16,7 +18,10 @@ const handlers: InlineHandlers<string, PlainTextOptions> = {
   strong: (node, options) => joined(node.children, options),
   emphasis: (node, options) => joined(node.children, options),
   delete: (node, options) => joined(node.children, options),
-  phrase: (node, options) => joined(node.children, options),
+  phrase: (node, options) => {
+    const text = joined(node.children, options);
+    return options.phrase ? options.phrase(node.lang, text) : text;
+  },
   break: () => ' ',
   image: (node) => node.alt,
   noteRef: (node, options) => options.noteRef?.(node.number) ?? '',

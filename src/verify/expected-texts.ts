@@ -23,12 +23,17 @@ export interface ExpectedText {
   part: Part;
   text: string;
   position?: Position;
+  /** Phrases in another language inside the text (`:id[…]`), which the voice reads by their language's rules. */
+  phrases?: { lang: string; text: string }[];
 }
 
 export function expectedTexts(outline: Outline): ExpectedText[] {
   const texts: ExpectedText[] = [];
-  const add = (part: Part, text: string, position?: Position) => {
-    for (const sentence of sentences(text)) texts.push({ part, text: sentence, position });
+  const add = (part: Part, text: string, position?: Position, phrases: ExpectedText['phrases'] = []) => {
+    for (const sentence of sentences(text)) {
+      const inside = phrases.filter((phrase) => phrase.text !== '' && sentence.includes(phrase.text));
+      texts.push({ part, text: sentence, position, ...(inside.length > 0 ? { phrases: inside } : {}) });
+    }
   };
   add('title', outline.title.text, outline.title.position);
   add('summary', outline.summary.text, outline.summary.position);
@@ -42,7 +47,7 @@ export function expectedTexts(outline: Outline): ExpectedText[] {
       if (block === section.list) {
         // Requirements and steps: each item's own text is what a picture sheet shows too.
         for (const item of block.items) {
-          inlineTexts(item.content, item.position, (text, position) => add('items', text, position));
+          inlineTexts(item.content, item.position, (text, position, phrases) => add('items', text, position, phrases));
           blocksTexts(item.blocks, 'sections', add);
         }
       } else {
@@ -54,14 +59,14 @@ export function expectedTexts(outline: Outline): ExpectedText[] {
   return texts;
 }
 
-type Add = (part: Part, text: string, position?: Position) => void;
+type Add = (part: Part, text: string, position?: Position, phrases?: ExpectedText['phrases']) => void;
 
 function blocksTexts(blocks: readonly Block[], part: Part, add: Add): void {
   const stack = [...blocks].reverse();
   while (stack.length > 0) {
     const block = stack.pop() as Block;
     const inline = (nodes: readonly Inline[], position = block.position) =>
-      inlineTexts(nodes, position, (text, at) => add(part, text, at));
+      inlineTexts(nodes, position, (text, at, phrases) => add(part, text, at, phrases));
     switch (block.type) {
       case 'paragraph':
         inline(block.children);
@@ -96,12 +101,19 @@ function blocksTexts(blocks: readonly Block[], part: Part, add: Add): void {
 function inlineTexts(
   nodes: readonly Inline[],
   position: Position | undefined,
-  add: (text: string, at?: Position) => void,
+  add: (text: string, at?: Position, phrases?: ExpectedText['phrases']) => void,
 ) {
   let run: Inline[] = [];
   const flush = () => {
-    const text = plainText(run, { links: 'text' });
-    if (text !== '') add(text, run.find((node) => node.position)?.position ?? position);
+    const phrases: NonNullable<ExpectedText['phrases']> = [];
+    const text = plainText(run, {
+      links: 'text',
+      phrase: (lang, inner) => {
+        phrases.push({ lang, text: inner.replace(/\s+/g, ' ').trim() });
+        return inner;
+      },
+    });
+    if (text !== '') add(text, run.find((node) => node.position)?.position ?? position, phrases);
     run = [];
   };
   for (const node of nodes) {

@@ -8,6 +8,7 @@ import type { Site } from '../model/site.js';
 import type { Outline } from '../outline/types.js';
 import { normaliseForSpeech } from '../render/audio/normalise/normalise.js';
 import { type Lexicon, readSpeechLanguage, type SpeechLanguage } from '../render/audio/normalise/speech-language.js';
+import { markPhrase, normaliseParagraph } from '../render/audio/script.js';
 import { loadSpeechData } from '../render/audio/speech-data.js';
 import { loadEngine } from '../render/braille/engine.js';
 import { loadGeometry } from '../render/braille/geometry.js';
@@ -34,7 +35,7 @@ interface EditionReader {
   /** Its text as a reader gets it. */
   read(bytes: Uint8Array, outline: Outline, context: VerifyContext): Promise<string>;
   /** How an expected text reads in this edition (the spoken form, for audio). */
-  expect?(text: string, outline: Outline, context: VerifyContext): Promise<string>;
+  expect?(text: ExpectedText, outline: Outline, context: VerifyContext): Promise<string>;
 }
 
 /** The picture-language sheet shows the title, the facts, the notice and each requirement and step; it points to the page for the rest. */
@@ -83,7 +84,7 @@ export async function verifyProcedure(
     if (!bytes) continue;
     const claimed = texts.filter((text) => reader.parts.includes(text.part));
     const forms = await Promise.all(
-      claimed.map(async (text) => ({ text, form: (await reader.expect?.(text.text, outline, context)) ?? text.text })),
+      claimed.map(async (text) => ({ text, form: (await reader.expect?.(text, outline, context)) ?? text.text })),
     );
     const edition = await reader.read(new Uint8Array(bytes), outline, context);
     const missing = missingFrom(edition, forms, (item) => item.form).map((item) => item.text);
@@ -143,18 +144,37 @@ function backTranslator() {
 /** Each language's speech rules, read once per set of words (the normaliser runs once per text). */
 const speechLanguages = new WeakMap<Words, Promise<{ language: SpeechLanguage; lexicon: Lexicon } | undefined>>();
 
-async function spokenForm(text: string, outline: Outline, context: VerifyContext): Promise<string> {
-  const words = context.words.get(outline.lang);
-  if (!words) return text;
+function speechRules(lang: string, context: VerifyContext) {
+  const words = context.words.get(lang);
+  if (!words) return Promise.resolve(undefined);
   let speech = speechLanguages.get(words);
   if (!speech) {
     speech = loadSpeechData().then((data) => {
-      const speechData = data.languages.get(outline.lang);
+      const speechData = data.languages.get(lang);
       if (speechData === undefined) return undefined;
-      return { language: readSpeechLanguage(outline.lang, speechData, words.months), lexicon: data.lexicon };
+      return { language: readSpeechLanguage(lang, speechData, words.months), lexicon: data.lexicon };
     });
     speechLanguages.set(words, speech);
   }
-  const rules = await speech;
-  return rules ? normaliseForSpeech(text, rules.language, rules.lexicon) : text;
+  return speech;
+}
+
+/** The text as the script says it; a phrase in another language (`:id[…]`) by that language's rules. */
+async function spokenForm(expected: ExpectedText, outline: Outline, context: VerifyContext): Promise<string> {
+  const rules = await speechRules(outline.lang, context);
+  if (!rules) return expected.text;
+  const phrases = expected.phrases ?? [];
+  if (phrases.length === 0) return normaliseForSpeech(expected.text, rules.language, rules.lexicon);
+  const others = new Map<string, SpeechLanguage>();
+  for (const { lang } of phrases) {
+    const other = await speechRules(lang, context);
+    if (other) others.set(lang, other.language);
+  }
+  let marked = expected.text;
+  for (const phrase of phrases) marked = marked.replace(phrase.text, markPhrase(phrase.lang, phrase.text));
+  return normaliseParagraph(marked, {
+    speech: rules.language,
+    lexicon: rules.lexicon,
+    speechOf: (lang) => others.get(lang),
+  });
 }

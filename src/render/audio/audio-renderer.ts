@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
+import { audioEngineVersions } from './engine-versions.js';
 import { findPlace } from './find-place.js';
 import { unknownAbbreviations } from './normalise/normalise.js';
 import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
@@ -27,10 +28,12 @@ export const audioRenderer: Renderer = {
     return JSON.stringify({
       version: AUDIO_FORMAT_VERSION,
       engine: context.settings.speechEngine,
+      engines: audioEngineVersions(context.settings.speechEngine),
       voice: prepared.speech.voice,
       rate: prepared.speech.rate,
       mp3: DEFAULT_MP3_OPTIONS,
       tags: prepared.tags,
+      pronunciations: prepared.pronunciations,
       script: createHash('sha256').update(prepared.script).digest('hex'),
     });
   },
@@ -43,6 +46,7 @@ export const audioRenderer: Renderer = {
       engine: context.settings.speechEngine,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
+      pronunciations: prepared.pronunciations,
     });
     const dir = procedureDir(outline);
     const artifacts: Artifact[] = [
@@ -57,6 +61,8 @@ interface Prepared {
   speech: SpeechLanguage;
   script: string;
   tags: { title: string; artist: string; language: string; comment: string };
+  /** How the voice is told to say the words it says wrongly. */
+  pronunciations: Record<string, string>;
 }
 
 async function prepare(outline: Outline, context: RenderContext, run?: ProcedureRun): Promise<Prepared | undefined> {
@@ -77,7 +83,12 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
   // site.yaml `speech_voices` may choose another voice; its language is the voice name's first part.
   const voice = context.site.speechVoices[lang];
   const speech = voice ? { ...defaults, voice, voiceLanguage: voice.split(/[-+]/)[0] ?? voice } : defaults;
-  const input = { outline, words, speech, lexicon: data.lexicon };
+  const speechOf = (other: string) => {
+    const otherData = data.languages.get(other);
+    const otherWords = context.words.get(other);
+    return otherData === undefined || !otherWords ? undefined : readSpeechLanguage(other, otherData, otherWords.months);
+  };
+  const input = { outline, words, speech, lexicon: data.lexicon, speechOf };
   if (run) warnUnknownAbbreviations(outline, scriptParagraphs(input).join('\n'), data, speech, run);
   const voiceWords = context.words.get(speech.voiceLanguage);
   const voiceLanguageName = voiceWords?.languageName ?? speech.voiceLanguage;
@@ -89,6 +100,7 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
     speech,
     script: speechScript(input),
     tags: { title: outline.title.text, artist: outline.office.name, language: speech.iso639_2, comment },
+    pronunciations: Object.fromEntries(data.pronunciations.get(speech.voice) ?? []),
   };
 }
 
@@ -101,7 +113,7 @@ function warnUnknownAbbreviations(
 ): void {
   for (const word of unknownAbbreviations(text, data.lexicon, speech)) {
     run.warn(
-      `The audio edition does not know how to say "${word}"; the voice will guess. Add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka-te-pe, or as a word).`,
+      `The audio edition does not know how to say "${word}"; the voice spells it letter by letter. If it is said as a word or otherwise, add a line "${word}: …" to templates/speech/lexicon.yaml (spelled like ka te pe, or as a word).`,
       findPlace(outline, word),
       'audio-unknown-abbreviation',
       { word },

@@ -1,4 +1,5 @@
-// A pool of worker threads (npm `piscina`) that make MP3s, one per CPU, started on first use.
+// A pool of worker threads (npm `piscina`) that make MP3s, one per CPU, started on first use
+// and kept until the process ends.
 // The same worker code gives the same bytes as the main thread, so the pool changes only speed.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -16,6 +17,9 @@ export function makeMp3InWorker(script: string, options: MakeMp3Options) {
   pool ??= new Piscina({
     filename: workerFile.href,
     maxThreads: availableParallelism(),
+    // Kept for the whole build: a worker torn down when idle (piscina's default) compiles
+    // the 18 MB eSpeak NG module again. Idle workers do not keep the process alive.
+    idleTimeout: Number.POSITIVE_INFINITY,
   });
   return pool.run({ script, options });
 }

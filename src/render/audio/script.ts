@@ -19,6 +19,8 @@ export interface ScriptInput {
   words: Words;
   speech: SpeechLanguage;
   lexicon: Lexicon;
+  /** The speech rules of another language, for phrases marked in it (`:id[…]` inside Javanese). */
+  speechOf?: (lang: string) => SpeechLanguage | undefined;
 }
 
 /** What the block handlers need: the words, and whether the block leads into a list. */
@@ -48,7 +50,56 @@ const SECTION_SPEECH: Partial<Record<Section['kind'], { leadIn: Term; item?: Ter
 };
 
 /** The script as paragraphs, before normalisation (the words a writer wrote). */
-export function scriptParagraphs({ outline, words, speech }: ScriptInput): string[] {
+export function scriptParagraphs(input: ScriptInput): string[] {
+  return markedParagraphs(input).map((paragraph) => paragraph.replace(PHRASE_MARK, '$2'));
+}
+
+/** The finished script: normalised paragraphs separated by blank lines. */
+export function speechScript(input: ScriptInput): string {
+  const paragraphs = markedParagraphs(input).map((paragraph) => normaliseParagraph(paragraph, input));
+  return `${paragraphs.join('\n\n')}\n`;
+}
+
+// A phrase in another language is marked in the paragraph with private-use characters,
+// so each run is normalised by its own language's rules (Indonesian amounts inside Javanese).
+const PHRASE_START = '\uE000';
+const PHRASE_TEXT = '\uE001';
+const PHRASE_END = '\uE002';
+const PHRASE_MARK = /\uE000([^\uE001]*)\uE001([^\uE002]*)\uE002/gu;
+
+/** Marks a phrase in another language, for `normaliseParagraph` (a `plainText` phrase option). */
+export function markPhrase(lang: string, text: string): string {
+  return `${PHRASE_START}${lang}${PHRASE_TEXT}${text}${PHRASE_END}`;
+}
+
+/** Normalises a paragraph, each marked phrase by its own language's rules. */
+export function normaliseParagraph(
+  paragraph: string,
+  { speech, lexicon, speechOf }: Pick<ScriptInput, 'speech' | 'lexicon' | 'speechOf'>,
+): string {
+  let out = '';
+  let last = 0;
+  const say = (text: string, language: SpeechLanguage) => {
+    // The normaliser trims; the spaces around a phrase are kept.
+    const said = normaliseForSpeech(text, language, lexicon);
+    return said === ''
+      ? text.replace(/\S+/g, '')
+      : `${/^\s/.test(text) ? ' ' : ''}${said}${/\s$/.test(text) ? ' ' : ''}`;
+  };
+  for (const match of paragraph.matchAll(PHRASE_MARK)) {
+    out += say(paragraph.slice(last, match.index), speech);
+    const lang = match[1] ?? '';
+    out += say(match[2] ?? '', (lang === speech.lang ? speech : speechOf?.(lang)) ?? speech);
+    last = match.index + match[0].length;
+  }
+  out += say(paragraph.slice(last), speech);
+  return out
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([,.;:!?])/g, '$1')
+    .trim();
+}
+
+function markedParagraphs({ outline, words, speech }: ScriptInput): string[] {
   const speaking: Speaking = {
     say: (term, values = {}) => fillTerm(words.terms[term], values),
     speech,
@@ -76,14 +127,6 @@ export function scriptParagraphs({ outline, words, speech }: ScriptInput): strin
   }
   paragraphs.push([`${outline.updated.label}: ${outline.updated.text}.`]);
   return paragraphs.map((sentences) => sentences.filter(Boolean).join(' ')).filter((paragraph) => paragraph !== '');
-}
-
-/** The finished script: normalised paragraphs separated by blank lines. */
-export function speechScript(input: ScriptInput): string {
-  const paragraphs = scriptParagraphs(input).map((paragraph) =>
-    normaliseForSpeech(paragraph, input.speech, input.lexicon),
-  );
-  return `${paragraphs.join('\n\n')}\n`;
 }
 
 export function fillTerm(text: string, values: Record<string, string>): string {
@@ -215,14 +258,12 @@ function tableSentences(table: Table, speaking: Speaking): string[] {
 /**
  * Inline text as the listener hears it: a link is read as its text (its address only when
  * the text is the address); emphasis, struck text and code are read as words like the rest.
- *
- * Issue #12: a `phrase` (`:id[…]` inside Javanese) keeps its words here but is normalised
- * with the script's language; the normaliser is to read it with `phrase.lang`'s rules
- * (split the text at phrase nodes here and normalise each run in its own language).
+ * A phrase in another language (`:id[…]`) is marked, to be normalised by its own rules.
  */
 function spoken(inlines: readonly Inline[], refs: number[]): string {
   return plainText(inlines, {
     links: 'text',
+    phrase: markPhrase,
     noteRef: (number) => {
       refs.push(number);
       return '';

@@ -33,6 +33,9 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
   const re = (source: string) => new RegExp(source, 'gu');
   let out = text.normalize('NFC');
 
+  // 0. Emoji are pictures, not words: never said ("✅" is not "tanda centang putih tebal").
+  out = out.replace(EMOJI, '');
+
   // 1. Addresses first: they hold dots, slashes and digits that later passes would misread.
   out = out.replace(re(`[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`), (email) => {
     const [local = '', domain = ''] = email.split('@');
@@ -48,6 +51,14 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
     },
   );
 
+  // Nothing to pay is said so ("gratis"), once even when the writer added "(gratis)".
+  out = out.replace(
+    re(
+      `Rp\\.?\\s?0(?:,-|,00)?(?![\\p{N}]|[.,]\\p{N})(?:\\s*\\(\\s*(?:gratis|tanpa biaya|${escapeRegExp(words.free)})\\s*\\))?`,
+    ),
+    words.free,
+  );
+
   // 2. "2 (dua) lembar": the writer already spelled the number; say it once.
   out = out.replace(re(`${NOT_WORD_BEFORE}\\d+\\s*\\(([\\p{L}\\s]+)\\)`), '$1');
 
@@ -60,13 +71,20 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
       },
     );
   }
+  // A number with an area code, "(0282) 542 123", or grouped by spaces or dashes,
+  // "0812 3456 7890", is a phone number, not an amount: digit by digit, group by group.
   out = out.replace(
-    re(`\\(0\\d{1,4}\\)\\s?\\d[\\d-]*\\d|\\+62[\\d\\s-]*\\d|${NOT_WORD_BEFORE}0\\d{2,4}(?:-\\d{2,5})+`),
+    re(
+      `\\(0\\d{1,4}\\)\\s?\\d+(?:[ -]\\d+)*|\\+62[\\d\\s-]*\\d|${NOT_WORD_BEFORE}0\\d{2,4}(?:[ -]\\d{2,5})+${NOT_WORD_AFTER}`,
+    ),
     digitGroups,
   );
 
-  // 4. Money: Rp 50.000,- → lima puluh ribu rupiah.
-  out = out.replace(re(`Rp\\.?\\s?(${NUMBER})(?:,-)?`), (_, amount: string) => `${number(amount)} ${words.currency}`);
+  // 4. Money: Rp 50.000,- → lima puluh ribu rupiah; "Rp 4.500.000/semester" is "per semester".
+  out = out.replace(
+    re(`Rp\\.?\\s?(${NUMBER})(?:,-)?(\\s?\\/\\s?(?=\\p{L}))?`),
+    (_, amount: string, per?: string) => `${number(amount)} ${words.currency}${per ? ` ${words.per} ` : ''}`,
+  );
 
   // 5. Dates: 2024-10-01, 17-08-2025, 17/08/2025 (before ranges, which also use dashes).
   out = out.replace(
@@ -114,6 +132,22 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
   out = out.replace(re(`(?<=\\s|^)>\\s?(?=\\d)`), `${words.more_than} `);
   out = out.replace(re(`(?<=\\s|^)<\\s?(?=\\d)`), `${words.less_than} `);
 
+  // An amount per something: 10.000/lembar (a slash before a lower-case word; 12/KEP is a code).
+  out = out.replace(re(`(\\d)\\s?\\/\\s?(?=\\p{Ll})`), `$1 ${words.per} `);
+
+  // Any other slash next to a number is part of a code: 12/KEP/2024, RT 03/RW 05.
+  out = out.replace(
+    re(`(${NOT_WORD_BEFORE}\\d+)\\s?\\/\\s?|\\s?\\/\\s?(?=\\d+${NOT_WORD_AFTER})`),
+    (_, before?: string) => `${before ?? ''} ${words.slash} `,
+  );
+
+  // Roman numerals after Regional, Golongan, Tahap … are numbers: Golongan III/a → tiga a.
+  out = replaceRomanNumerals(out, language, (value, letter) =>
+    [spellInteger(value, numbers), letter ? (language.letters[letter.toUpperCase()] ?? letter) : '']
+      .filter(Boolean)
+      .join(' '),
+  );
+
   // 9. Every number left: 1.500.000, 2,5, 14; long unformatted numbers and leading zeros are codes.
   out = out.replace(re(`${NOT_WORD_BEFORE}-?${NUMBER}${NOT_WORD_AFTER}`), (written) => {
     const negative = written.startsWith('-') && written.length > 1;
@@ -124,13 +158,19 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
     return negative ? `${words.minus} ${spoken}` : spoken;
   });
 
-  // 10. Abbreviations from the lexicon (after numbers: keys such as DP3 keep their digits).
+  // 10. Abbreviations from the lexicon (after numbers: keys such as DP3 keep their digits);
+  // an upper-case word it does not know is spelt, letter by letter (the build warns of it).
   out = applyLexicon(out, lexicon);
+  const known = knownWords(lexicon, language);
+  out = out.replace(ABBREVIATION, (word) =>
+    known.has(word) ? word : [...word].map((char) => language.letters[char] ?? spellDigits(char, numbers)).join(' '),
+  );
 
   // 11. Symbols between words, and any digit still inside a word (A4 → A empat).
   out = out.replace(re(`\\s*&\\s*`), ` ${words.and} `);
   out = out.replace(re(`\\s?\\+\\s?`), ` ${words.plus} `);
-  out = out.replace(re(`(?<=[\\p{L}])\\s?\\/\\s?(?=[\\p{L}])`), ` ${words.or} `);
+  // A slash between words, or before a quoted word, is an alternative: B / "Baik Sekali".
+  out = out.replace(re(`(?<=[\\p{L}"”’)])\\s*\\/\\s*(?=[\\p{L}"“‘(])`), ` ${words.or} `);
   out = out.replace(re(`\\s?\\/\\s?`), ` ${words.slash} `);
   out = out.replace(re(`(?<=[\\p{L}])–(?=[\\p{L}])`), ` ${words.to} `);
   out = out.replace(re(`\\s+[–—]\\s+`), ', ');
@@ -152,16 +192,84 @@ export function applyLexicon(text: string, lexicon: Lexicon): string {
 
 /** Upper-case words that look like abbreviations and are not in the lexicon, in order of appearance. */
 export function unknownAbbreviations(text: string, lexicon: Lexicon, language: SpeechLanguage): string[] {
-  // Parts of known keys count too: LAPOR is known through SP4N-LAPOR!.
-  const known = new Set(
-    [...lexicon.keys(), ...Object.keys(language.units)].flatMap((key) => [key, ...key.split(/[^\p{L}\p{N}]+/u)]),
-  );
+  const known = knownWords(lexicon, language);
   const found = new Set<string>();
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[A-Z][A-Z0-9]+(?![\p{L}\p{N}])/gu)) {
+  // Roman numerals after their context words are numbers, not abbreviations.
+  for (const match of replaceRomanNumerals(text, language, () => '').matchAll(ABBREVIATION)) {
     const word = match[0];
     if (!known.has(word)) found.add(word);
   }
   return [...found];
+}
+
+/** An upper-case word of two or more characters: KUA, QR2. */
+const ABBREVIATION = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9]+(?![\p{L}\p{N}])/gu;
+
+/** Pictographs and what builds them (skin tones, joiners, keycaps, flags); © and ® too. */
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu;
+
+/** The lexicon's keys, and their parts (LAPOR is known through SP4N-LAPOR!), and unit symbols. */
+function knownWords(lexicon: Lexicon, language: SpeechLanguage): Set<string> {
+  return new Set(
+    [...lexicon.keys(), ...Object.keys(language.units)].flatMap((key) => [key, ...key.split(/[^\p{L}\p{N}]+/u)]),
+  );
+}
+
+/** "Regional IV", "Golongan III/a": `say` gets the numeral's value and the letter after a slash. */
+function replaceRomanNumerals(
+  text: string,
+  language: SpeechLanguage,
+  say: (value: number, letter: string | undefined) => string,
+): string {
+  if (language.romanContexts.length === 0) return text;
+  const contexts = language.romanContexts.map(escapeRegExp).join('|');
+  const pattern = new RegExp(
+    `(${NOT_WORD_BEFORE}(?:${contexts})\\s+)([IVXLCDM]+)(?:\\/([a-eA-E]))?(?![\\p{L}\\p{N}])`,
+    'gu',
+  );
+  return text.replace(pattern, (all, before: string, numeral: string, letter?: string) => {
+    const value = romanValue(numeral);
+    return value === undefined ? all : `${before}${say(value, letter)}`;
+  });
+}
+
+/** The value of a well-formed Roman numeral (IV, not IIII), or undefined. */
+export function romanValue(numeral: string): number | undefined {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let index = 0; index < numeral.length; index++) {
+    const value = values[numeral[index] as string] ?? 0;
+    const next = values[numeral[index + 1] as string] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total > 0 && toRoman(total) === numeral ? total : undefined;
+}
+
+function toRoman(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let rest = n;
+  let out = '';
+  for (const [value, letters] of table) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
 }
 
 function speakUrl(url: string, language: SpeechLanguage, lexicon: Lexicon): string {

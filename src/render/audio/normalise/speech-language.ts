@@ -40,6 +40,8 @@ export const SPEECH_WORD_KEYS = [
   'at_most',
   'more_than',
   'less_than',
+  'per',
+  'free',
 ] as const;
 export type SpeechWordKey = (typeof SPEECH_WORD_KEYS)[number];
 
@@ -59,6 +61,10 @@ export interface SpeechLanguage {
   units: Record<string, string>;
   /** Words after which a number is read digit by digit (SMS ke 1708). */
   digitContexts: string[];
+  /** Words after which a Roman numeral is a number (Kantor Regional I → satu). */
+  romanContexts: string[];
+  /** Letter names (A → a, B → be) for spelling an unknown upper-case abbreviation. */
+  letters: Record<string, string>;
   /** Month names, January first (from templates/i18n). */
   months: string[];
 }
@@ -109,6 +115,8 @@ export function readSpeechLanguage(lang: string, data: unknown, months: string[]
     ) as Record<SpeechWordKey, string>,
     units: stringKeyed(record.units, `${where} units`),
     digitContexts: asStrings(record.digit_contexts ?? [], `${where} digit_contexts`),
+    romanContexts: asStrings(record.roman_contexts ?? [], `${where} roman_contexts`),
+    letters: stringKeyed(record.letters, `${where} letters`),
     months,
   };
 }
