@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngine } from '../src/render/braille/engine.js';
 import { knownCharacters } from '../src/render/braille/tables.js';
-import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
+import { characterRules, replaceUnknown } from '../src/render/braille/unknown-characters.js';
 import { corpusTexts, NATIVE_INSTALLED, TABLE } from './support/braille.js';
 
 let texts: string[];
@@ -12,7 +12,7 @@ let embeddedCells: string[];
 
 beforeAll(async () => {
   const known = knownCharacters(TABLE);
-  texts = (await corpusTexts()).map((text) => replaceUnknown(text, known).text);
+  texts = (await corpusTexts()).map((text) => replaceUnknown(text, known, characterRules('id')).text);
   embeddedCells = await (await loadEngine('embedded')).translate(texts, TABLE);
 });
 
