@@ -19,7 +19,7 @@ const SCHEMA =
     .find((path) => existsSync(path)) ??
   '';
 const COLS = 40;
-const ROWS = 25;
+const ROWS = 28;
 
 let out: string;
 let files: Map<string, Buffer>;

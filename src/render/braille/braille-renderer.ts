@@ -65,7 +65,7 @@ export const brailleRenderer: Renderer = {
       blocks.map((block) => block.text),
       table,
     );
-    const geometry = loadGeometry();
+    const geometry = loadGeometry(context.site.braille);
     const result = layOut(blocks, cells, geometry);
     for (const index of result.overlong) {
       run.warn(
