@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { blankCells, loadEngine } from '../src/render/braille/engine.js';
 import { nativeEngine } from '../src/render/braille/native-engine.js';
 import { brailleNumeral } from '../src/render/braille/numerals.js';
+import { timeRanges } from '../src/render/braille/print-blocks.js';
 import { charactersDefinedIn, knownCharacters, PELITA_TABLES_DIR, tableFor } from '../src/render/braille/tables.js';
 import { characterRules, replaceUnknown } from '../src/render/braille/unknown-characters.js';
 import { NATIVE_INSTALLED, TABLE, TABLE_YAML, tableCases } from './support/braille.js';
@@ -98,6 +99,18 @@ describe('characters the table knows', () => {
 
   it('has no placeholder cell: the table defines no U+FFFD', () => {
     expect(knownCharacters(TABLE).has('\ufffd')).toBe(false);
+  });
+});
+
+describe('time ranges', () => {
+  it('writes a hyphen between two times as the en dash, and leaves dates and numbers alone', async () => {
+    expect(timeRanges('Senin 08.00-15.00 WIB, Jumat 7:30 - 11:00')).toBe('Senin 08.00–15.00 WIB, Jumat 7:30–11:00');
+    for (const text of ['17-08-2024', '0812-0000-1708', 'Rp 1.500.000-2.000.000', '2.50-3.00.1']) {
+      expect(timeRanges(text)).toBe(text);
+    }
+    const engine = await loadEngine('embedded');
+    const [hyphen, dash] = await engine.translate([timeRanges('08.00-15.00'), '08.00–15.00'], TABLE);
+    expect(hyphen).toBe(dash);
   });
 });
 
