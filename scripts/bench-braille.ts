@@ -10,14 +10,14 @@
 import { cpus, totalmem } from 'node:os';
 import { loadEngine } from '../src/render/braille/engine.js';
 import { knownCharacters } from '../src/render/braille/tables.js';
-import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
+import { characterRules, replaceUnknown } from '../src/render/braille/unknown-characters.js';
 import { corpusDocuments } from '../test/support/braille.js';
 
 const TABLE = 'id-id-g1.utb';
 const megabytes = Number(process.argv[2] ?? 1);
 const known = knownCharacters(TABLE);
 const documents = (await corpusDocuments({ fixtures: false })).map((blocks) =>
-  blocks.map((text) => replaceUnknown(text, known).text),
+  blocks.map((text) => replaceUnknown(text, known, characterRules('id')).text),
 );
 
 async function median(runs: number, task: () => Promise<unknown>): Promise<number> {

@@ -60,10 +60,10 @@ describe('pagination (pass-through table)', () => {
     expectGolden(join(GOLDEN, 'top-24x9.txt'), toProofText(pages));
   });
 
-  it('sets the default 40 × 25 page', () => {
+  it('sets the default A4 page, 40 × 28', () => {
     const { pages } = passThrough(DOCUMENT, DEFAULT_GEOMETRY);
     expectWithin(pages, DEFAULT_GEOMETRY);
-    expectGolden(join(GOLDEN, 'default-40x25.txt'), toProofText(pages));
+    expectGolden(join(GOLDEN, 'default-a4-40x28.txt'), toProofText(pages));
   });
 
   it('never leaves a heading as the last line of a page', () => {

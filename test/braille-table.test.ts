@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { blankCells, loadEngine } from '../src/render/braille/engine.js';
 import { nativeEngine } from '../src/render/braille/native-engine.js';
 import { brailleNumeral } from '../src/render/braille/numerals.js';
+import { timeRanges } from '../src/render/braille/print-blocks.js';
 import { charactersDefinedIn, knownCharacters, PELITA_TABLES_DIR, tableFor } from '../src/render/braille/tables.js';
-import { replaceUnknown } from '../src/render/braille/unknown-characters.js';
+import { characterRules, replaceUnknown } from '../src/render/braille/unknown-characters.js';
 import { NATIVE_INSTALLED, TABLE, TABLE_YAML, tableCases } from './support/braille.js';
 
 const cases = tableCases();
@@ -75,10 +76,41 @@ describe('characters the table knows', () => {
     expect([...known].sort()).toEqual([' ', '±', '⠁'].sort());
   });
 
-  it('replaces each unknown grapheme by one placeholder and names it once', () => {
-    const result = replaceUnknown('a😀b😀 ꦲꦏ꧀ c👍🏽', knownCharacters(TABLE));
-    expect(result.text).toBe('a\ufffdb\ufffd \ufffd\ufffd c\ufffd');
-    expect(result.unknown).toEqual(['😀', 'ꦲ', 'ꦏ꧀', '👍🏽']);
+  it("drops emoji, writes another script as one transcriber's note per run, and names each once", () => {
+    const known = knownCharacters(TABLE);
+    const result = replaceUnknown('a😀b😀 ꦲꦏ꧀ ꦱꦸ c👍🏽 🇮🇩.', known, characterRules('id'));
+    expect(result.text).toBe('ab [teks dalam aksara Jawa] c.');
+    expect(result.emoji).toEqual(['😀', '👍🏽', '🇮🇩']);
+    expect(result.scripts).toEqual(['Jawa']);
+    const arabic = replaceUnknown('Bismillah: بسم الله, lalu ꦲ', known, characterRules('jv'));
+    expect(arabic.text).toBe('Bismillah: [seratan mawi aksara Arab], lalu [seratan mawi aksara Jawa]');
+  });
+
+  it('writes ≥ and ≤ as words, drops other unknown signs, and leaves known text untouched', () => {
+    const known = knownCharacters(TABLE);
+    const rules = characterRules('id');
+    expect(replaceUnknown('usia ≥18 tahun, nilai ≤ 3', known, rules).text).toBe(
+      'usia lebih dari atau sama dengan 18 tahun, nilai kurang dari atau sama dengan 3',
+    );
+    const check = replaceUnknown('Lengkap ✓ .', known, rules);
+    expect([check.text, check.unknown]).toEqual(['Lengkap.', ['✓']]);
+    expect(replaceUnknown('a  :  b', known, rules).text).toBe('a  :  b');
+  });
+
+  it('has no placeholder cell: the table defines no U+FFFD', () => {
+    expect(knownCharacters(TABLE).has('\ufffd')).toBe(false);
+  });
+});
+
+describe('time ranges', () => {
+  it('writes a hyphen between two times as the en dash, and leaves dates and numbers alone', async () => {
+    expect(timeRanges('Senin 08.00-15.00 WIB, Jumat 7:30 - 11:00')).toBe('Senin 08.00–15.00 WIB, Jumat 7:30–11:00');
+    for (const text of ['17-08-2024', '0812-0000-1708', 'Rp 1.500.000-2.000.000', '2.50-3.00.1']) {
+      expect(timeRanges(text)).toBe(text);
+    }
+    const engine = await loadEngine('embedded');
+    const [hyphen, dash] = await engine.translate([timeRanges('08.00-15.00'), '08.00–15.00'], TABLE);
+    expect(hyphen).toBe(dash);
   });
 });
 

@@ -25,6 +25,7 @@ const KNOWN_KEYS = [
   'complaints',
   'sections',
   'braille_tables',
+  'braille',
   'speech_voices',
   'glossary',
 ];
@@ -112,7 +113,18 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
   const brailleTables = readLanguageMap(file, record.braille_tables, at('braille_tables'), TABLE_NAME, BRAILLE_HELP);
   const speechVoices = readLanguageMap(file, record.speech_voices, at('speech_voices'), VOICE_NAME, VOICE_HELP);
   const glossary = readGlossary(file, record.glossary, at('glossary'));
-  if (!name || !url || !languages || !complaints || !sectionHeadings || !brailleTables || !speechVoices || !glossary) {
+  const braille = readBraillePaper(file, record.braille, at('braille'));
+  if (
+    !name ||
+    !url ||
+    !languages ||
+    !complaints ||
+    !sectionHeadings ||
+    !brailleTables ||
+    !speechVoices ||
+    !glossary ||
+    !braille
+  ) {
     return undefined;
   }
 
@@ -127,6 +139,7 @@ export function readSite(file: VFile, text: string, knownLanguages: ReadonlySet<
     complaints,
     sectionHeadings,
     brailleTables,
+    ...(braille.value ? { braille: braille.value } : {}),
     speechVoices,
     glossary,
   };
@@ -149,6 +162,38 @@ function readGlossary(
     return undefined;
   }
   return Object.fromEntries(entries) as Record<string, string>;
+}
+
+const BRAILLE_PAPERS = ['a4', 'braille-11x11.5'];
+
+/** `braille: { paper: a4 | braille-11x11.5, cells: 12–60, lines: 4–60 }`, each part optional. */
+function readBraillePaper(
+  file: VFile,
+  value: unknown,
+  place: Parameters<typeof reportError>[2],
+): { value?: Site['braille'] } | undefined {
+  if (value === undefined || value === null) return {};
+  const record = typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  const whole = (n: unknown, min: number, max: number) =>
+    n === undefined || (typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max);
+  const ok =
+    record &&
+    Object.keys(record).every((key) => ['paper', 'cells', 'lines'].includes(key)) &&
+    (record.paper === undefined || BRAILLE_PAPERS.includes(String(record.paper))) &&
+    whole(record.cells, 12, 60) &&
+    whole(record.lines, 4, 60);
+  if (!ok) {
+    reportError(file, { id: 'braille-paper-invalid' }, place, 'wrong-type');
+    return undefined;
+  }
+  const { paper, cells, lines } = record as { paper?: string; cells?: number; lines?: number };
+  return {
+    value: {
+      ...(paper !== undefined ? { paper: String(paper) } : {}),
+      ...(cells !== undefined ? { cells } : {}),
+      ...(lines !== undefined ? { lines } : {}),
+    },
+  };
 }
 
 const HTML_TAG = /<\/?[a-z!][^>]*>/i;

@@ -57,6 +57,8 @@ export const RULE_IDS = [
   'audio-language-missing',
   'audio-unknown-abbreviation',
   'braille-unknown-character',
+  'braille-emoji-dropped',
+  'braille-other-script',
   'braille-long-word',
   'pictogram-generic',
   'pictogram-missing-glyph',

@@ -17,6 +17,10 @@ export interface Site {
   /** Braille table per language (file in templates/braille/tables/), from `braille_tables:`;
    * languages not listed use templates/braille/languages.yaml. */
   brailleTables: Record<string, string>;
+  /** Braille page from `braille: { paper, cells, lines }`: a preset of
+   * templates/braille/geometry.yaml (`a4` 40 × 28 by default, `braille-11x11.5` 40 × 25),
+   * cells per line and lines per page overriding it. */
+  braille?: { paper?: string; cells?: number; lines?: number };
   /** eSpeak NG voice per language, from `speech_voices:`; languages not listed use
    * templates/speech/<lang>.yaml. */
   speechVoices: Record<string, string>;

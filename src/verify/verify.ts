@@ -127,7 +127,7 @@ function findEntry(catalog: unknown, outline: Outline): unknown {
 }
 
 async function brailleText(bytes: Uint8Array, outline: Outline, context: VerifyContext): Promise<string> {
-  const rows = pefBodyRows(utf8(bytes), loadGeometry());
+  const rows = pefBodyRows(utf8(bytes), loadGeometry(context.site.braille));
   const engine = await backTranslator();
   const table = context.site.brailleTables[outline.lang] ?? tableFor(outline.lang);
   return (await engine.backTranslate(rows, table)).join(' ');

@@ -12,7 +12,7 @@ import { type Geometry, type Pagination, paginate } from './paginate.js';
 import { type PrintBlock, printBlocks, printOptions } from './print-blocks.js';
 import { toBrf, toPef, toProofText } from './serialise.js';
 import { knownCharacters, tableFor } from './tables.js';
-import { describe, replaceUnknown } from './unknown-characters.js';
+import { characterRules, describe, replaceUnknown } from './unknown-characters.js';
 
 const BLANK = '\u2800';
 const HYPHEN = '⠤';
@@ -31,24 +31,41 @@ export const brailleRenderer: Renderer = {
     const words = wordsFor(outline.lang, context);
     const table = context.site.brailleTables[outline.lang] ?? tableFor(outline.lang);
     const known = knownCharacters(table);
+    const rules = characterRules(outline.lang);
     const blocks = printBlocks(outline, printOptions(words)).map((block) => {
-      const { text, unknown } = replaceUnknown(block.text, known);
-      for (const segment of unknown) {
+      const replaced = replaceUnknown(block.text, known, rules);
+      for (const segment of replaced.emoji) {
         run.warn(
-          `The braille table has no sign for ${describe(segment)}. The braille edition shows the sign ⠸⠿ (dots 456, 123456) in its place; write it in words if it matters.`,
+          `The braille edition leaves out the emoji ${describe(segment)}: it has no meaning on paper. Say it in words if it matters.`,
+          block.position,
+          'braille-emoji-dropped',
+          { what: describe(segment) },
+        );
+      }
+      for (const script of replaced.scripts) {
+        run.warn(
+          `The braille edition replaces the text in another script (${script}) with a transcriber's note "${rules.note.replace('{script}', script)}". Give its reading in Latin letters if the reader needs it.`,
+          block.position,
+          'braille-other-script',
+          { script, note: rules.note.replace('{script}', script) },
+        );
+      }
+      for (const segment of replaced.unknown) {
+        run.warn(
+          `The braille table has no sign for ${describe(segment)}, so the braille edition leaves it out; write it in words if it matters.`,
           block.position,
           'braille-unknown-character',
           { what: describe(segment) },
         );
       }
-      return { ...block, text };
+      return { ...block, text: replaced.text };
     });
     const engine = await loadEngine(context.settings.brailleEngine);
     const cells = await engine.translate(
       blocks.map((block) => block.text),
       table,
     );
-    const geometry = loadGeometry();
+    const geometry = loadGeometry(context.site.braille);
     const result = layOut(blocks, cells, geometry);
     for (const index of result.overlong) {
       run.warn(

@@ -9,7 +9,8 @@ interface GeometryFile {
   presets: Record<string, Partial<Geometry>>;
 }
 
-export const DEFAULT_GEOMETRY: Geometry = { cols: 40, rows: 25, pageNumber: 'bottom' };
+/** A4, 40 × 28: the default page (geometry.yaml's `a4`). */
+export const DEFAULT_GEOMETRY: Geometry = { cols: 40, rows: 28, pageNumber: 'bottom' };
 
 /** Reads a geometry file's text (pure, for tests); `preset` overrides the file's `use`. */
 export function readGeometry(yamlText: string, preset?: string): Geometry {
@@ -27,8 +28,10 @@ export function readGeometry(yamlText: string, preset?: string): Geometry {
   return geometry;
 }
 
-let loaded: Geometry | undefined;
-export function loadGeometry(): Geometry {
-  loaded ??= readGeometry(readFileSync(`${BRAILLE_TEMPLATES_DIR}geometry.yaml`, 'utf8'));
-  return loaded;
+let text: string | undefined;
+/** The page a site asks for (site.yaml `braille:`), from the presets of geometry.yaml. */
+export function loadGeometry(page: { paper?: string; cells?: number; lines?: number } = {}): Geometry {
+  text ??= readFileSync(`${BRAILLE_TEMPLATES_DIR}geometry.yaml`, 'utf8');
+  const preset = readGeometry(text, page.paper);
+  return { ...preset, cols: page.cells ?? preset.cols, rows: page.lines ?? preset.rows };
 }

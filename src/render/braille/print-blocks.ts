@@ -163,8 +163,19 @@ export function inlineText(nodes: readonly Inline[], options: PrintOptions): str
  * invisible format characters (soft hyphen, zero-width space) are dropped.
  */
 function normalise(text: string): string {
-  return text
-    .replace(/\p{Cf}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return timeRanges(
+    text
+      .replace(/\p{Cf}/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+/**
+ * A hyphen between two times ("08.00-15.00") is a range: written with the en dash, as
+ * "08.00–15.00", so both forms braille alike (36-36, the second time with its own number
+ * sign). Dates (17-08-2024) keep their hyphen.
+ */
+export function timeRanges(text: string): string {
+  return text.replace(/(?<![\d.:])(\d{1,2}[.:]\d\d) ?- ?(?=\d{1,2}[.:]\d\d(?![\d.:]))/g, '$1–');
 }

@@ -1,27 +1,98 @@
-// Characters the table has no sign for are replaced before translation by U+FFFD,
-// which the table writes as the full cell ⠿ (documented in the table's header).
-export const PLACEHOLDER = '\ufffd';
+// Print the braille table has no sign for, made into braille a reader can use
+// (templates/braille/characters.yaml): a few signs as words, a run of text in another
+// script as one short transcriber's note ("[teks dalam aksara Jawa]"), emoji and any
+// other unknown character dropped. Never a placeholder cell, which means nothing on paper.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { BRAILLE_TEMPLATES_DIR } from './tables.js';
+
+export interface CharacterRules {
+  /** A sign written as words ("≥" → "lebih dari atau sama dengan"). */
+  words: Record<string, string>;
+  /** The transcriber's note for another script, with `{script}`. */
+  note: string;
+  /** Unicode script name → its name in the note; `default` for the rest. */
+  scripts: Record<string, string>;
+}
 
 export interface Replaced {
   text: string;
-  /** The characters replaced, each once, in order of appearance. */
+  /** Emoji and pictographs dropped, each once, in order of appearance. */
+  emoji: string[];
+  /** Names of the scripts replaced by a note, each once. */
+  scripts: string[];
+  /** Other characters without a sign, dropped, each once. */
   unknown: string[];
+  /** Signs written as words, each once. */
+  words: string[];
 }
 
-export function replaceUnknown(text: string, known: ReadonlySet<string>): Replaced {
-  const unknown: string[] = [];
-  let result = '';
-  // Whole grapheme clusters: an emoji with modifiers or a Javanese syllable is one placeholder.
+let rules: Record<string, CharacterRules> | undefined;
+
+/** The rules for a language (Indonesian's when the language has none). */
+export function characterRules(lang: string): CharacterRules {
+  rules ??= parse(readFileSync(`${BRAILLE_TEMPLATES_DIR}characters.yaml`, 'utf8')) as Record<string, CharacterRules>;
+  const found = rules[lang] ?? rules.id;
+  if (!found) throw new Error('templates/braille/characters.yaml has no rules for "id"');
+  return found;
+}
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
+/** Letters, marks and digits outside the Latin script: text in another writing system. */
+const OTHER_SCRIPT = /^(?![\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}])[\p{L}\p{M}\p{N}]/u;
+
+function scriptOf(segment: string, names: Record<string, string>): string {
+  for (const script of Object.keys(names)) {
+    if (script !== 'default' && new RegExp(`^\\p{Script=${script}}`, 'u').test(segment)) return script;
+  }
+  return 'default';
+}
+
+export function replaceUnknown(text: string, known: ReadonlySet<string>, rules: CharacterRules): Replaced {
+  const result: Replaced = { text: '', emoji: [], scripts: [], unknown: [], words: [] };
+  const once = (list: string[], value: string) => {
+    if (!list.includes(value)) list.push(value);
+  };
+  // A run of another script, spaces inside it included, becomes one note.
+  let run: { script: string; spaces: string } | undefined;
+  const endRun = () => {
+    if (!run) return;
+    const name = rules.scripts[run.script] ?? rules.scripts.default ?? run.script;
+    result.text += rules.note.replace('{script}', name) + run.spaces;
+    once(result.scripts, name);
+    run = undefined;
+  };
   const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) {
-    if ([...segment].every((character) => known.has(character))) {
-      result += segment;
-    } else {
-      result += PLACEHOLDER;
-      if (!unknown.includes(segment)) unknown.push(segment);
+    if (OTHER_SCRIPT.test(segment)) {
+      const script = scriptOf(segment, rules.scripts);
+      if (run && run.script !== script) endRun();
+      run ??= { script, spaces: '' };
+      run.spaces = '';
+      continue;
     }
+    if (run && /^\s+$/.test(segment)) {
+      run.spaces += segment;
+      continue;
+    }
+    endRun();
+    if ([...segment].every((character) => known.has(character))) result.text += segment;
+    else if (rules.words[segment]) {
+      result.text += ` ${rules.words[segment]} `;
+      once(result.words, segment);
+    } else if (EMOJI.test(segment)) once(result.emoji, segment);
+    else once(result.unknown, segment);
   }
-  return { text: result, unknown };
+  endRun();
+  // Only where something was dropped or replaced: no doubled space, none before a point.
+  const changed = result.emoji.length + result.scripts.length + result.unknown.length + result.words.length > 0;
+  if (changed)
+    result.text = result.text
+      .replace(/\s+/g, ' ')
+      .replace(/ (?=[.,;:!?)])/g, '')
+      .trim();
+  else result.text = text;
+  return result;
 }
 
 /** `"😀" (U+1F600)` for a warning a person can act on. */
