@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import pLimit from 'p-limit';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { attachText } from '../i18n/messages.js';
@@ -19,9 +18,11 @@ import { fallbackSite } from './fallback-site.js';
 import { lastGoodArtifact, readLastGood } from './last-good.js';
 import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
-import { type CachedWarning, type OutputCache, openCache } from './output-cache.js';
+import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256 } from './dependency-key.js';
+import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
+import { inShard, type Shard } from './shard.js';
 import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
 
 export interface Folders {
@@ -57,6 +58,11 @@ export interface BuildOptions extends Folders {
   signal?: AbortSignal;
   /** Read every edition written or reused now back and check it carries the whole outline (default true). */
   verify?: boolean;
+  /**
+   * Builds only this shard's procedures, and no site files (`pelita merge` makes those from
+   * every shard's folder).
+   */
+  shard?: Shard;
 }
 
 /** A document with errors that stays listed as it last built. */
@@ -102,6 +108,9 @@ export interface CheckedContent {
   files: VFile[];
   templates: Templates;
   documents: number;
+  /** SHA-256 of each document's bytes, by source: what its editions' cache keys start from. */
+  sourceHashes: Map<string, string>;
+  siteText: string;
 }
 
 /** Reads and validates everything; writes nothing. Shared by build, check and translations. */
@@ -115,7 +124,14 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
   const content = await loadContent(options.contentDir);
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
-  const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
+  const result: CheckedContent = {
+    checked: [],
+    files: [siteFile],
+    templates,
+    documents: content.documents.length,
+    sourceHashes: new Map(content.documents.map((doc) => [doc.source, sha256(doc.bytes)])),
+    siteText: content.siteText ?? '',
+  };
   result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
     reportError(siteFile, { id: 'missing-site', params: { site: siteFile.path } }, START_OF_FILE, 'missing-site');
@@ -142,7 +158,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const { site, checked, files, templates, documents } = await checkContent(options);
+  const { site, checked, files, templates, documents, sourceHashes, siteText } = await checkContent(options);
   const { observer = {}, outDir } = options;
   const result: BuildResult = {
     files,
@@ -159,7 +175,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   const documentFiles = new Set(checked.map((doc) => doc.file));
   for (const file of files) if (!documentFiles.has(file)) observer.fileDone?.(file);
-  const rendered = (doc: CheckedDocument) => !options.only || options.only.has(doc.source);
+  const { shard } = options;
+  const rendered = (doc: CheckedDocument) =>
+    (!options.only || options.only.has(doc.source)) && (!shard || inShard(doc.source, shard));
   observer.started?.(checked.filter(rendered).length);
   if (!site) {
     for (const doc of checked) observer.fileDone?.(doc.file, doc.source);
@@ -208,6 +226,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       editions: all.flatMap((entry) => entry.renderer.editions ?? []),
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
     };
+    const keyFor = keyMaker({
+      sources: sourceHashes,
+      siteText,
+      sourceLanguage: site.languages[0] ?? 'id',
+      listed: new Set(context.procedures.map(procedureDir)),
+      notUpdated,
+      settings: context.settings,
+      templates: await hashTemplates(templatesDir),
+      versions: await engineVersions(context.settings),
+    });
     const outputs = new Map<string, string[]>();
     const facts = new Map<string, Readonly<Record<string, number>>>();
     const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
@@ -223,32 +251,41 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
-    // order, so outputs, the manifest and the site files do not depend on timing.
-    const limit = pLimit(availableParallelism() + 1);
+    // order, so outputs, the manifest and the site files do not depend on timing. At most
+    // `ahead` procedures are started before the one being written: a bounded window, so
+    // memory holds a few procedures' files, never the corpus's.
+    const ahead = availableParallelism() + 1;
+    const renders = new Map<number, Promise<RenderedProcedure | undefined>>();
+    let started = 0;
+    const startUpTo = (last: number) => {
+      for (; started < checked.length && started <= last; started++) {
+        const doc = checked[started] as CheckedDocument;
+        if (doc.procedure && rendered(doc))
+          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor));
+      }
+    };
     /** Procedures rendered and written by this run. */
     const builtNow = new Set<string>();
     /** Files of editions not made now: they may describe an older version, so verify skips them. */
     const asBefore = new Set<string>();
-    const renders = checked.map((doc) =>
-      doc.procedure && rendered(doc)
-        ? limit(() => renderProcedure(doc, selected, context, cache, observer))
-        : undefined,
-    );
     for (const [index, doc] of checked.entries()) {
       const procedure = doc.procedure;
       if (!procedure) continue;
       if (options.signal?.aborted) {
         result.cancelled = true;
-        limit.clearQueue();
+        await Promise.allSettled(renders.values());
         return;
       }
+      if (shard && !inShard(doc.source, shard)) continue;
       if (!rendered(doc)) {
         replayWarnings(doc.file, all, procedure, cache);
         listAsBefore(procedure);
         result.built++;
         continue;
       }
-      const made = await renders[index];
+      startUpTo(index + ahead);
+      const made = await renders.get(index);
+      renders.delete(index);
       if (!made) {
         observer.fileDone?.(doc.file, doc.source);
         result.failed++;
@@ -286,6 +323,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     result.kept.unshift(...kept.map(keptOf));
     if (!output || !outDir) return;
+    if (shard) {
+      // A shard's folder holds its procedures and what merge needs; the site files come from merge.
+      result.written.push(...((await commitOrReport(output, [cache.manifest()], result.files[0] as VFile)) ?? []));
+      await cache.saveStats();
+      return;
+    }
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
     const verifyInput = { ...context, outDir };
@@ -307,6 +350,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     const siteFile = result.files[0] as VFile;
     result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
+    await cache.saveStats();
     if (result.fidelity) {
       const catalog = JSON.parse(await readFile(join(outDir, 'catalog.json'), 'utf8')) as unknown;
       verifyCatalog(verifyInput, catalog, verified, result.fidelity);
@@ -375,6 +419,7 @@ async function renderProcedure(
   context: RenderContext,
   cache: OutputCache,
   observer: BuildObserver,
+  keyFor: KeyFor,
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
@@ -394,17 +439,18 @@ async function renderProcedure(
       continue;
     }
     if (!renderer.renderProcedure) continue;
-    observer.editionStarted?.(doc.source, id);
     try {
       const outline = context.outline(procedure);
-      const key = await renderer.cacheKey?.(outline, context);
-      const kept = key === undefined ? undefined : await cache.reuse(owner, key);
+      const earlier = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
+      const key = keyFor(id, procedure, earlier, await renderer.cacheKey?.(outline, context));
+      const kept = await cache.reuse(owner, key);
       if (kept) {
         for (const artifact of kept) rendered.reused.add(artifact);
         artifacts.push(...kept);
         for (const warning of cache.warnings(owner)) replay(file, warning);
         continue;
       }
+      observer.editionStarted?.(doc.source, id);
       const warnings: CachedWarning[] = [];
       const warn: ProcedureRun['warn'] = (reason, place, ruleId, params) => {
         const warning: CachedWarning = { reason, ruleId, ...pointOf(place), ...(params ? { params } : {}) };

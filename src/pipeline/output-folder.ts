@@ -5,6 +5,7 @@
 import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../render/types.js';
+import { artifactHash } from './output-cache.js';
 import { guardOutDir } from './guard-out-dir.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
 import { InTheWayError, OutFolderError } from './output-errors.js';
@@ -92,8 +93,13 @@ class PelitaOutput implements OutputFolder {
     readonly close: () => Promise<void>,
   ) {}
 
-  async commit(artifacts: readonly Artifact[]): Promise<string[]> {
+  async commit(all: readonly Artifact[]): Promise<string[]> {
     const { fs, outDir, manifest } = this;
+    // A file already holding these bytes is not written again (no rename, no fsync).
+    const artifacts: Artifact[] = [];
+    for (const artifact of all)
+      if (!(await this.holds(artifact))) artifacts.push(artifact);
+    if (artifacts.length === 0) return all.map((artifact) => artifact.path);
     const targets: string[] = [];
     // Everything in the way is found before anything is written.
     for (const artifact of artifacts) {
@@ -111,7 +117,7 @@ class PelitaOutput implements OutputFolder {
       for (const temp of temps) await fs.unlink(temp).catch(() => undefined);
       throw error;
     }
-    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: sha256(artifact.data) }));
+    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
     await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
     for (const [index, temp] of temps.entries()) await commitTemp(temp, targets[index] ?? '', fs);
     await syncFolders(
@@ -121,11 +127,21 @@ class PelitaOutput implements OutputFolder {
     for (const entry of entries) manifest.set(entry.path, entry.sha256);
     await writeManifest(outDir, manifest, fs);
     await fs.unlink(join(outDir, JOURNAL));
-    return artifacts.map((artifact) => artifact.path);
+    return all.map((artifact) => artifact.path);
+  }
+
+  /** True when Pelita wrote this file and it still holds exactly these bytes. */
+  private async holds(artifact: Artifact): Promise<boolean> {
+    if (this.manifest.get(artifact.path) !== artifactHash(artifact)) return false;
+    const target = join(this.outDir, ...artifact.path.split('/'));
+    const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
+    const info = await lstatOrUndefined(target, this.fs).catch(() => undefined);
+    if (!info?.isFile() || info.size !== bytes.byteLength) return false;
+    return Buffer.compare(await readFile(target), bytes) === 0;
   }
 
   keep(artifacts: readonly Artifact[]): void {
-    for (const artifact of artifacts) this.manifest.set(artifact.path, sha256(artifact.data));
+    for (const artifact of artifacts) this.manifest.set(artifact.path, artifactHash(artifact));
   }
 
   async prune(
