@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { type Catalogue, formatMessage } from '../i18n/messages.js';
 import { type Folders, runBuild } from '../pipeline/build.js';
+import type { Shard } from '../pipeline/shard.js';
 import { verifyOutput } from '../pipeline/verify-command.js';
 import { fidelityLines } from '../pipeline/verify-output.js';
-import type { Shard } from '../pipeline/shard.js';
 import type { EditionId } from '../render/registry.js';
 import type { RenderSettings } from '../render/settings.js';
 import { EXIT } from './exit-codes.js';

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
-import { OutFolderError } from './output-errors.js';
 import { mergedManifest } from './output-cache.js';
+import { OutFolderError } from './output-errors.js';
 import { openOutputFolder } from './output-folder.js';
 import { readManifest, sha256 } from './output-manifest.js';
 

@@ -5,9 +5,9 @@
 import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../render/types.js';
-import { artifactHash } from './output-cache.js';
 import { guardOutDir } from './guard-out-dir.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
+import { artifactHash } from './output-cache.js';
 import { InTheWayError, OutFolderError } from './output-errors.js';
 import { type Manifest, OUTPUT_MANIFEST, readManifest, sha256, writeManifest } from './output-manifest.js';
 import { removeLeftovers } from './remove-leftovers.js';
@@ -97,8 +97,7 @@ class PelitaOutput implements OutputFolder {
     const { fs, outDir, manifest } = this;
     // A file already holding these bytes is not written again (no rename, no fsync).
     const artifacts: Artifact[] = [];
-    for (const artifact of all)
-      if (!(await this.holds(artifact))) artifacts.push(artifact);
+    for (const artifact of all) if (!(await this.holds(artifact))) artifacts.push(artifact);
     if (artifacts.length === 0) return all.map((artifact) => artifact.path);
     const targets: string[] = [];
     // Everything in the way is found before anything is written.
