@@ -51,6 +51,9 @@ describe('incremental build', () => {
     expect(warm.ran).toEqual([]); // no renderer ran
     expect(warm.result.reused).toContain('jv/akta-kelahiran/braille.brf');
     expect(withoutStats(readTree(folders.out))).toEqual(before);
+    // What verify found is recorded with the files, so reused files are not read again, and tell the same.
+    expect(warm.result.fidelity?.totals).toEqual(cold.result.fidelity?.totals);
+    expect(warm.result.fidelity?.totals.get('braille')?.found).toBeGreaterThan(0);
 
     const page = join(folders.content, 'id/kartu-identitas-anak.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('1 hari kerja', '2 hari kerja'));

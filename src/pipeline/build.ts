@@ -14,6 +14,7 @@ import { outlinesFor } from '../outline/build-outline.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import type { EditionResult } from '../verify/verify.js';
 import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256 } from './dependency-key.js';
 import { fallbackSite } from './fallback-site.js';
 import { lastGoodArtifact, readLastGood } from './last-good.js';
@@ -23,7 +24,7 @@ import { artifactHash, type CachedWarning, type OutputCache, openCache } from '.
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
 import { inShard, type Shard } from './shard.js';
-import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
+import { type Fidelity, type VerifyMemo, verifyCatalog, verifyProcedures } from './verify-output.js';
 
 export interface Folders {
   contentDir: string;
@@ -268,6 +269,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const builtNow = new Set<string>();
     /** Files of editions not made now: they may describe an older version, so verify skips them. */
     const asBefore = new Set<string>();
+    /**
+     * Per procedure, a key of what verify reads (its editions' keys and its files' hashes):
+     * what verify found is recorded under it, so files reused unchanged are not read again.
+     */
+    const verifyKeys = new Map<string, string>();
     for (const [index, doc] of checked.entries()) {
       const procedure = doc.procedure;
       if (!procedure) continue;
@@ -319,16 +325,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));
       result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
       for (const artifact of made.asBefore) asBefore.add(artifact.path);
+      const checkedFiles = artifacts.filter((artifact) => !made.asBefore.has(artifact));
+      verifyKeys.set(
+        procedureDir(procedure),
+        JSON.stringify({
+          keys: made.keys,
+          files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
+        }),
+      );
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
     }
     result.kept.unshift(...kept.map(keptOf));
     if (!output || !outDir) return;
-    if (shard) {
-      // A shard's folder holds its procedures and what merge needs; the site files come from merge.
-      result.written.push(...((await commitOrReport(output, [cache.manifest()], result.files[0] as VFile)) ?? []));
-      await cache.saveStats();
-      return;
-    }
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
     const verifyInput = { ...context, outDir };
@@ -341,7 +349,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     if (options.verify !== false) {
       const made = [...result.written, ...result.reused].filter((path) => !asBefore.has(path));
-      result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made));
+      const memo: VerifyMemo = {
+        get: (procedure) => {
+          const key = verifyKeys.get(procedureDir(procedure));
+          return key === undefined
+            ? undefined
+            : (cache.result(verifyOwner(procedure), key) as EditionResult[] | undefined);
+        },
+        set: (procedure, results) => {
+          const key = verifyKeys.get(procedureDir(procedure));
+          if (key !== undefined) cache.recordResult(verifyOwner(procedure), key, results);
+        },
+      };
+      result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made), memo);
+    }
+    if (shard) {
+      // A shard's folder holds its procedures and what merge needs (their cache records and
+      // what verify found); the site files come from merge.
+      result.written.push(...((await commitOrReport(output, [cache.manifest()], result.files[0] as VFile)) ?? []));
+      await cache.saveStats();
+      for (const { file } of verified) if (file.messages.length > 0) result.files.push(file);
+      return;
     }
     // The index and catalog list only procedures whose files are in place: no dead links.
     const siteContext = { ...context, procedures: context.procedures.filter((p) => outputs.has(procedureDir(p))) };
@@ -389,6 +417,10 @@ async function commitOrReport(
   }
 }
 
+function verifyOwner(procedure: Procedure): string {
+  return `verify:${procedureDir(procedure)}`;
+}
+
 function keptOf(procedure: Procedure): KeptProcedure {
   return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };
 }
@@ -403,6 +435,8 @@ interface RenderedProcedure {
   reused: Set<Artifact>;
   /** Files of editions not made now (`--editions`): as the last build left them. */
   asBefore: Set<Artifact>;
+  /** The cache key of each renderer that ran or was reused, in registry order. */
+  keys: string[];
   /** Cache entries to record once the files are written. */
   records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
 }
@@ -423,7 +457,7 @@ async function renderProcedure(
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
-  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), records: [] };
+  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), keys: [], records: [] };
   const { artifacts } = rendered;
   const dir = procedureDir(procedure);
   for (const { id } of RENDERERS) {
@@ -443,6 +477,7 @@ async function renderProcedure(
       const outline = context.outline(procedure);
       const earlier = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
       const key = keyFor(id, procedure, earlier, await renderer.cacheKey?.(outline, context));
+      rendered.keys.push(key);
       const kept = await cache.reuse(owner, key);
       if (kept) {
         for (const artifact of kept) rendered.reused.add(artifact);

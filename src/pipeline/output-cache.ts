@@ -36,6 +36,8 @@ interface CacheEntry {
   key: string;
   files: CachedFile[];
   warnings?: CachedWarning[];
+  /** What reading the files back found (`verify:<lang>/<slug>` entries). */
+  results?: unknown;
 }
 
 export interface OutputCache {
@@ -51,6 +53,9 @@ export interface OutputCache {
   record(owner: string, key: string | undefined, artifacts: readonly Artifact[], warnings?: CachedWarning[]): void;
   /** The manifest to write to `CACHE_MANIFEST`: sorted, so it is the same for the same build. */
   manifest(): Artifact;
+  /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
+  result(owner: string, key: string): unknown;
+  recordResult(owner: string, key: string, results: unknown): void;
   /** Records the size and time of every file whose hash this build knows (call at the end). */
   saveStats(): Promise<void>;
 }
@@ -125,6 +130,13 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         path: CACHE_MANIFEST,
         data: `${JSON.stringify({ version: MANIFEST_VERSION, entries: sorted }, null, 1)}\n`,
       };
+    },
+    result(owner, key) {
+      const entry = entries.get(owner);
+      return entry && entry.key === hash(key) ? entry.results : undefined;
+    },
+    recordResult(owner, key, results) {
+      entries.set(owner, { key: hash(key), files: [], results });
     },
     async saveStats() {
       if (!outDir) return;
