@@ -1,16 +1,17 @@
 // Incremental builds: every edition's files are kept under a key of what they depend on,
 // so a rebuild with nothing changed renders nothing, an edited procedure renders only
 // itself, and a changed template renders again only the editions that read it.
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
-import { STAT_RECORD } from '../src/pipeline/output-cache.js';
 import type { EditionId } from '../src/render/registry.js';
 import { readTree, tempDir } from './support/cli.js';
 import { FIXTURES, REPO } from './support/fixtures.js';
 
 const EDITIONS: EditionId[] = ['html', 'braille', 'pdf'];
+// The size-and-time record lives in the user's cache folder: the tests' own, here.
+process.env.XDG_CACHE_HOME = tempDir('pelita-cache-home-');
 
 /** A copy of the population-registry fixture (three procedures, one translated) and of templates/. */
 function workspace() {
@@ -34,23 +35,18 @@ async function build(folders: ReturnType<typeof workspace>, options: Partial<Bui
   return { result, ran: ran.sort() };
 }
 
-const withoutStats = (tree: Map<string, Buffer>) => {
-  tree.delete(STAT_RECORD);
-  return tree;
-};
-
 describe('incremental build', () => {
   it('renders nothing when nothing changed, only the edited procedure when one is, and keeps the site in step', async () => {
     const folders = workspace();
     const cold = await build(folders);
     expect(cold.ran).toContain('html id/kartu-identitas-anak.md');
     expect(cold.ran).toHaveLength(EDITIONS.length * 4);
-    const before = withoutStats(readTree(folders.out));
+    const before = readTree(folders.out);
 
     const warm = await build(folders);
     expect(warm.ran).toEqual([]); // no renderer ran
     expect(warm.result.reused).toContain('jv/akta-kelahiran/braille.brf');
-    expect(withoutStats(readTree(folders.out))).toEqual(before);
+    expect(readTree(folders.out)).toEqual(before);
     // What verify found is recorded with the files, so reused files are not read again, and tell the same.
     expect(warm.result.fidelity?.totals).toEqual(cold.result.fidelity?.totals);
     expect(warm.result.fidelity?.totals.get('braille')?.found).toBeGreaterThan(0);
@@ -107,8 +103,17 @@ describe('incremental build', () => {
     writeFileSync(brf, bytes);
     expect((await build(folders)).ran).toEqual([]);
     // Other bytes of the same size: the hash differs, so the edition is made again.
-    writeFileSync(brf, Buffer.from(bytes.map((byte) => (byte === 0x41 ? 0x42 : byte))));
+    const other = Buffer.from(bytes.map((byte) => (byte === 0x41 ? 0x42 : byte)));
+    expect(other.equals(bytes)).toBe(false);
+    writeFileSync(brf, other);
     expect((await build(folders)).ran).toContain('braille id/surat-pindah.md');
     expect(readFileSync(brf)).toEqual(bytes);
+    // Like git's index: a file with its recorded size and time is not read at all.
+    const time = new Date('2026-01-02T03:04:05Z');
+    utimesSync(brf, time, time);
+    expect((await build(folders)).ran).toEqual([]); // read and hashed once more, then recorded
+    writeFileSync(brf, other);
+    utimesSync(brf, time, time);
+    expect((await build(folders)).ran).toEqual([]);
   }, 120_000);
 });

@@ -3,18 +3,26 @@
 // file it wrote. When the key matches and every file on disk still has its recorded hash,
 // the files are reused instead of rendered again (like Eleventy's incremental builds).
 // A file's hash is trusted without reading it while its size and modification time are
-// those recorded in .pelita-stat.json (this machine's own record, like git's index); a
-// reused file's bytes are read only when something asks for them.
+// those recorded for this output folder in the user's cache folder (this machine's own
+// record, like git's index; kept out of the output folder, whose bytes stay the same for
+// the same input); a reused file's bytes are read only when something asks for them.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { lstat, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { writeFileSafe } from './safe-write.js';
 
 export const CACHE_MANIFEST = '.pelita-cache.json';
-/** Size and modification time of each file when its hash was last known; never merged or published. */
-export const STAT_RECORD = '.pelita-stat.json';
+/**
+ * Where the size and modification time of an output folder's files are kept, with the hash
+ * they had then: `$XDG_CACHE_HOME/pelita/stat/` (or `~/.cache/…`), one file per folder.
+ */
+export function statRecordPath(outDir: string): { dir: string; name: string } {
+  const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return { dir: join(home, 'pelita', 'stat'), name: `${hash(resolve(outDir)).slice(0, 32)}.json` };
+}
 const MANIFEST_VERSION = 1;
 
 interface CachedFile {
@@ -79,7 +87,8 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
   const entries = new Map<string, CacheEntry>(
     outDir ? Object.entries(await readManifest(join(outDir, CACHE_MANIFEST))) : [],
   );
-  const stats: Stats = outDir ? await readStats(join(outDir, STAT_RECORD)) : {};
+  const record = outDir ? statRecordPath(outDir) : undefined;
+  const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
   const known = new Map<string, string>();
   const unchanged = async (path: string, sha256: string): Promise<boolean> => {
@@ -139,13 +148,16 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       entries.set(owner, { key: hash(key), files: [], results });
     },
     async saveStats() {
-      if (!outDir) return;
+      if (!outDir || !record) return;
       const next: Stats = {};
       for (const [path, sha256] of [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const info = await lstat(join(outDir, ...path.split('/'))).catch(() => undefined);
         if (info?.isFile()) next[path] = [info.size, info.mtimeMs, sha256];
       }
-      await writeFileSafe(outDir, STAT_RECORD, JSON.stringify(next));
+      // Only a speed-up: a cache folder that cannot be written means hashing next time.
+      await mkdir(record.dir, { recursive: true })
+        .then(() => writeFileSafe(record.dir, record.name, JSON.stringify(next)))
+        .catch(() => undefined);
     },
   };
 }
