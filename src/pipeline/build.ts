@@ -23,6 +23,7 @@ import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-tem
 import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
+import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
 import { inShard, type Shard } from './shard.js';
 import { type Fidelity, type VerifyMemo, verifyCatalog, verifyProcedures } from './verify-output.js';
 
@@ -262,7 +263,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (; started < checked.length && started <= last; started++) {
         const doc = checked[started] as CheckedDocument;
         if (doc.procedure && rendered(doc))
-          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor));
+          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir));
       }
     };
     /** Procedures rendered and written by this run. */
@@ -454,6 +455,7 @@ async function renderProcedure(
   cache: OutputCache,
   observer: BuildObserver,
   keyFor: KeyFor,
+  templatesDir: string,
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
@@ -492,7 +494,20 @@ async function renderProcedure(
         warnings.push(warning);
         replay(file, warning);
       };
-      const made = (await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? [];
+      const made =
+        POOLED_RENDERERS.has(id) && workerCount() > 0
+          ? await renderInWorker(
+              {
+                rendererId: id,
+                templatesDir,
+                site: context.site,
+                settings: context.settings,
+                procedure,
+                earlier: artifacts.map((artifact) => ({ ...artifact, data: artifact.data })),
+              },
+              warn,
+            )
+          : ((await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? []);
       artifacts.push(...made);
       rendered.records.push({ owner, key, artifacts: made, warnings });
     } catch (error) {
