@@ -8,7 +8,7 @@ import { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
 import type { RenderTask, RenderTaskResult } from './render-worker.js';
 
-/** Renderers that may run in the pool (pure, CPU-heavy, context.procedures unused). */
+/** Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions unused). */
 export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictogram']);
 
 const fromSource = import.meta.url.endsWith('.ts');

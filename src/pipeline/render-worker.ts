@@ -34,12 +34,13 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
   if (!shared) {
     shared = (async () => {
       const templates = await loadTemplates(task.templatesDir);
-      const all = await Promise.all(RENDERERS.map((entry) => entry.load()));
+      // Only the renderers asked for are loaded here (memory per worker); the pooled ones
+      // link no other edition, so the list of edition files is not needed.
       return {
         words: templates.words,
         renderTemplate: templates.renderTemplate,
         assets: templates.assets,
-        editions: all.flatMap((renderer) => renderer.editions ?? []),
+        editions: [],
       };
     })();
     contexts.set(task.templatesDir, shared);
