@@ -1,4 +1,5 @@
-// Build-time benchmark: the sample content, then a corpus made of N copies of it.
+// Build-time benchmark of the HTML edition and catalog (`--editions html`; the site files are
+// always made): the sample content, then a corpus made of N copies of it.
 //   npx tsx scripts/bench-build.ts [copies=40]
 // Results are recorded by hand in docs/benchmarks.md (machine and date included).
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ const sample = join(import.meta.dirname, '..', 'content');
 async function timeBuild(contentDir: string): Promise<{ seconds: number; documents: number }> {
   const out = mkdtempSync(join(tmpdir(), 'pelita-bench-out-'));
   const started = performance.now();
-  const result = await runBuild({ contentDir, outDir: out });
+  const result = await runBuild({ contentDir, outDir: out, editions: ['html'] });
   const seconds = (performance.now() - started) / 1000;
   rmSync(out, { recursive: true });
   if (result.failed > 0) throw new Error('benchmark content has errors');

@@ -3,7 +3,7 @@
 // the site's own files, equal either the old or the new version, and the next build
 // finishes the job and leaves nothing behind (issue #17).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JOURNAL, openOutputFolder } from '../src/pipeline/output-folder.js';
@@ -40,9 +40,17 @@ function buildAndKill(content: string, out: string, delay: number, atJournal: bo
     const kill = () => child.kill('SIGKILL');
     const timer = atJournal ? undefined : setTimeout(kill, delay);
     const poll = atJournal ? setInterval(() => existsSync(join(out, JOURNAL)) && kill(), 1) : undefined;
+    // A group is in place within a few milliseconds (its files are no longer followed by a
+    // rewrite of the whole manifest), so the journal is also watched, not only polled.
+    const watcher = atJournal
+      ? watch(out, (_event, name) => {
+          if (name === JOURNAL) kill();
+        })
+      : undefined;
     child.on('exit', (_code, signal) => {
       clearTimeout(timer);
       clearInterval(poll);
+      watcher?.close();
       resolve(signal === 'SIGKILL');
     });
   });

@@ -66,7 +66,8 @@ describe('output cache', () => {
     const catalogBefore = readFileSync(join(out, 'catalog/id.json'), 'utf8');
 
     const second = await build();
-    expect(second.reused).toEqual(['id/cuti-tahunan/audio.mp3', 'id/cuti-tahunan/audio.txt']);
+    // Every edition's key is unchanged, so every file is reused, the audio among them.
+    expect(second.reused).toEqual(expect.arrayContaining(['id/cuti-tahunan/audio.mp3', 'id/cuti-tahunan/audio.txt']));
     expect(second.written).not.toContain('id/cuti-tahunan/audio.mp3');
     expect(readFileSync(join(out, 'catalog/id.json'), 'utf8')).toBe(catalogBefore); // duration kept
 

@@ -1,21 +1,19 @@
 #!/usr/bin/env node
 // The `pelita` command: commander wiring only; the work is in pipeline/ and the modules beside this one.
+// Those are imported when a command runs, so `--version` and `--help` start at once.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type Catalogue, formatMessage, type MessageText } from '../i18n/messages.js';
 import type { Folders } from '../pipeline/build.js';
-import { catalogueLanguages, DEFAULT_TEMPLATES_DIR, loadCatalogue } from '../pipeline/load-templates.js';
 import { DiskError, LockedError, OutFolderError } from '../pipeline/output-errors.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
 import { EDITION_IDS, type EditionId } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { exitOnCrash, reportCrash } from './crash.js';
 import { escapeControls } from './escape-controls.js';
 import { EXIT } from './exit-codes.js';
 import { messageLanguage } from './language.js';
-import { newProcedure } from './new-procedure.js';
-import { buildCommand, verifyCommand } from './run-build.js';
-import { markReviewed, printTranslationStatus } from './translations.js';
 
 export { EXIT };
 
@@ -46,6 +44,7 @@ interface BuildCommandOptions extends CommonOptions {
   pictogramDpi: string;
   verify: boolean;
   force?: boolean;
+  shard?: string;
 }
 
 /** --content and --templates, shared by every command that reads content; --lang for messages. */
@@ -98,6 +97,7 @@ export function parseEditions(list: string | undefined): EditionId[] | undefined
 }
 
 async function catalogueFor(options: { lang?: string; templates?: string }): Promise<Catalogue> {
+  const { catalogueLanguages, DEFAULT_TEMPLATES_DIR, loadCatalogue } = await import('../pipeline/load-templates.js');
   const dir = options.templates === undefined ? DEFAULT_TEMPLATES_DIR : resolve(options.templates);
   return loadCatalogue(messageLanguage(options.lang, await catalogueLanguages(DEFAULT_TEMPLATES_DIR)), dir);
 }
@@ -128,7 +128,10 @@ export function createProgram(): Command {
         .default(String(DEFAULT_SETTINGS.pictogramDpi)),
     )
     .option('--no-verify', 'skip reading every edition back to check it carries the whole procedure')
+    .option('--shard <i/n>', 'build only shard i of n (by a stable hash of lang/slug), for `pelita merge`')
     .action(async (options: BuildCommandOptions) => {
+      const { buildCommand } = await import('./run-build.js');
+      const shard = options.shard === undefined ? undefined : shardOption(options.shard);
       process.exitCode = await buildCommand(
         folders(options),
         options.out,
@@ -141,12 +144,36 @@ export function createProgram(): Command {
         },
         options.verify,
         options.force === true,
+        shard,
+      );
+    });
+  withReport(program.command('merge'))
+    .description('Combine the folders of `build --shard i/n` into one site, as one build makes it.')
+    .argument('<out>', 'output folder of the whole site')
+    .argument('<shards...>', 'the folders the shards were built into')
+    .option('--no-verify', 'skip reading every edition back to check it carries the whole procedure')
+    .option('--force', 'merge into a folder Pelita did not make, replacing the files it writes (it removes none)')
+    .action(async (out: string, shards: string[], options: CommonOptions & { verify: boolean; force?: boolean }) => {
+      const { buildCommand } = await import('./run-build.js');
+      const { mergeShards } = await import('../pipeline/merge.js');
+      const from = folders(options);
+      const shardDirs = shards.map((dir) => requireFolder(dir, 'folder-output'));
+      await mergeShards({ ...from, outDir: resolve(out), shardDirs, force: options.force === true });
+      process.exitCode = await buildCommand(
+        from,
+        out,
+        { catalogue: await catalogueFor(options), quiet: options.quiet, json: options.json },
+        parseEditions(options.editions),
+        {},
+        options.verify,
+        false,
       );
     });
   withReport(program.command('verify'))
     .description('Read every edition in the output folder back and check it carries the whole procedure.')
     .option('-o, --out <dir>', 'output folder', 'output')
     .action(async (options: CommonOptions & { out: string }) => {
+      const { verifyCommand } = await import('./run-build.js');
       process.exitCode = await verifyCommand(folders(options), requireFolder(options.out, 'folder-output'), {
         catalogue: await catalogueFor(options),
         quiet: options.quiet,
@@ -156,6 +183,7 @@ export function createProgram(): Command {
   withReport(program.command('check'))
     .description('Run every check build runs (editions are made in memory, nothing is written); print each problem.')
     .action(async (options: CommonOptions) => {
+      const { buildCommand } = await import('./run-build.js');
       process.exitCode = await buildCommand(
         folders(options),
         undefined,
@@ -168,6 +196,7 @@ export function createProgram(): Command {
     .argument('<slug>', 'file name without .md, e.g. izin-belajar')
     .option('--lang <lang>', 'language folder of the new procedure', 'id')
     .action(async (slug: string, options: CommonOptions & { lang?: string }) => {
+      const { newProcedure } = await import('./new-procedure.js');
       process.exitCode = await newProcedure(folders(options), slug, await catalogueFor({}), options.lang);
     });
   withFolders(program.command('preview').alias('serve'))
@@ -193,6 +222,7 @@ export function createProgram(): Command {
     )
     .action(async (options: CommonOptions & { markReviewed?: string[] }) => {
       const catalogue = await catalogueFor(options);
+      const { markReviewed, printTranslationStatus } = await import('./translations.js');
       process.exitCode = options.markReviewed
         ? await markReviewed(folders(options), options.markReviewed, catalogue)
         : await printTranslationStatus(folders(options), catalogue);
@@ -231,6 +261,12 @@ export async function main(argv: string[]): Promise<number> {
     console.error(reportCrash(error, version));
     return EXIT.internal;
   }
+}
+
+function shardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (!shard) throw new UsageError({ id: 'shard-invalid', params: { shard: text } });
+  return shard;
 }
 
 function langOption(argv: readonly string[]): string | undefined {

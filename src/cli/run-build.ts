@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { type Catalogue, formatMessage } from '../i18n/messages.js';
 import { type Folders, runBuild } from '../pipeline/build.js';
+import type { Shard } from '../pipeline/shard.js';
 import { verifyOutput } from '../pipeline/verify-command.js';
 import { fidelityLines } from '../pipeline/verify-output.js';
 import type { EditionId } from '../render/registry.js';
@@ -25,6 +26,7 @@ export async function buildCommand(
   settings: Partial<RenderSettings> = {},
   verify = true,
   force = false,
+  shard?: Shard,
 ): Promise<number> {
   const { catalogue, quiet, json } = report;
   const stderr = process.stderr;
@@ -43,6 +45,7 @@ export async function buildCommand(
       editions,
       verify,
       force,
+      shard,
       signal: stop?.signal,
       observer: {
         started: (total) => progress.started(total),

@@ -1,7 +1,6 @@
 // load → validate → render → write. The only place that touches the file system.
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import pLimit from 'p-limit';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { attachText } from '../i18n/messages.js';
@@ -15,14 +14,18 @@ import { readCatalog } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import type { EditionResult } from '../verify/verify.js';
+import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256 } from './dependency-key.js';
 import { fallbackSite } from './fallback-site.js';
 import { lastGoodArtifact, readLastGood } from './last-good.js';
 import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
-import { type CachedWarning, type OutputCache, openCache } from './output-cache.js';
+import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
-import { type Fidelity, verifyCatalog, verifyProcedures } from './verify-output.js';
+import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
+import { inShard, type Shard } from './shard.js';
+import { type Fidelity, type VerifyMemo, verifyCatalog, verifyProcedures } from './verify-output.js';
 
 export interface Folders {
   contentDir: string;
@@ -57,6 +60,11 @@ export interface BuildOptions extends Folders {
   signal?: AbortSignal;
   /** Read every edition written or reused now back and check it carries the whole outline (default true). */
   verify?: boolean;
+  /**
+   * Builds only this shard's procedures, and no site files (`pelita merge` makes those from
+   * every shard's folder).
+   */
+  shard?: Shard;
 }
 
 /** A document with errors that stays listed as it last built. */
@@ -104,6 +112,9 @@ export interface CheckedContent {
   files: VFile[];
   templates: Templates;
   documents: number;
+  /** SHA-256 of each document's bytes, by source: what its editions' cache keys start from. */
+  sourceHashes: Map<string, string>;
+  siteText: string;
 }
 
 /** Reads and validates everything; writes nothing. Shared by build, check and translations. */
@@ -117,7 +128,14 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
   const content = await loadContent(options.contentDir);
   const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
-  const result: CheckedContent = { checked: [], files: [siteFile], templates, documents: content.documents.length };
+  const result: CheckedContent = {
+    checked: [],
+    files: [siteFile],
+    templates,
+    documents: content.documents.length,
+    sourceHashes: new Map(content.documents.map((doc) => [doc.source, sha256(doc.bytes)])),
+    siteText: content.siteText ?? '',
+  };
   result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
     reportError(siteFile, { id: 'missing-site', params: { site: siteFile.path } }, START_OF_FILE, 'missing-site');
@@ -144,7 +162,7 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const { site, checked, files, templates, documents } = await checkContent(options);
+  const { site, checked, files, templates, documents, sourceHashes, siteText } = await checkContent(options);
   const { observer = {}, outDir } = options;
   const result: BuildResult = {
     files,
@@ -161,7 +179,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   };
   const documentFiles = new Set(checked.map((doc) => doc.file));
   for (const file of files) if (!documentFiles.has(file)) observer.fileDone?.(file);
-  const rendered = (doc: CheckedDocument) => !options.only || options.only.has(doc.source);
+  const { shard } = options;
+  const rendered = (doc: CheckedDocument) =>
+    (!options.only || options.only.has(doc.source)) && (!shard || inShard(doc.source, shard));
   observer.started?.(checked.filter(rendered).length);
   if (!site) {
     for (const doc of checked) observer.fileDone?.(doc.file, doc.source);
@@ -210,6 +230,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       editions: all.flatMap((entry) => entry.renderer.editions ?? []),
       settings: { ...DEFAULT_SETTINGS, ...options.settings },
     };
+    const keyFor = keyMaker({
+      sources: sourceHashes,
+      siteText,
+      sourceLanguage: site.languages[0] ?? 'id',
+      listed: new Set(context.procedures.map(procedureDir)),
+      notUpdated,
+      settings: context.settings,
+      templates: await hashTemplates(templatesDir),
+      versions: await engineVersions(context.settings),
+    });
     const outputs = new Map<string, string[]>();
     const facts = new Map<string, Readonly<Record<string, number>>>();
     const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
@@ -225,32 +255,46 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
-    // order, so outputs, the manifest and the site files do not depend on timing.
-    const limit = pLimit(availableParallelism() + 1);
+    // order, so outputs, the manifest and the site files do not depend on timing. At most
+    // `ahead` procedures are started before the one being written: a bounded window, so
+    // memory holds a few procedures' files, never the corpus's.
+    const ahead = availableParallelism() + 1;
+    const renders = new Map<number, Promise<RenderedProcedure | undefined>>();
+    let started = 0;
+    const startUpTo = (last: number) => {
+      for (; started < checked.length && started <= last; started++) {
+        const doc = checked[started] as CheckedDocument;
+        if (doc.procedure && rendered(doc))
+          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir));
+      }
+    };
     /** Procedures rendered and written by this run. */
     const builtNow = new Set<string>();
     /** Files of editions not made now: they may describe an older version, so verify skips them. */
     const asBefore = new Set<string>();
-    const renders = checked.map((doc) =>
-      doc.procedure && rendered(doc)
-        ? limit(() => renderProcedure(doc, selected, context, cache, observer))
-        : undefined,
-    );
+    /**
+     * Per procedure, a key of what verify reads (its editions' keys and its files' hashes):
+     * what verify found is recorded under it, so files reused unchanged are not read again.
+     */
+    const verifyKeys = new Map<string, string>();
     for (const [index, doc] of checked.entries()) {
       const procedure = doc.procedure;
       if (!procedure) continue;
       if (options.signal?.aborted) {
         result.cancelled = true;
-        limit.clearQueue();
+        await Promise.allSettled(renders.values());
         return;
       }
+      if (shard && !inShard(doc.source, shard)) continue;
       if (!rendered(doc)) {
         replayWarnings(doc.file, all, procedure, cache);
         listAsBefore(procedure);
         result.built++;
         continue;
       }
-      const made = await renders[index];
+      startUpTo(index + ahead);
+      const made = await renders.get(index);
+      renders.delete(index);
       if (!made) {
         observer.fileDone?.(doc.file, doc.source);
         result.failed++;
@@ -284,6 +328,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));
       result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
       for (const artifact of made.asBefore) asBefore.add(artifact.path);
+      const checkedFiles = artifacts.filter((artifact) => !made.asBefore.has(artifact));
+      verifyKeys.set(
+        procedureDir(procedure),
+        JSON.stringify({
+          keys: made.keys,
+          files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
+        }),
+      );
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
     }
     result.kept.unshift(...kept.map(keptOf));
@@ -300,7 +352,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     );
     if (options.verify !== false) {
       const made = [...result.written, ...result.reused].filter((path) => !asBefore.has(path));
-      result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made));
+      const memo: VerifyMemo = {
+        get: (procedure) => {
+          const key = verifyKeys.get(procedureDir(procedure));
+          return key === undefined
+            ? undefined
+            : (cache.result(verifyOwner(procedure), key) as EditionResult[] | undefined);
+        },
+        set: (procedure, results) => {
+          const key = verifyKeys.get(procedureDir(procedure));
+          if (key !== undefined) cache.recordResult(verifyOwner(procedure), key, results);
+        },
+      };
+      result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made), memo);
+    }
+    if (shard) {
+      // A shard's folder holds its procedures and what merge needs (their cache records and
+      // what verify found); the site files come from merge.
+      result.written.push(...((await commitOrReport(output, [cache.manifest()], result.files[0] as VFile)) ?? []));
+      await cache.saveStats();
+      for (const { file } of verified) if (file.messages.length > 0) result.files.push(file);
+      return;
     }
     // The index and catalog list only procedures whose files are in place: no dead links.
     const siteContext = { ...context, procedures: context.procedures.filter((p) => outputs.has(procedureDir(p))) };
@@ -310,6 +382,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     result.pictures = pictureCounts(facts);
     const siteFile = result.files[0] as VFile;
     result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
+    await cache.saveStats();
     if (result.fidelity) {
       const catalog = await readCatalog(outDir);
       verifyCatalog(verifyInput, catalog, verified, result.fidelity);
@@ -359,6 +432,10 @@ async function commitOrReport(
   }
 }
 
+function verifyOwner(procedure: Procedure): string {
+  return `verify:${procedureDir(procedure)}`;
+}
+
 function keptOf(procedure: Procedure): KeptProcedure {
   return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };
 }
@@ -373,6 +450,8 @@ interface RenderedProcedure {
   reused: Set<Artifact>;
   /** Files of editions not made now (`--editions`): as the last build left them. */
   asBefore: Set<Artifact>;
+  /** The cache key of each renderer that ran or was reused, in registry order. */
+  keys: string[];
   /** Cache entries to record once the files are written. */
   records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
 }
@@ -389,10 +468,12 @@ async function renderProcedure(
   context: RenderContext,
   cache: OutputCache,
   observer: BuildObserver,
+  keyFor: KeyFor,
+  templatesDir: string,
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
-  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), records: [] };
+  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), keys: [], records: [] };
   const { artifacts } = rendered;
   const dir = procedureDir(procedure);
   for (const { id } of RENDERERS) {
@@ -408,24 +489,39 @@ async function renderProcedure(
       continue;
     }
     if (!renderer.renderProcedure) continue;
-    observer.editionStarted?.(doc.source, id);
     try {
       const outline = context.outline(procedure);
-      const key = await renderer.cacheKey?.(outline, context);
-      const kept = key === undefined ? undefined : await cache.reuse(owner, key);
+      const earlier = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
+      const key = keyFor(id, procedure, earlier, await renderer.cacheKey?.(outline, context));
+      rendered.keys.push(key);
+      const kept = await cache.reuse(owner, key);
       if (kept) {
         for (const artifact of kept) rendered.reused.add(artifact);
         artifacts.push(...kept);
         for (const warning of cache.warnings(owner)) replay(file, warning);
         continue;
       }
+      observer.editionStarted?.(doc.source, id);
       const warnings: CachedWarning[] = [];
       const warn: ProcedureRun['warn'] = (reason, place, ruleId, params) => {
         const warning: CachedWarning = { reason, ruleId, ...pointOf(place), ...(params ? { params } : {}) };
         warnings.push(warning);
         replay(file, warning);
       };
-      const made = (await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? [];
+      const made =
+        POOLED_RENDERERS.has(id) && workerCount() > 0
+          ? await renderInWorker(
+              {
+                rendererId: id,
+                templatesDir,
+                site: context.site,
+                settings: context.settings,
+                procedure,
+                earlier: artifacts.map((artifact) => ({ ...artifact, data: artifact.data })),
+              },
+              warn,
+            )
+          : ((await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? []);
       artifacts.push(...made);
       rendered.records.push({ owner, key, artifacts: made, warnings });
     } catch (error) {

@@ -1,13 +1,28 @@
-// Reuse of slow renderers' files between builds. The manifest (output/.pelita-cache.json)
-// records, per renderer and procedure, the renderer's cache key and the SHA-256 of each file
-// it wrote. When the key matches and every file on disk still has its recorded hash, the
-// files are read back instead of rendered again (like Eleventy's incremental builds).
+// Reuse of renderers' files between builds. The manifest (output/.pelita-cache.json)
+// records, per renderer and procedure, the hash of the cache key and the SHA-256 of each
+// file it wrote. When the key matches and every file on disk still has its recorded hash,
+// the files are reused instead of rendered again (like Eleventy's incremental builds).
+// A file's hash is trusted without reading it while its size and modification time are
+// those recorded for this output folder in the user's cache folder (this machine's own
+// record, like git's index; kept out of the output folder, whose bytes stay the same for
+// the same input); a reused file's bytes are read only when something asks for them.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { lstat, mkdir, readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Artifact } from '../render/types.js';
+import { writeFileSafe } from './safe-write.js';
 
 export const CACHE_MANIFEST = '.pelita-cache.json';
+/**
+ * Where the size and modification time of an output folder's files are kept, with the hash
+ * they had then: `$XDG_CACHE_HOME/pelita/stat/` (or `~/.cache/…`), one file per folder.
+ */
+export function statRecordPath(outDir: string): { dir: string; name: string } {
+  const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return { dir: join(home, 'pelita', 'stat'), name: `${hash(resolve(outDir)).slice(0, 32)}.json` };
+}
 const MANIFEST_VERSION = 1;
 
 interface CachedFile {
@@ -29,6 +44,8 @@ interface CacheEntry {
   key: string;
   files: CachedFile[];
   warnings?: CachedWarning[];
+  /** What reading the files back found (`verify:<lang>/<slug>` entries). */
+  results?: unknown;
 }
 
 export interface OutputCache {
@@ -44,22 +61,53 @@ export interface OutputCache {
   record(owner: string, key: string | undefined, artifacts: readonly Artifact[], warnings?: CachedWarning[]): void;
   /** The manifest to write to `CACHE_MANIFEST`: sorted, so it is the same for the same build. */
   manifest(): Artifact;
+  /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
+  result(owner: string, key: string): unknown;
+  recordResult(owner: string, key: string, results: unknown): void;
+  /** Records the size and time of every file whose hash this build knows (call at the end). */
+  saveStats(): Promise<void>;
 }
+
+/** SHA-256 of files whose hash is known without reading them (reused from the cache). */
+const knownHashes = new WeakMap<Artifact, string>();
+
+/** An artifact's SHA-256, without reading a reused file. */
+export function artifactHash(artifact: Artifact): string {
+  const known = knownHashes.get(artifact);
+  if (known !== undefined) return known;
+  const computed = hash(artifact.data);
+  knownHashes.set(artifact, computed);
+  return computed;
+}
+
+type Stats = Record<string, [size: number, mtimeMs: number, sha256: string]>;
 
 /** Without `outDir` (`pelita check`) the cache is empty and nothing is reused. */
 export async function openCache(outDir: string | undefined): Promise<OutputCache> {
   const entries = new Map<string, CacheEntry>(
     outDir ? Object.entries(await readManifest(join(outDir, CACHE_MANIFEST))) : [],
   );
+  const record = outDir ? statRecordPath(outDir) : undefined;
+  const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
+  /** Paths whose hash this build knows: their size and time are recorded at the end. */
+  const known = new Map<string, string>();
+  const unchanged = async (path: string, sha256: string): Promise<boolean> => {
+    if (!outDir) return false;
+    const target = join(outDir, ...path.split('/'));
+    const info = await lstat(target).catch(() => undefined);
+    if (!info?.isFile()) return false;
+    const seen = stats[path];
+    const same =
+      seen !== undefined && seen[0] === info.size && seen[1] === info.mtimeMs && seen[2] === sha256
+        ? true
+        : hash(await readFile(target)) === sha256;
+    if (same) known.set(path, sha256);
+    return same;
+  };
   const readBack = async (entry: CacheEntry | undefined): Promise<Artifact[] | undefined> => {
     if (!entry || !outDir) return undefined;
-    const artifacts: Artifact[] = [];
-    for (const file of entry.files) {
-      const data = await readFile(join(outDir, ...file.path.split('/'))).catch(() => undefined);
-      if (!data || hash(data) !== file.sha256) return undefined;
-      artifacts.push({ path: file.path, data: new Uint8Array(data), ...(file.facts ? { facts: file.facts } : {}) });
-    }
-    return artifacts;
+    for (const file of entry.files) if (!(await unchanged(file.path, file.sha256))) return undefined;
+    return entry.files.map((file) => lazyArtifact(outDir, file));
   };
   return {
     async reuse(owner, key) {
@@ -74,11 +122,12 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       })),
     warnings: (owner) => entries.get(owner)?.warnings ?? [],
     record(owner, key, artifacts, warnings = []) {
+      for (const artifact of artifacts) known.set(artifact.path, artifactHash(artifact));
       entries.set(owner, {
         key: key === undefined ? '' : hash(key),
         files: artifacts.map((artifact) => ({
           path: artifact.path,
-          sha256: hash(artifact.data),
+          sha256: artifactHash(artifact),
           ...(artifact.facts ? { facts: { ...artifact.facts } } : {}),
         })),
         ...(warnings.length > 0 ? { warnings } : {}),
@@ -91,6 +140,59 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         data: `${JSON.stringify({ version: MANIFEST_VERSION, entries: sorted }, null, 1)}\n`,
       };
     },
+    result(owner, key) {
+      const entry = entries.get(owner);
+      return entry && entry.key === hash(key) ? entry.results : undefined;
+    },
+    recordResult(owner, key, results) {
+      entries.set(owner, { key: hash(key), files: [], results });
+    },
+    async saveStats() {
+      if (!outDir || !record) return;
+      const next: Stats = {};
+      for (const [path, sha256] of [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const info = await lstat(join(outDir, ...path.split('/'))).catch(() => undefined);
+        if (info?.isFile()) next[path] = [info.size, info.mtimeMs, sha256];
+      }
+      // Only a speed-up: a cache folder that cannot be written means hashing next time.
+      await mkdir(record.dir, { recursive: true })
+        .then(() => writeFileSafe(record.dir, record.name, JSON.stringify(next)))
+        .catch(() => undefined);
+    },
+  };
+}
+
+/** A reused file: its bytes are read from disk the first time they are asked for. */
+function lazyArtifact(outDir: string, file: CachedFile): Artifact {
+  let data: Uint8Array | undefined;
+  const artifact = {
+    path: file.path,
+    get data(): Uint8Array {
+      data ??= new Uint8Array(readFileSync(join(outDir, ...file.path.split('/'))));
+      return data;
+    },
+    ...(file.facts ? { facts: file.facts } : {}),
+  };
+  knownHashes.set(artifact, file.sha256);
+  return artifact;
+}
+
+async function readStats(path: string): Promise<Stats> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as Stats;
+  } catch {
+    return {};
+  }
+}
+
+/** The cache entries of several output folders (shards of one build), as one manifest. */
+export async function mergedManifest(outDirs: readonly string[]): Promise<Artifact> {
+  const entries: Record<string, CacheEntry> = {};
+  for (const dir of outDirs) Object.assign(entries, await readManifest(join(dir, CACHE_MANIFEST)));
+  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    path: CACHE_MANIFEST,
+    data: `${JSON.stringify({ version: MANIFEST_VERSION, entries: sorted }, null, 1)}\n`,
   };
 }
 

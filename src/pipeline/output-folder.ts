@@ -2,12 +2,14 @@
 // folder, /, home …), locked against a second build, repaired after a kill, written one
 // group of files (a procedure, or the site files) at a time so that a group is either all
 // old or all new, and pruned of nothing but the files Pelita wrote and nobody changed.
+import { constants } from 'node:fs';
 import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { guardOutDir } from './guard-out-dir.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
-import { InTheWayError, OutFolderError } from './output-errors.js';
+import { artifactHash } from './output-cache.js';
+import { asDiskError, InTheWayError, OutFolderError } from './output-errors.js';
 import { type Manifest, OUTPUT_MANIFEST, readManifest, sha256, writeManifest } from './output-manifest.js';
 import { removeLeftovers } from './remove-leftovers.js';
 import {
@@ -24,6 +26,13 @@ import {
 
 /** Lists a group's files while they are renamed into place, so a kill is finished at the next start. */
 export const JOURNAL = '.pelita-journal.json';
+/**
+ * Groups put in place since the manifest was last written, one JSON line each: appending a
+ * line costs the same for the 10th procedure as for the 10,000th, where rewriting the whole
+ * manifest after every group grew with the corpus. Folded into the manifest at the next
+ * start after a kill, and when the folder is closed.
+ */
+export const MANIFEST_LOG = '.pelita-output-log.jsonl';
 
 export interface OutputFolderOptions {
   outDir: string;
@@ -63,6 +72,7 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
   await fs.mkdir(outDir, { recursive: true });
   if (!(await stat(outDir)).isDirectory()) throw new OutFolderError(`${options.outDir} is a file, not a folder.`);
   let manifest = await readManifest(outDir);
+  const isNew = !manifest;
   if (!manifest) {
     const entries = (await readdir(outDir)).filter((name) => name !== LOCK_FILE);
     if (entries.length > 0 && !options.force) {
@@ -74,16 +84,34 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
   }
   const release = await acquireLock(outDir);
   try {
+    // A folder of Pelita's has a manifest from its first moment: a kill later leaves no files
+    // that the next build would take for someone else's.
+    if ((await replayLog(outDir, manifest, fs)) || isNew) {
+      await writeManifest(outDir, manifest, fs);
+      await fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+    }
     await finishJournal(outDir, manifest, fs);
     await removeLeftovers(outDir, manifest);
   } catch (error) {
     await release();
     throw error;
   }
-  return new PelitaOutput(outDir, manifest, options.force === true, fs, release);
+  const folder: PelitaOutput = new PelitaOutput(outDir, manifest, options.force === true, fs, async () => {
+    try {
+      if (folder.logged) {
+        await writeManifest(outDir, manifest, fs);
+        await fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+      }
+    } finally {
+      await release();
+    }
+  });
+  return folder;
 }
 
 class PelitaOutput implements OutputFolder {
+  /** Groups were logged since the manifest was last written. */
+  logged = false;
   constructor(
     readonly outDir: string,
     private readonly manifest: Manifest,
@@ -92,8 +120,12 @@ class PelitaOutput implements OutputFolder {
     readonly close: () => Promise<void>,
   ) {}
 
-  async commit(artifacts: readonly Artifact[]): Promise<string[]> {
+  async commit(all: readonly Artifact[]): Promise<string[]> {
     const { fs, outDir, manifest } = this;
+    // A file already holding these bytes is not written again (no rename, no fsync).
+    const artifacts: Artifact[] = [];
+    for (const artifact of all) if (!(await this.holds(artifact))) artifacts.push(artifact);
+    if (artifacts.length === 0) return all.map((artifact) => artifact.path);
     const targets: string[] = [];
     // Everything in the way is found before anything is written.
     for (const artifact of artifacts) {
@@ -111,7 +143,7 @@ class PelitaOutput implements OutputFolder {
       for (const temp of temps) await fs.unlink(temp).catch(() => undefined);
       throw error;
     }
-    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: sha256(artifact.data) }));
+    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
     await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
     for (const [index, temp] of temps.entries()) await commitTemp(temp, targets[index] ?? '', fs);
     await syncFolders(
@@ -119,13 +151,24 @@ class PelitaOutput implements OutputFolder {
       fs,
     );
     for (const entry of entries) manifest.set(entry.path, entry.sha256);
-    await writeManifest(outDir, manifest, fs);
+    await appendLog(outDir, entries, fs);
+    this.logged = true;
     await fs.unlink(join(outDir, JOURNAL));
-    return artifacts.map((artifact) => artifact.path);
+    return all.map((artifact) => artifact.path);
+  }
+
+  /** True when Pelita wrote this file and it still holds exactly these bytes. */
+  private async holds(artifact: Artifact): Promise<boolean> {
+    if (this.manifest.get(artifact.path) !== artifactHash(artifact)) return false;
+    const target = join(this.outDir, ...artifact.path.split('/'));
+    const bytes = typeof artifact.data === 'string' ? Buffer.from(artifact.data) : artifact.data;
+    const info = await lstatOrUndefined(target, this.fs).catch(() => undefined);
+    if (!info?.isFile() || info.size !== bytes.byteLength) return false;
+    return Buffer.compare(await readFile(target), bytes) === 0;
   }
 
   keep(artifacts: readonly Artifact[]): void {
-    for (const artifact of artifacts) this.manifest.set(artifact.path, sha256(artifact.data));
+    for (const artifact of artifacts) this.manifest.set(artifact.path, artifactHash(artifact));
   }
 
   async prune(
@@ -156,6 +199,8 @@ class PelitaOutput implements OutputFolder {
     // Deepest first; a folder that still holds anything stays.
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
     await writeManifest(outDir, manifest);
+    await this.fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+    this.logged = false;
     result.removed = [...removed].sort();
     return result;
   }
@@ -182,6 +227,37 @@ async function isUnchanged(outDir: string, rel: string, target: string, hash: st
   } catch {
     return false;
   }
+}
+
+/** Records a group's files in the log, durably, before its journal is removed. */
+async function appendLog(outDir: string, entries: { path: string; sha256: string }[], fs: WriteFs): Promise<void> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
+  const handle = await fs.open(join(outDir, MANIFEST_LOG), flags, 0o644).catch((error: unknown) => {
+    throw asDiskError(error, join(outDir, MANIFEST_LOG));
+  });
+  try {
+    await handle.write(`${JSON.stringify(entries)}\n`);
+    await handle.sync();
+  } catch (error) {
+    throw asDiskError(error, join(outDir, MANIFEST_LOG));
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** Adds the groups logged since the manifest was written (a line cut short by a kill is dropped). */
+async function replayLog(outDir: string, manifest: Manifest, fs: WriteFs): Promise<boolean> {
+  if (!(await lstatOrUndefined(join(outDir, MANIFEST_LOG), fs))?.isFile()) return false;
+  const text = await readFile(join(outDir, MANIFEST_LOG), 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    try {
+      for (const entry of JSON.parse(line) as { path: string; sha256: string }[])
+        if (typeof entry.path === 'string' && typeof entry.sha256 === 'string') manifest.set(entry.path, entry.sha256);
+    } catch {
+      // the last line of a killed build may be cut short: its group's journal records it
+    }
+  }
+  return true;
 }
 
 /** Finishes the renames of a group a kill interrupted, and records its files. */

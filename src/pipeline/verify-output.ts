@@ -26,15 +26,26 @@ export interface VerifyInput {
   outline(procedure: Procedure): Outline;
 }
 
+/** What verify found in files it read before, so files reused unchanged are not read again. */
+export interface VerifyMemo {
+  get(procedure: Procedure): EditionResult[] | undefined;
+  set(procedure: Procedure, results: EditionResult[]): void;
+}
+
 /** `paths`: only these files are read back (default: every edition file in the folder). */
 export async function verifyProcedures(
   input: VerifyInput,
   procedures: readonly { procedure: Procedure; file: VFile }[],
   paths?: ReadonlySet<string>,
+  memo?: VerifyMemo,
 ): Promise<Fidelity> {
   const fidelity: Fidelity = { totals: new Map(), procedures: [] };
   for (const { procedure, file } of procedures) {
-    const results = await verifyProcedure(input.outline(procedure), input, paths);
+    let results = memo?.get(procedure);
+    if (!results) {
+      results = await verifyProcedure(input.outline(procedure), input, paths);
+      memo?.set(procedure, results);
+    }
     for (const result of results) report(file, result);
     fidelity.procedures.push({ procedure, results });
     for (const result of results) add(fidelity, result);

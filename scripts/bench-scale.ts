@@ -1,0 +1,140 @@
+// Scale benchmark (issue #16): a realistic corpus of N procedures, a quarter of them also
+// in Javanese, built by the CLI as a user runs it, cold, with nothing changed, and with one
+// procedure edited. Each run is its own process under /usr/bin/time -v: wall time, CPU
+// time (user + system, children included) and peak RSS.
+//   npx tsx scripts/bench-scale.ts N [--editions html,pdf] [--per-edition] [--cpus 0] [--keep]
+// --per-edition: also one cold build per edition (each alone, into its own folder).
+// --cpus 0: run the builds under `taskset -c 0` (one core) to measure the speed-up.
+// Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const n = Number(args[0] ?? 10);
+const option = (name: string) => {
+  const index = args.indexOf(name);
+  return index < 0 ? undefined : args[index + 1];
+};
+const editions = option('--editions');
+const cpuList = option('--cpus');
+const repo = join(import.meta.dirname, '..');
+const sample = join(repo, 'content');
+const cli = join(repo, 'dist/cli/main.js');
+
+/**
+ * N procedures from the 12 sample procedures of varied length and structure: each copy
+ * under its own slug, with its own title, unit, review date and introduction; every fourth
+ * is one of the 4 sample procedures that have a Javanese translation, and gets it too.
+ */
+function makeCorpus(count: number): { dir: string; documents: number; edited: string } {
+  const dir = mkdtempSync(join(tmpdir(), `pelita-scale-${count}-`));
+  cpSync(join(sample, 'site.yaml'), join(dir, 'site.yaml'));
+  mkdirSync(join(dir, 'id'));
+  mkdirSync(join(dir, 'jv'));
+  const originals = readdirSync(join(sample, 'id')).sort();
+  const translated = readdirSync(join(sample, 'jv')).sort();
+  const units = [
+    'Bidang Mutasi',
+    'Bidang Pengembangan Kompetensi',
+    'Sekretariat',
+    'UPT Pelayanan Terpadu',
+    'Kecamatan',
+  ];
+  let documents = 0;
+  for (let i = 0; i < count; i++) {
+    const withTranslation = i % 4 === 0;
+    const base = withTranslation ? translated[(i / 4) % translated.length] : originals[i % originals.length];
+    if (!base) throw new Error('sample has no procedures');
+    const slug = base.replace(/\.md$/, `-${i + 1}`);
+    const vary = (text: string) =>
+      text
+        .replace(/^title: (.*)$/m, `title: $1 (${i + 1})`)
+        .replace(/^unit: .*$/m, `unit: ${units[i % units.length]}`)
+        .replace(
+          /^updated: \d{4}-\d\d-\d\d$/m,
+          `updated: 2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        )
+        .replace(/^---\n\n/m, `---\n\n${i % 3 === 0 ? `Layanan nomor ${i + 1} di unit ini.\n\n` : ''}`);
+    writeFileSync(join(dir, 'id', `${slug}.md`), vary(readFileSync(join(sample, 'id', base), 'utf8')));
+    documents++;
+    if (withTranslation) {
+      writeFileSync(join(dir, 'jv', `${slug}.md`), vary(readFileSync(join(sample, 'jv', base), 'utf8')));
+      documents++;
+    }
+  }
+  return { dir, documents, edited: join(dir, 'id', `${originals[1]?.replace(/\.md$/, '')}-2.md`) };
+}
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMiB: number;
+  status: number | null;
+}
+
+function build(content: string, out: string, chosen: string | undefined): Run {
+  const command = [
+    ...(cpuList === undefined ? [] : ['taskset', '-c', cpuList]),
+    process.execPath,
+    cli,
+    'build',
+    '--quiet',
+    '--content',
+    content,
+    '--out',
+    out,
+    ...(chosen ? ['--editions', chosen] : []),
+  ];
+  const result = spawnSync('/usr/bin/time', ['-v', ...command], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const field = (name: string) => Number(new RegExp(`${name}: (.*)`).exec(result.stderr)?.[1] ?? Number.NaN);
+  const wallText = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (.*)/.exec(result.stderr)?.[1] ?? '';
+  const wall = wallText.split(':').reduce((total, part) => total * 60 + Number(part), 0);
+  const run = {
+    wall,
+    cpu: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+    rssMiB: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    status: result.status,
+  };
+  if (result.status !== 0) console.error(result.stderr.split('\n').slice(-20).join('\n'));
+  return run;
+}
+
+const show = (label: string, run: Run) =>
+  console.log(
+    `| ${label} | ${run.wall.toFixed(1)} s | ${run.cpu.toFixed(1)} s | ${run.rssMiB.toFixed(0)} MiB | ${run.status === 0 ? 'ok' : `exit ${run.status}`} |`,
+  );
+
+console.log(
+  `${new Date().toISOString()} · node ${process.version}, ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB · load ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}${cpuList === undefined ? '' : ` · taskset -c ${cpuList}`}`,
+);
+const corpus = makeCorpus(n);
+console.log(`N = ${n}: ${corpus.documents} documents · editions ${editions ?? 'all'}`);
+console.log('| run | wall | CPU | peak RSS | result |\n|---|---|---|---|---|');
+const out = mkdtempSync(join(tmpdir(), 'pelita-scale-out-'));
+rmSync(out, { recursive: true });
+show('cold', build(corpus.dir, out, editions));
+show('nothing changed', build(corpus.dir, out, editions));
+const text = readFileSync(corpus.edited, 'utf8');
+writeFileSync(corpus.edited, text.replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
+show('one edited', build(corpus.dir, out, editions));
+if (args.includes('--per-edition')) {
+  for (const edition of (editions ?? 'html,pdf,braille,pictogram,audio').split(',')) {
+    const alone = mkdtempSync(join(tmpdir(), 'pelita-scale-edition-'));
+    rmSync(alone, { recursive: true });
+    show(`cold, --editions ${edition}`, build(corpus.dir, alone, edition));
+    rmSync(alone, { recursive: true, force: true });
+  }
+}
+console.log(
+  `load after: ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')}`,
+);
+if (!args.includes('--keep')) {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(corpus.dir, { recursive: true, force: true });
+}

@@ -1,0 +1,35 @@
+// A pool of worker threads (piscina), one per CPU, for the renderers whose work is CPU-heavy
+// and reads nothing of the other procedures: Braille, the picture sheet and the PDFs. The
+// main thread meanwhile checks the cache, runs the other renderers and writes; with the
+// bounded window of procedures in flight, every core has work. Workers live as long as
+// the process, so fonts, tables and WebAssembly modules load once per worker.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { Artifact, ProcedureRun } from '../render/types.js';
+import type { RenderTask, RenderTaskResult } from './render-worker.js';
+
+/** Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions unused). */
+export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictogram']);
+
+const fromSource = import.meta.url.endsWith('.ts');
+const workerFile = new URL(fromSource ? './render-worker-from-source.mjs' : './render-worker.js', import.meta.url);
+
+let pool: Piscina<RenderTask, RenderTaskResult> | undefined;
+
+/** How many workers render: `PELITA_WORKERS` (0: none, all on the main thread), else one per CPU. */
+export function workerCount(): number {
+  const chosen = Number.parseInt(process.env.PELITA_WORKERS ?? '', 10);
+  return Number.isFinite(chosen) && chosen >= 0 ? chosen : availableParallelism();
+}
+
+export async function renderInWorker(task: RenderTask, warn: ProcedureRun['warn']): Promise<Artifact[]> {
+  pool ??= new Piscina({
+    filename: workerFile.href,
+    maxThreads: workerCount(),
+    minThreads: 0,
+    idleTimeout: 60_000, // kept for the whole build: a worker's modules and fonts load once
+  });
+  const result = await pool.run(task);
+  for (const warning of result.warnings) warn(...warning);
+  return result.artifacts;
+}

@@ -1,0 +1,6 @@
+// The render worker's entry when Pelita runs from TypeScript source (vitest, tsx): a worker
+// thread does not inherit the parent's TypeScript loader, so it registers tsx's itself.
+import { register } from 'tsx/esm/api';
+
+register();
+export default (await import('./render-worker.ts')).default;

@@ -1,0 +1,119 @@
+// Incremental builds: every edition's files are kept under a key of what they depend on,
+// so a rebuild with nothing changed renders nothing, an edited procedure renders only
+// itself, and a changed template renders again only the editions that read it.
+import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
+import type { EditionId } from '../src/render/registry.js';
+import { readTree, tempDir } from './support/cli.js';
+import { FIXTURES, REPO } from './support/fixtures.js';
+
+const EDITIONS: EditionId[] = ['html', 'braille', 'pdf'];
+// The size-and-time record lives in the user's cache folder: the tests' own, here.
+process.env.XDG_CACHE_HOME = tempDir('pelita-cache-home-');
+
+/** A copy of the population-registry fixture (three procedures, one translated) and of templates/. */
+function workspace() {
+  const root = tempDir('pelita-incremental-');
+  cpSync(join(FIXTURES, 'registry'), join(root, 'content'), { recursive: true });
+  cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
+  return { content: join(root, 'content'), templates: join(root, 'templates'), out: join(root, 'out') };
+}
+
+/** Builds and tells which renderer ran on which document, as `<edition> <lang>/<slug>.md`. */
+async function build(folders: ReturnType<typeof workspace>, options: Partial<BuildOptions> = {}) {
+  const ran: string[] = [];
+  const result = await runBuild({
+    contentDir: folders.content,
+    templatesDir: folders.templates,
+    outDir: folders.out,
+    editions: EDITIONS,
+    observer: { editionStarted: (source, edition) => ran.push(`${edition} ${source}`) },
+    ...options,
+  });
+  return { result, ran: ran.sort() };
+}
+
+describe('incremental build', () => {
+  it('renders nothing when nothing changed, only the edited procedure when one is, and keeps the site in step', async () => {
+    const folders = workspace();
+    const cold = await build(folders);
+    expect(cold.ran).toContain('html id/kartu-identitas-anak.md');
+    expect(cold.ran).toHaveLength(EDITIONS.length * 4);
+    const before = readTree(folders.out);
+
+    const warm = await build(folders);
+    expect(warm.ran).toEqual([]); // no renderer ran
+    expect(warm.result.reused).toContain('jv/akta-kelahiran/braille.brf');
+    expect(readTree(folders.out)).toEqual(before);
+    // What verify found is recorded with the files, so reused files are not read again, and tell the same.
+    expect(warm.result.fidelity?.totals).toEqual(cold.result.fidelity?.totals);
+    expect(warm.result.fidelity?.totals.get('braille')?.found).toBeGreaterThan(0);
+
+    const page = join(folders.content, 'id/kartu-identitas-anak.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('1 hari kerja', '2 hari kerja'));
+    const edited = await build(folders);
+    expect(edited.ran).toEqual(EDITIONS.map((edition) => `${edition} id/kartu-identitas-anak.md`).sort());
+    // The site files are made again from every procedure: the edited one shows its new text.
+    expect(readFileSync(join(folders.out, 'catalog.json'), 'utf8')).toContain('2 hari kerja');
+    expect(readFileSync(join(folders.out, 'id/kartu-identitas-anak/index.html'), 'utf8')).toContain('2 hari kerja');
+
+    // Editing an original renders its translation again too: the translation's checks read it.
+    const original = join(folders.content, 'id/akta-kelahiran.md');
+    writeFileSync(original, readFileSync(original, 'utf8').replace('KTP-el kedua', 'KTP-el asli kedua'));
+    const again = await build(folders);
+    expect(new Set(again.ran.map((line) => line.split(' ')[1]))).toEqual(
+      new Set(['id/akta-kelahiran.md', 'jv/akta-kelahiran.md']),
+    );
+  }, 120_000);
+
+  it('renders again only the editions that read a changed template or words file', async () => {
+    const folders = workspace();
+    await build(folders);
+    appendFileSync(join(folders.templates, 'html/procedure.liquid'), '{% comment %}diubah{% endcomment %}\n');
+    const html = await build(folders);
+    expect(new Set(html.ran.map((line) => line.split(' ')[0]))).toEqual(new Set(['html']));
+    expect(html.ran).toHaveLength(4);
+
+    appendFileSync(join(folders.templates, 'pdf/theme.yaml'), '# diubah\n');
+    const pdf = await build(folders);
+    expect(new Set(pdf.ran.map((line) => line.split(' ')[0]))).toEqual(new Set(['pdf']));
+
+    // The Javanese words are read by the Javanese editions, and by every HTML page (it names the languages).
+    appendFileSync(join(folders.templates, 'i18n/jv.yaml'), '# diubah\n');
+    const words = await build(folders);
+    expect(words.ran).toEqual(
+      [
+        'braille jv/akta-kelahiran.md',
+        'pdf jv/akta-kelahiran.md',
+        ...['id/akta-kelahiran.md', 'id/kartu-identitas-anak.md', 'id/surat-pindah.md', 'jv/akta-kelahiran.md'].map(
+          (source) => `html ${source}`,
+        ),
+      ].sort(),
+    );
+  }, 120_000);
+
+  it('trusts a reused file by size and time, and hashes it again when either changed', async () => {
+    const folders = workspace();
+    await build(folders);
+    const brf = join(folders.out, 'id/surat-pindah/braille.brf');
+    const bytes = readFileSync(brf);
+    // Same bytes written again: a new time, so it is read and hashed, and still reused.
+    writeFileSync(brf, bytes);
+    expect((await build(folders)).ran).toEqual([]);
+    // Other bytes of the same size: the hash differs, so the edition is made again.
+    const other = Buffer.from(bytes.map((byte) => (byte === 0x41 ? 0x42 : byte)));
+    expect(other.equals(bytes)).toBe(false);
+    writeFileSync(brf, other);
+    expect((await build(folders)).ran).toContain('braille id/surat-pindah.md');
+    expect(readFileSync(brf)).toEqual(bytes);
+    // Like git's index: a file with its recorded size and time is not read at all.
+    const time = new Date('2026-01-02T03:04:05Z');
+    utimesSync(brf, time, time);
+    expect((await build(folders)).ran).toEqual([]); // read and hashed once more, then recorded
+    writeFileSync(brf, other);
+    utimesSync(brf, time, time);
+    expect((await build(folders)).ran).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,28 @@
+// The worker pool changes only speed: Braille and the picture sheets made in worker threads
+// are the same bytes as on the main thread.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pelita, readTree, tempDir } from './support/cli.js';
+import { FIXTURES } from './support/fixtures.js';
+
+describe('render pool', () => {
+  it('makes the same files in worker threads as on the main thread', () => {
+    const content = join(FIXTURES, 'registry');
+    const trees = ['0', '2'].map((workers) => {
+      const out = tempDir();
+      const run = pelita(
+        ['build', '--content', content, '--out', out, '--editions', 'html,braille,pictogram'],
+        undefined,
+        {
+          PELITA_WORKERS: workers,
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      return readTree(out);
+    });
+    const [main, pooled] = trees as [Map<string, Buffer>, Map<string, Buffer>];
+    expect(main.has('jv/akta-kelahiran/pictograms.png')).toBe(true);
+    expect([...pooled.keys()].sort()).toEqual([...main.keys()].sort());
+    for (const [path, bytes] of main) expect(pooled.get(path)?.equals(bytes), path).toBe(true);
+  }, 120_000);
+});
