@@ -15,13 +15,14 @@ import type { RenderSettings } from '../render/settings.js';
 import { procedureDir } from '../render/types.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
 
-/** The template folders (under templates/) each renderer reads; others read all of them. */
+/** What each renderer reads under templates/, by path prefix; a renderer not listed reads all of it. */
 const TEMPLATE_FOLDERS: Readonly<Record<string, readonly string[]>> = {
-  html: ['html'],
-  pdf: ['pdf'],
-  braille: ['braille'],
-  pictogram: ['pictograms'],
-  audio: ['speech'],
+  // The page explains abbreviations (glossary.yaml) and lists the pictures (pictograms/).
+  html: ['html/', 'glossary.yaml', 'pictograms/'],
+  pdf: ['pdf/'],
+  braille: ['braille/'],
+  pictogram: ['pictograms/'],
+  audio: ['speech/'],
   catalog: [],
 };
 /** Renderers that show every language's words (the HTML page names the other languages). */
@@ -104,7 +105,7 @@ export async function hashTemplates(templatesDir: string): Promise<TemplateHashe
       let hash = folderHashes.get(rendererId);
       if (hash === undefined) {
         const folders = TEMPLATE_FOLDERS[rendererId];
-        hash = folders ? folders.map((folder) => under(`${folder}/`)).join(',') : under('');
+        hash = folders ? folders.map((prefix) => under(prefix)).join(',') : under('');
         folderHashes.set(rendererId, hash);
       }
       return hash;
