@@ -8,6 +8,7 @@ import * as fontkit from 'fontkit';
 import { parse } from 'yaml';
 import { woffToSfnt } from '../fonts/woff.js';
 import type { FontChains } from './fonts.js';
+import { fixGlyphCharacters } from './glyph-cache.js';
 import { FONT_STYLES, readTheme, type Theme } from './theme.js';
 
 export const THEME_FILE = fileURLToPath(new URL('../../../templates/pdf/theme.yaml', import.meta.url));
@@ -33,7 +34,9 @@ export async function readResources(themeFile: string): Promise<PdfResources> {
       theme.fonts[style].map(async (file, index) => ({
         key: `${style}-${index}`,
         // One font per file (never a collection), so the cast is safe.
-        font: fontkit.create(Buffer.from(woffToSfnt(await readFile(resolveFontFile(require, file))))) as fontkit.Font,
+        font: fixGlyphCharacters(
+          fontkit.create(Buffer.from(woffToSfnt(await readFile(resolveFontFile(require, file))))) as fontkit.Font,
+        ),
       })),
     );
   }
