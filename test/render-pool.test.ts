@@ -1,4 +1,4 @@
-// The worker pool changes only speed: Braille and the picture sheets made in worker threads
+// The worker pool changes only speed: Braille, the picture sheets and the PDFs made in worker threads
 // are the same bytes as on the main thread.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ describe('render pool', () => {
     const trees = ['0', '2'].map((workers) => {
       const out = tempDir();
       const run = pelita(
-        ['build', '--content', content, '--out', out, '--editions', 'html,braille,pictogram'],
+        ['build', '--content', content, '--out', out, '--editions', 'html,pdf,braille,pictogram'],
         undefined,
         {
           PELITA_WORKERS: workers,
@@ -22,6 +22,7 @@ describe('render pool', () => {
     });
     const [main, pooled] = trees as [Map<string, Buffer>, Map<string, Buffer>];
     expect(main.has('jv/akta-kelahiran/pictograms.png')).toBe(true);
+    expect(main.has('jv/akta-kelahiran/leaflet.pdf')).toBe(true);
     expect([...pooled.keys()].sort()).toEqual([...main.keys()].sort());
     for (const [path, bytes] of main) expect(pooled.get(path)?.equals(bytes), path).toBe(true);
   }, 120_000);

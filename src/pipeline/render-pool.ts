@@ -8,8 +8,11 @@ import { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
 import type { RenderTask, RenderTaskResult } from './render-worker.js';
 
-/** Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions unused). */
-export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictogram']);
+/**
+ * Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions
+ * unused, and bytes independent of what the worker rendered before: test/pdf-history.test.ts).
+ */
+export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictogram', 'pdf']);
 
 const fromSource = import.meta.url.endsWith('.ts');
 const workerFile = new URL(fromSource ? './render-worker-from-source.mjs' : './render-worker.js', import.meta.url);
