@@ -155,6 +155,8 @@ function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Wo
 const EDITION_ORDER = [
   'audio.mp3',
   'audio.txt',
+  'transcript.txt',
+  'audio.vtt',
   'large-print.pdf',
   'pictograms.pdf',
   'pictograms.png',
