@@ -74,7 +74,14 @@ export function scriptParagraphs(input: ScriptInput): string[] {
 export function scriptSegments(input: ScriptInput): ScriptSegment[] {
   return markedSegments(input).map(({ chapter, pause, sentences }) => {
     const text = sentences.join(' ');
-    return { ...(chapter ? { chapter } : {}), pause, spoken: normaliseParagraph(text, input), written: written(text) };
+    // A title may keep a space the page does not show ("Catatan ").
+    const title = chapter?.trim();
+    return {
+      ...(title ? { chapter: title } : {}),
+      pause,
+      spoken: normaliseParagraph(text, input),
+      written: written(text),
+    };
   });
 }
 
