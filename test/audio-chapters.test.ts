@@ -3,15 +3,17 @@
 // ID3 chapter per section and per step (read back with ffprobe), silencedetect hears the
 // pauses, the captions are in normal spelling and the page's chapter list seeks the player.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuild } from '../src/pipeline/build.js';
 import { audioRenderer } from '../src/render/audio/audio-renderer.js';
 import { joinSpeech, PAUSE_SECONDS } from '../src/render/audio/speech/join.js';
 import { readChaptersVtt } from '../src/render/audio/timed-text.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import type { Artifact } from '../src/render/types.js';
+import { contentFolder, tempDir } from './support/cli.js';
 import { check, renderContext, renderWith } from './support/fixtures.js';
 
 const PUSKESMAS = `---
@@ -151,5 +153,29 @@ describe.skipIf(!tools)('chapters, pauses and captions of a procedure', async ()
     expect(links).toHaveLength(7);
     for (const link of links) expect(link[1]).toBe(link[2]);
     expect(html).toContain('href="transcript.txt"');
+  });
+});
+
+describe.skipIf(!tools)('a warm rebuild', () => {
+  it('reuses the chapters, captions and transcript with the MP3, and makes them again when a step changes', async () => {
+    const contentDir = contentFolder({ 'id/pasien-baru.md': PUSKESMAS });
+    const outDir = tempDir('pelita-chapters-build-');
+    const build = () =>
+      runBuild({ contentDir, outDir, editions: ['audio'], settings: { speechEngine: 'native' }, verify: false });
+    expect((await build()).failed).toBe(0);
+    const files = ['audio.mp3', 'audio.vtt', 'audio-chapters.vtt', 'transcript.txt', 'audio.txt'].map(
+      (file) => `id/pasien-baru/${file}`,
+    );
+    const warm = await build();
+    expect(warm.reused).toEqual(expect.arrayContaining(files));
+    const chaptersBefore = readFileSync(join(outDir, 'id/pasien-baru/audio-chapters.vtt'), 'utf8');
+    writeFileSync(
+      join(contentDir, 'id/pasien-baru.md'),
+      PUSKESMAS.replace('2. Serahkan KTP-el dan KK', '2. Serahkan KTP-el, KK dan kartu BPJS Kesehatan'),
+    );
+    const changed = await build();
+    expect(changed.reused).not.toContain('id/pasien-baru/audio-chapters.vtt');
+    expect(readFileSync(join(outDir, 'id/pasien-baru/audio-chapters.vtt'), 'utf8')).not.toBe(chaptersBefore);
+    expect(readFileSync(join(outDir, 'id/pasien-baru/audio.vtt'), 'utf8')).toContain('kartu BPJS Kesehatan');
   });
 });
