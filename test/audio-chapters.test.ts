@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../src/pipeline/build.js';
 import { audioRenderer } from '../src/render/audio/audio-renderer.js';
@@ -13,6 +14,7 @@ import { joinSpeech, PAUSE_SECONDS } from '../src/render/audio/speech/join.js';
 import { readChaptersVtt } from '../src/render/audio/timed-text.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import type { Artifact } from '../src/render/types.js';
+import { launchChromium } from './support/browser.js';
 import { contentFolder, tempDir } from './support/cli.js';
 import { check, renderContext, renderWith } from './support/fixtures.js';
 
@@ -153,6 +155,22 @@ describe.skipIf(!tools)('chapters, pauses and captions of a procedure', async ()
     expect(links).toHaveLength(7);
     for (const link of links) expect(link[1]).toBe(link[2]);
     expect(html).toContain('href="transcript.txt"');
+    // In Chromium, a chapter link seeks the player on the page instead of opening the MP3.
+    writeFileSync(join(dir, 'index.html'), html);
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(join(dir, 'index.html')).href);
+      await tab.getByRole('link', { name: 'Langkah 3' }).click();
+      const seconds = Number(links.find((link) => link[3] === 'Langkah 3')?.[2]);
+      await tab.waitForFunction(() => (document.querySelector('audio')?.currentTime ?? 0) > 0);
+      const at = await tab.evaluate(() => document.querySelector('audio')?.currentTime ?? 0);
+      expect(tab.url()).toMatch(/index\.html$/);
+      expect(at).toBeGreaterThanOrEqual(seconds);
+      expect(at).toBeLessThan(seconds + 2);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
