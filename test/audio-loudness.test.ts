@@ -54,7 +54,8 @@ Pengaduan. Telepon nol dua delapan dua, lima empat dua, satu dua tiga, Senin sam
 
 describe.skipIf(!tools)('the MP3 of a procedure', () => {
   it('is −16 ± 1 LUFS integrated with true peak at most −1 dBTP (ffmpeg ebur128)', async () => {
-    const { mp3 } = await makeMp3(script, {
+    const segments = script.split('\n\n').map((spoken) => ({ spoken, pause: 'section' as const }));
+    const { mp3 } = await makeMp3(segments, {
       engine: 'native',
       voice: { voice: 'id', rate: 150 },
       tags: { title: 'Akta Kelahiran', artist: 'Dinas Uji', language: 'ind', comment: '' },

@@ -1,7 +1,7 @@
 // The MP3 is made in a worker thread; from TypeScript source (as here, under vitest) the
 // worker loads through tsx. It must give the same bytes as making it on the main thread.
 import { describe, expect, it } from 'vitest';
-import { type MakeMp3Options, makeMp3 } from '../src/render/audio/make-mp3.js';
+import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
 import { makeMp3InWorker } from '../src/render/audio/mp3-pool.js';
 
 const options: MakeMp3Options = {
@@ -10,7 +10,10 @@ const options: MakeMp3Options = {
   voice: { voice: 'id', rate: 150 },
   tags: { title: 'Cuti tahunan', artist: 'BKPSDM', language: 'ind', comment: 'Suara bahasa Indonesia' },
 };
-const script = 'Layanan cuti tahunan. Biaya: gratis. Langkah pertama, isi formulir.';
+const script: SpokenSegment[] = [
+  { chapter: 'Cuti tahunan', pause: 'section', spoken: 'Layanan cuti tahunan. Biaya: gratis.' },
+  { chapter: 'Langkah 1', pause: 'item', spoken: 'Langkah pertama, isi formulir.' },
+];
 
 describe('MP3 worker thread', () => {
   it('makes the same MP3, byte for byte, as the main thread', async () => {
@@ -21,7 +24,10 @@ describe('MP3 worker thread', () => {
   });
 
   it('runs tasks side by side and passes a failure back to the renderer', async () => {
-    const both = await Promise.all([makeMp3InWorker(script, options), makeMp3InWorker(`${script} Selesai.`, options)]);
+    const both = await Promise.all([
+      makeMp3InWorker(script, options),
+      makeMp3InWorker([...script, { pause: 'item', spoken: 'Selesai.' }], options),
+    ]);
     expect(both[1].durationSeconds).toBeGreaterThan(both[0].durationSeconds);
     await expect(
       makeMp3InWorker(script, { ...options, voice: { voice: 'tidak-ada-suara', rate: 150 } }),

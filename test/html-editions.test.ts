@@ -51,7 +51,7 @@ describe('audio player and links in the fragment', () => {
     const { artifacts } = await renderWith(htmlRenderer, checked[0]!.procedure!, context, earlier);
     const [page, fragment] = artifacts.map((artifact) => String(artifact.data));
     expect(page).toContain(
-      '<audio controls preload="none" src="audio.mp3" aria-labelledby="pelita-id-cuti-tahunan-audio"></audio>',
+      '<audio id="pelita-id-cuti-tahunan-audio-player" controls preload="none" src="audio.mp3" aria-labelledby="pelita-id-cuti-tahunan-audio"></audio>',
     );
     expect(page).toContain('<a href="audio.txt" type="text/plain">Baca naskahnya</a>');
     const base = 'https://bkpsdm.uji.example/layanan/id/cuti-tahunan/';

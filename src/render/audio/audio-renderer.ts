@@ -1,26 +1,31 @@
-// The oral edition: audio.txt (the spoken script, also the transcript) and audio.mp3,
-// both from the outline. Synthesis is slow, so the renderer declares a cache key made
+// The oral edition, from the outline: audio.mp3 with chapters, audio.txt (the voice script),
+// audio.vtt (captions), audio-chapters.vtt (the chapters, for the page) and transcript.txt
+// (normal spelling); all made together, because the timings come from the synthesis. Synthesis is slow, so the renderer declares a cache key made
 // from the outline's script: the pipeline reuses the old files when neither the script
 // nor the speech settings changed.
 import { createHash } from 'node:crypto';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
-import { DEFAULT_MP3_OPTIONS } from './encode/mp3.js';
+import { DEFAULT_MP3_OPTIONS, ENCODER_DELAY_SAMPLES } from './encode/mp3.js';
 import { audioEngineVersions } from './engine-versions.js';
 import { findPlace } from './find-place.js';
 import { unknownAbbreviations } from './normalise/normalise.js';
 import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
-import { fillTerm, scriptParagraphs, speechScript } from './script.js';
+import { fillTerm, joinSegments, type ScriptSegment, scriptParagraphs, scriptSegments } from './script.js';
+import { PAUSE_SECONDS } from './speech/join.js';
 import { loadSpeechData, type SpeechData } from './speech-data.js';
+import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
 
 /** Bump when the way audio is made changes, so cached files are made again. */
-export const AUDIO_FORMAT_VERSION = 1;
+export const AUDIO_FORMAT_VERSION = 2;
 
 export const audioRenderer: Renderer = {
   id: 'audio',
   editions: [
     { file: 'audio.mp3', term: 'edition_audio', type: 'audio/mpeg' },
     { file: 'audio.txt', term: 'edition_transcript', type: 'text/plain' },
+    { file: 'audio.vtt', term: 'edition_captions', type: 'text/vtt' },
+    { file: 'transcript.txt', term: 'edition_clean_transcript', type: 'text/plain' },
   ],
   async cacheKey(outline, context) {
     const prepared = await prepare(outline, context);
@@ -34,7 +39,10 @@ export const audioRenderer: Renderer = {
       mp3: DEFAULT_MP3_OPTIONS,
       tags: prepared.tags,
       pronunciations: prepared.pronunciations,
-      script: createHash('sha256').update(prepared.script).digest('hex'),
+      pauses: PAUSE_SECONDS,
+      encoderDelay: ENCODER_DELAY_SAMPLES,
+      // The segments hold the spoken and the written text, the chapter titles and the pauses.
+      segments: createHash('sha256').update(JSON.stringify(prepared.segments)).digest('hex'),
     });
   },
   async renderProcedure(outline, context, run) {
@@ -42,7 +50,7 @@ export const audioRenderer: Renderer = {
     if (!prepared) return [];
     // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.
     const { makeMp3InWorker } = await import('./mp3-pool.js');
-    const { mp3, durationSeconds } = await makeMp3InWorker(prepared.script, {
+    const { mp3, durationSeconds, times, durationMs } = await makeMp3InWorker(prepared.segments, {
       engine: context.settings.speechEngine,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
@@ -51,7 +59,10 @@ export const audioRenderer: Renderer = {
     const dir = procedureDir(outline);
     const artifacts: Artifact[] = [
       { path: `${dir}/audio.mp3`, data: mp3, facts: { durationSeconds } },
-      { path: `${dir}/audio.txt`, data: prepared.script },
+      { path: `${dir}/audio.txt`, data: `${joinSegments(prepared.segments, 'spoken')}\n` },
+      { path: `${dir}/audio.vtt`, data: captionsVtt(prepared.segments, times) },
+      { path: `${dir}/audio-chapters.vtt`, data: chaptersVtt(chapters(prepared.segments, times, durationMs)) },
+      { path: `${dir}/transcript.txt`, data: cleanTranscript(prepared.segments) },
     ];
     return artifacts;
   },
@@ -59,7 +70,7 @@ export const audioRenderer: Renderer = {
 
 interface Prepared {
   speech: SpeechLanguage;
-  script: string;
+  segments: ScriptSegment[];
   tags: { title: string; artist: string; language: string; comment: string };
   /** How the voice is told to say the words it says wrongly. */
   pronunciations: Record<string, string>;
@@ -98,7 +109,7 @@ async function prepare(outline: Outline, context: RenderContext, run?: Procedure
       : fillTerm(words.terms.audio_voice_fallback, { voice_language: voiceLanguageName, language: words.languageName });
   return {
     speech,
-    script: speechScript(input),
+    segments: scriptSegments(input),
     tags: { title: outline.title.text, artist: outline.office.name, language: speech.iso639_2, comment },
     pronunciations: Object.fromEntries(data.pronunciations.get(speech.voice) ?? []),
   };

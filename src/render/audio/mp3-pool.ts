@@ -3,7 +3,7 @@
 // The same worker code gives the same bytes as the main thread, so the pool changes only speed.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { MakeMp3Options } from './make-mp3.js';
+import type { MakeMp3Options, Mp3Result, SpokenSegment } from './make-mp3.js';
 import type { Mp3Task } from './mp3-worker.js';
 
 // From dist the worker is the compiled JS; from src (vitest, tsx) it is TypeScript, loaded
@@ -11,9 +11,9 @@ import type { Mp3Task } from './mp3-worker.js';
 const fromSource = import.meta.url.endsWith('.ts');
 const workerFile = new URL(fromSource ? './mp3-worker-from-source.mjs' : './mp3-worker.js', import.meta.url);
 
-let pool: Piscina<Mp3Task, { mp3: Uint8Array; durationSeconds: number }> | undefined;
+let pool: Piscina<Mp3Task, Mp3Result> | undefined;
 
-export function makeMp3InWorker(script: string, options: MakeMp3Options) {
+export function makeMp3InWorker(segments: SpokenSegment[], options: MakeMp3Options) {
   pool ??= new Piscina({
     filename: workerFile.href,
     maxThreads: availableParallelism(),
@@ -21,5 +21,5 @@ export function makeMp3InWorker(script: string, options: MakeMp3Options) {
     // the 18 MB eSpeak NG module again. Idle workers do not keep the process alive.
     idleTimeout: Number.POSITIVE_INFINITY,
   });
-  return pool.run({ script, options });
+  return pool.run({ segments, options });
 }

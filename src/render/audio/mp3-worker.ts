@@ -1,12 +1,12 @@
 // Runs in a worker thread (see mp3-pool.ts): speech synthesis and MP3 encoding are the
 // slowest work of a build, and here they use another core while the main thread renders.
-import { type MakeMp3Options, makeMp3 } from './make-mp3.js';
+import { type MakeMp3Options, makeMp3, type SpokenSegment } from './make-mp3.js';
 
 export interface Mp3Task {
-  script: string;
+  segments: SpokenSegment[];
   options: MakeMp3Options;
 }
 
-export default function makeMp3Task({ script, options }: Mp3Task) {
-  return makeMp3(script, options);
+export default function makeMp3Task({ segments, options }: Mp3Task) {
+  return makeMp3(segments, options);
 }

@@ -49,15 +49,59 @@ const SECTION_SPEECH: Partial<Record<Section['kind'], { leadIn: Term; item?: Ter
   complaints: { leadIn: 'audio_complaints' },
 };
 
-/** The script as paragraphs, before normalisation (the words a writer wrote). */
-export function scriptParagraphs(input: ScriptInput): string[] {
-  return markedParagraphs(input).map((paragraph) => paragraph.replace(PHRASE_MARK, '$2'));
+/**
+ * A part of the script spoken on its own (see make-mp3.ts): the opening, the introduction,
+ * each section, and each step of the steps section. Its start in the MP3 is an exact sample
+ * offset, so it can be a chapter and a caption.
+ */
+export interface ScriptSegment {
+  /** The chapter this segment opens, in the page's words; none when it goes on the previous one. */
+  chapter?: string;
+  /** The pause before it: a section's is longer than an item's (a step's). */
+  pause: 'section' | 'item';
+  /** What the voice says (normalised). */
+  spoken: string;
+  /** The same in normal spelling, as the writer wrote it: captions and the clean transcript. */
+  written: string;
 }
 
-/** The finished script: normalised paragraphs separated by blank lines. */
+/** The script as paragraphs, before normalisation (the words a writer wrote). */
+export function scriptParagraphs(input: ScriptInput): string[] {
+  return markedSegments(input).map((segment) => written(segment.sentences.join(' ')));
+}
+
+/** The script in segments, each spoken and written. */
+export function scriptSegments(input: ScriptInput): ScriptSegment[] {
+  return markedSegments(input).map(({ chapter, pause, sentences }) => {
+    const text = sentences.join(' ');
+    // A title may keep a space the page does not show ("Catatan ").
+    const title = chapter?.trim();
+    return {
+      ...(title ? { chapter: title } : {}),
+      pause,
+      spoken: normaliseParagraph(text, input),
+      written: written(text),
+    };
+  });
+}
+
+/**
+ * The finished script (audio.txt): normalised paragraphs separated by blank lines, one per
+ * part of the procedure; the steps run on in their section's paragraph.
+ */
 export function speechScript(input: ScriptInput): string {
-  const paragraphs = markedParagraphs(input).map((paragraph) => normaliseParagraph(paragraph, input));
-  return `${paragraphs.join('\n\n')}\n`;
+  return `${joinSegments(scriptSegments(input), 'spoken')}\n`;
+}
+
+/** Segments as text: a blank line before each section, a space before an item. */
+export function joinSegments(segments: readonly ScriptSegment[], text: 'spoken' | 'written'): string {
+  return segments
+    .map((segment, index) => (index === 0 ? '' : segment.pause === 'section' ? '\n\n' : ' ') + segment[text])
+    .join('');
+}
+
+function written(marked: string): string {
+  return marked.replace(PHRASE_MARK, '$2');
 }
 
 // A phrase in another language is marked in the paragraph with private-use characters,
@@ -99,34 +143,70 @@ export function normaliseParagraph(
     .trim();
 }
 
-function markedParagraphs({ outline, words, speech }: ScriptInput): string[] {
+interface MarkedSegment {
+  chapter?: string;
+  pause: ScriptSegment['pause'];
+  sentences: string[];
+}
+
+// Put between the sentences of a counted steps list: each step becomes a segment of its own.
+const STEP_BREAK = '\uE003';
+
+function markedSegments({ outline, words, speech }: ScriptInput): MarkedSegment[] {
   const speaking: Speaking = {
     say: (term, values = {}) => fillTerm(words.terms[term], values),
     speech,
     leadsIntoList: false,
   };
   const { say } = speaking;
-  const paragraphs: string[][] = [];
-  paragraphs.push([
-    say('audio_intro', { title: clause(outline.title.text), office: outline.office.name }),
-    ...notice(outline),
-    sentence(outline.summary.text),
-    ...(outline.unit ? [`${outline.unit.label}: ${clause(outline.unit.text)}.`] : []),
-    ...outline.facts.map((fact) => say(FACT_TERMS[fact.id], { [fact.id]: clause(fact.value) })),
-  ]);
-  paragraphs.push(blocks(outline.introduction, speaking));
-  for (const section of outline.sections) paragraphs.push(sectionSentences(section, speaking));
+  const segments: MarkedSegment[] = [];
+  segments.push({
+    chapter: outline.title.text,
+    pause: 'section',
+    sentences: [
+      say('audio_intro', { title: clause(outline.title.text), office: outline.office.name }),
+      ...notice(outline),
+      sentence(outline.summary.text),
+      ...(outline.unit ? [`${outline.unit.label}: ${clause(outline.unit.text)}.`] : []),
+      ...outline.facts.map((fact) => say(FACT_TERMS[fact.id], { [fact.id]: clause(fact.value) })),
+    ],
+  });
+  segments.push({ pause: 'section', sentences: blocks(outline.introduction, speaking) });
+  for (const section of outline.sections) segments.push(...sectionSegments(section, speaking));
   if (outline.notes.length > 0) {
-    paragraphs.push([
-      sentence(outline.notesTitle),
-      ...outline.notes.flatMap((note) => [
-        say('audio_note', { number: String(note.number) }),
-        ...blocks(note.blocks, speaking),
-      ]),
-    ]);
+    segments.push({
+      chapter: outline.notesTitle,
+      pause: 'section',
+      sentences: [
+        sentence(outline.notesTitle),
+        ...outline.notes.flatMap((note) => [
+          say('audio_note', { number: String(note.number) }),
+          ...blocks(note.blocks, speaking),
+        ]),
+      ],
+    });
   }
-  paragraphs.push([`${outline.updated.label}: ${outline.updated.text}.`]);
-  return paragraphs.map((sentences) => sentences.filter(Boolean).join(' ')).filter((paragraph) => paragraph !== '');
+  segments.push({ pause: 'section', sentences: [`${outline.updated.label}: ${outline.updated.text}.`] });
+  return segments
+    .map((segment) => ({ ...segment, sentences: segment.sentences.filter(Boolean) }))
+    .filter((segment) => segment.sentences.length > 0);
+}
+
+/**
+ * A section as segments: one, or for the steps one for the title and lead-in and then one
+ * per step (chapter "Langkah 2"); what follows the last step goes on in that step's chapter.
+ */
+function sectionSegments(section: Section, speaking: Speaking): MarkedSegment[] {
+  const parts: string[][] = [[]];
+  for (const said of sectionSentences(section, speaking)) {
+    if (said === STEP_BREAK) parts.push([]);
+    else parts[parts.length - 1]?.push(said);
+  }
+  return parts.map((sentences, index) =>
+    index === 0
+      ? { chapter: section.title, pause: 'section', sentences }
+      : { chapter: speaking.say('audio_chapter_step', { number: String(index) }), pause: 'item', sentences },
+  );
 }
 
 export function fillTerm(text: string, values: Record<string, string>): string {
@@ -158,7 +238,7 @@ function sectionSentences(section: Section, speaking: Speaking): string[] {
     ...blocks(section.blocks, speaking, (block) => {
       if (block !== list) return undefined;
       const items = said?.item
-        ? countedList(list, said.item, said.lowerFirst === true, speaking)
+        ? countedList(list, said.item, said.lowerFirst === true, speaking, section.kind === 'steps')
         : renderBlock(list, blockHandlers, { ...speaking, leadsIntoList: false });
       return [...leadIn, ...items];
     }),
@@ -166,12 +246,19 @@ function sectionSentences(section: Section, speaking: Speaking): string[] {
 }
 
 /** The requirements or steps list: each item counted, with its further blocks after it. */
-function countedList(list: List, term: Term, lowerFirstLetter: boolean, speaking: Speaking): string[] {
+function countedList(
+  list: List,
+  term: Term,
+  lowerFirstLetter: boolean,
+  speaking: Speaking,
+  segmented: boolean,
+): string[] {
   return list.items.flatMap((item, index) => {
     const ordinal = spellOrdinal((list.ordered ? list.start : 1) + index, speaking.speech.numbers);
-    return itemSentences(item, speaking, true, (text) =>
+    const said = itemSentences(item, speaking, true, (text) =>
       speaking.say(term, { ordinal, text: lowerFirstLetter ? lowerFirst(text) : text }),
     );
+    return segmented ? [STEP_BREAK, ...said] : said;
   });
 }
 

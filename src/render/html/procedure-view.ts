@@ -3,6 +3,7 @@
 import type { Words } from '../../i18n/words.js';
 import type { Procedure } from '../../model/types.js';
 import type { Outline } from '../../outline/types.js';
+import { readChaptersVtt } from '../audio/timed-text.js';
 import { pictureListView } from '../pictogram/picture-list.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { type Artifact, procedureDir, type RenderContext } from '../types.js';
@@ -135,16 +136,44 @@ export function wordsFor(lang: string, context: RenderContext): Words {
   return words;
 }
 
-/** A player for the spoken edition, with its transcript, when the audio renderer made one. */
+/**
+ * A player for the spoken edition, when the audio renderer made one: its captions track,
+ * its chapters (read from audio-chapters.vtt, so the page and the MP3 agree) and transcripts.
+ */
 function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Words, files: string) {
   const dir = procedureDir(procedure);
-  const has = (file: string) => earlier.some((artifact) => artifact.path === `${dir}/${file}`);
+  const find = (file: string) => earlier.find((artifact) => artifact.path === `${dir}/${file}`);
+  const has = (file: string) => find(file) !== undefined;
   if (!has('audio.mp3')) return null;
+  const chapterFile = find('audio-chapters.vtt');
+  const chapterText =
+    chapterFile === undefined
+      ? ''
+      : typeof chapterFile.data === 'string'
+        ? chapterFile.data
+        : Buffer.from(chapterFile.data).toString('utf8');
   return {
     src: `${files}audio.mp3`,
     transcript: has('audio.txt') ? `${files}audio.txt` : '',
     title: words.terms.listen,
     transcriptLabel: words.terms.read_transcript,
+    captions: has('audio.vtt') ? `${files}audio.vtt` : '',
+    captionsLabel: words.terms.audio_captions,
+    lang: procedure.lang,
+    cleanTranscript: has('transcript.txt') ? `${files}transcript.txt` : '',
+    cleanTranscriptLabel: words.terms.read_clean_transcript,
+    chaptersTitle: words.terms.audio_chapters,
+    chapters: readChaptersVtt(chapterText).map((chapter) => {
+      // Rounded down to a tenth, so a seek never skips the chapter's first word.
+      const seconds = Math.floor(chapter.start / 100) / 10;
+      const whole = Math.floor(seconds);
+      return {
+        title: chapter.title,
+        seconds,
+        href: `${files}audio.mp3#t=${seconds}`,
+        time: `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`,
+      };
+    }),
   };
 }
 
@@ -155,6 +184,8 @@ function audioPlayer(procedure: Outline, earlier: readonly Artifact[], words: Wo
 const EDITION_ORDER = [
   'audio.mp3',
   'audio.txt',
+  'transcript.txt',
+  'audio.vtt',
   'large-print.pdf',
   'pictograms.pdf',
   'pictograms.png',
