@@ -281,6 +281,15 @@ describe('links in braille', () => {
     );
   });
 
+  it('print an address once when the text is the address as a reader types it', async () => {
+    expect(
+      await linkText('Lapor di [www.lapor.go.id](https://www.lapor.go.id/) atau [SP4N](https://sp4n.example).'),
+    ).toBe('Lapor di www.lapor.go.id atau SP4N (https://sp4n.example).');
+    expect(await linkText('Surel [pengaduan@dukcapil.example](mailto:pengaduan@dukcapil.example).')).toBe(
+      'Surel pengaduan@dukcapil.example.',
+    );
+  });
+
   it('leave no run of parenthesis cells in the braille', async () => {
     const { outline, context } = await outlineOf(
       validProcedure((text) =>
@@ -288,5 +297,64 @@ describe('links in braille', () => {
       ),
     );
     expect(file(await render(outline, context), 'braille.txt')).not.toMatch(/⠶⠶/);
+  });
+});
+
+describe('braille lines of a procedure the tests never saw', () => {
+  it('keep S-1, units and amounts whole, trim the running head, and read back whole', async () => {
+    const { outline, context } = await outlineOf(
+      validProcedure((text) =>
+        text
+          .replace(
+            'title: Cuti Tahunan',
+            'title: "Izin Belajar: Jenjang D-III, S-1, dan S-2 bagi Pegawai Negeri Sipil"',
+          )
+          .replace(
+            'Pengantar singkat.',
+            Array.from(
+              { length: 6 },
+              (_, n) =>
+                `Pegawai lulusan S-1 membawa pas foto 4×6 cm sebanyak ${n + 2} lembar, membayar Rp 50.000 per berkas, menunggu ${n + 1} jam di loket KTP-el, lalu mengunggah berkas ke https://simpeg.bkpsdm.sukamaju.example/izin-belajar/unggah/berkas.`,
+            ).join('\n\n'),
+          ),
+      ),
+    );
+    const proof = file(await render(outline, context), 'braille.txt');
+    const engine = await loadEngine('embedded');
+    const pages = proof
+      .split(/\n?--- \d+ ---\n/)
+      .filter((page) => page !== '')
+      .map((page) => page.replace(/\n+$/, ''));
+    const lines = pages.flatMap((page) => page.split('\n'));
+    const back = await engine.backTranslate(
+      lines.map((line) => line.replace(/^⠀+/, '')),
+      TABLE,
+    );
+    const read = back.map((line) => line.trim());
+    // No line ends inside a unit or a hyphenated abbreviation.
+    for (const line of read) {
+      expect(line, line).not.toMatch(/(\bRp|\b4×6|\bS-|\bKTP-)$/);
+      expect(line, line).not.toMatch(/^(cm|lembar|jam|50\.000|el)\b/);
+    }
+    // The running head on the pages after the first: whole words, no trailing comma.
+    expect(pages.length).toBeGreaterThan(1);
+    const heads = await engine.backTranslate(
+      pages.slice(1).map((page) => page.split('\n')[0] ?? ''),
+      TABLE,
+    );
+    for (const head of heads) expect(head.toLowerCase()).toBe('izin belajar: jenjang d-iii');
+    // The address breaks with dot 5 at the line end; joined, it reads back whole.
+    // Body rows only, as a reader goes on from page to page (running head and page number left out).
+    const body = pages
+      .flatMap((page, index) => page.split('\n').slice(index > 0 ? 1 : 0, -1))
+      .filter((line) => line !== '');
+    const continued = body.filter((line) => line.endsWith('⠐'));
+    expect(continued.length).toBeGreaterThanOrEqual(6);
+    const joined = body.reduce(
+      (text, line) => (text.endsWith('⠐') ? text.slice(0, -1) + line.replace(/^⠀+/, '') : `${text}\n${line}`),
+      '',
+    );
+    const [again] = await engine.backTranslate([joined.replace(/\n/g, '⠀')], TABLE);
+    expect(again?.match(/https:\/\/simpeg\.bkpsdm\.sukamaju\.example\/izin-belajar\/unggah\/berkas/g)).toHaveLength(6);
   });
 });

@@ -18,7 +18,12 @@ const DOCUMENT: CellBlock[] = [
   { kind: 'item', level: 1, cells: '- alamat selama cuti;' },
   { kind: 'item', level: 1, cells: '- pertimbangan atasan langsung secara terus-menerus-tanpa-henti.' },
   { kind: 'heading', cells: 'Prosedur' },
-  { kind: 'item', level: 0, cells: '1. Isi formulir di https://bkpsdm.sukamaju.example/layanan/formulir/ lalu kirim.' },
+  {
+    kind: 'item',
+    level: 0,
+    cells: '1. Isi formulir di https://bkpsdm.sukamaju.example/layanan/formulir/ lalu kirim.',
+    addresses: [3],
+  },
   { kind: 'item', level: 0, cells: '2. Serahkan.' },
   { kind: 'heading', cells: 'Catatan' },
   { kind: 'paragraph', cells: 'Supercalifragilisticexpialidocious-nya adalah kata yang sangat panjang.' },
@@ -31,7 +36,11 @@ function passThrough(blocks: CellBlock[], geometry: Geometry) {
     geometry,
     blank: ' ',
     hyphen: '-',
-    breakAfter: ['/'],
+    breakAfter: ['/', '.'],
+    breakBefore: ['@'],
+    continuation: '⠐',
+    indicators: [],
+    punctuation: [',', ';', ':', '.', '-'],
     runningHead: blocks[0]?.cells ?? '',
     pageNumber: (page) => `#${page}`,
   });
@@ -48,8 +57,9 @@ describe('pagination (pass-through table)', () => {
   it('sets a small page with the number at the bottom', () => {
     const { pages, overlong } = passThrough(DOCUMENT, SMALL);
     expectWithin(pages, SMALL);
-    // The web address and the long word do not fit 22 cells: cut, and reported.
-    expect(overlong).toEqual([8, 11]);
+    // The web address breaks at its slashes and periods with the continuation sign; the
+    // long word does not fit 22 cells: cut, and reported.
+    expect(overlong).toEqual([11]);
     expectGolden(join(GOLDEN, 'bottom-24x9.txt'), toProofText(pages));
   });
 
@@ -80,14 +90,18 @@ describe('pagination (pass-through table)', () => {
     }
   });
 
-  it('keeps every word, in order, split only after a hyphen or a slash', () => {
+  it('keeps every word, in order, split only after a hyphen or in an address with the continuation sign', () => {
     const { pages, overlong } = passThrough(DOCUMENT, DEFAULT_GEOMETRY);
     expect(overlong).toEqual([]);
     const lines = pages.flatMap((page, index) => page.lines.slice(index > 0 ? 1 : 0, -1)).map((line) => line.trim());
-    // A line that ends inside a word (after a hyphen or slash that is not a list marker) continues it.
+    // A line that ends inside a word (after a hyphen that is not a list marker, or in the
+    // continuation sign) continues it.
     const rejoined = lines
       .filter((line) => line !== '')
-      .reduce((text, line) => (/\S[-/]$/.test(text) ? `${text}${line}` : `${text} ${line}`), '')
+      .reduce((text, line) => {
+        if (text.endsWith('⠐')) return `${text.slice(0, -1)}${line}`;
+        return /\S-$/.test(text) ? `${text}${line}` : `${text} ${line}`;
+      }, '')
       .trim();
     const original = DOCUMENT.map((block) => block.cells).join(' ');
     expect(rejoined).toBe(original);
@@ -130,6 +144,114 @@ describe('pagination (pass-through table)', () => {
     expect(shorten('Cuti Tahunan Pegawai Negeri Sipil', 20, ' ')).toBe('Cuti Tahunan Pegawai');
     expect(shorten('Pendek', 20, ' ')).toBe('Pendek');
     expect(shorten('Supercalifragilistic', 5, ' ')).toBe('Super');
+  });
+
+  it('ends a shortened running head in no comma, colon or dash', () => {
+    const punctuation = [',', ';', ':', '.', '-'];
+    expect(shorten('Izin Belajar: Jenjang D-III, S-1, dan S-2', 28, ' ', punctuation)).toBe(
+      'Izin Belajar: Jenjang D-III',
+    );
+    expect(shorten('Izin Belajar: Jenjang D-III', 20, ' ', punctuation)).toBe('Izin Belajar');
+    expect(shorten('Paspor - Penggantian Karena Hilang', 12, ' ', punctuation)).toBe('Paspor');
+  });
+
+  const lay = (block: CellBlock, cols = 20) =>
+    (passThrough([block], { cols, rows: 25, pageNumber: 'bottom' }).pages[0]?.lines.slice(0, -1) ?? []).filter(
+      (line) => line !== '',
+    );
+
+  it('never breaks inside "S-1", "KTP-el" or "D-III", but does inside "terus-menerus"', () => {
+    for (const word of ['S-1', 'KTP-el', 'D-III', 'e-KTP']) {
+      for (let cut = 1; cut < word.length; cut++) {
+        const lines = lay({ kind: 'paragraph', cells: `${'x'.repeat(18 - cut - 2)} ${word}` });
+        expect(
+          lines.some((line) => line.split(' ').includes(word)),
+          `${word}: ${lines.join('|')}`,
+        ).toBe(true);
+      }
+    }
+    expect(lay({ kind: 'paragraph', cells: 'Bekerja secara terus-menerus' })).toEqual([
+      '  Bekerja secara',
+      'terus-menerus',
+    ]);
+    expect(lay({ kind: 'paragraph', cells: 'Bekerja secara terus-menerus' }, 23)).toEqual([
+      '  Bekerja secara terus-',
+      'menerus',
+    ]);
+  });
+
+  it('keeps a number with its unit and "Rp" with its amount on one line', () => {
+    const cells = 'Biaya cetak Rp 50.000 per lembar ukuran 4×6 cm selama 2 jam';
+    const words = cells.split(' ');
+    const glue = [words.indexOf('Rp'), words.indexOf('4×6'), words.indexOf('2')];
+    const glued = lay({ kind: 'paragraph', cells, glue }, 16);
+    expect(glued).toContain('Rp 50.000 per');
+    expect(glued.some((line) => line.endsWith('4×6 cm') || line.startsWith('4×6 cm'))).toBe(true);
+    expect(glued.some((line) => line.includes('2 jam'))).toBe(true);
+    // Without the marks the same text parts them.
+    const loose = lay({ kind: 'paragraph', cells }, 16);
+    expect(loose.some((line) => line.endsWith('Rp'))).toBe(true);
+    // Longer than a line, glued words part rather than being cut.
+    const long = lay({ kind: 'paragraph', cells: 'a bbbbbbbbbb cccccccccc', glue: [0, 1] }, 14);
+    expect(long.map((line) => line.trim())).toEqual(['a bbbbbbbbbb', 'cccccccccc']);
+  });
+
+  it('breaks an address longer than a line only after / or . or before @, with the continuation sign', () => {
+    const block: CellBlock = {
+      kind: 'paragraph',
+      cells: 'Kirim ke layanan.pengaduan@bkpsdm.sukamaju.example hari ini',
+      addresses: [2],
+    };
+    expect(lay(block, 24)).toEqual(['  Kirim ke layanan.⠐', 'pengaduan@bkpsdm.⠐', 'sukamaju.example hari', 'ini']);
+    expect(lay(block, 16)).toEqual([
+      '  Kirim ke',
+      'layanan.⠐',
+      'pengaduan⠐',
+      '@bkpsdm.⠐',
+      'sukamaju.example',
+      'hari ini',
+    ]);
+    const url = lay({ kind: 'item', level: 0, cells: '- https://www.lapor.go.id/instansi/bkpsdm', addresses: [1] }, 20);
+    expect(url).toEqual(['- https://www.⠐', '  lapor.go.id/⠐', '  instansi/bkpsdm']);
+    // Shorter than a line: the address moves to the next line whole, and never breaks at its hyphen.
+    expect(lay({ kind: 'paragraph', cells: 'Lapor di https://lapor.go.id hari ini', addresses: [2] }, 24)).toEqual([
+      '  Lapor di',
+      'https://lapor.go.id hari',
+      'ini',
+    ]);
+    expect(
+      lay({ kind: 'paragraph', cells: 'Daftar di https://e-layanan.example.go.id/daftar', addresses: [2] }, 24),
+    ).toEqual(['  Daftar di https://⠐', 'e-layanan.example.go.⠐', 'id/daftar']);
+    // Not an address: the same long word moves to the next line whole.
+    const word = lay({ kind: 'paragraph', cells: 'Kirim ke layanan.pengaduan hari ini' }, 24);
+    expect(word).toEqual(['  Kirim ke', 'layanan.pengaduan hari', 'ini']);
+  });
+
+  it('keeps the lines of one table row on one page where they fit', () => {
+    const rows: CellBlock[] = [];
+    for (let row = 0; row < 4; row++) {
+      rows.push({ kind: 'item', level: 0, together: row, cells: `Hari: H${row}` });
+      rows.push({ kind: 'item', level: 1, together: row, cells: `Jam: 08.00–15.00 dan 16.00–20.00 W${row}` });
+    }
+    const geometry: Geometry = { cols: 20, rows: 8, pageNumber: 'bottom' };
+    const { pages } = passThrough([{ kind: 'paragraph', cells: 'Jadwal:' }, ...rows], geometry);
+    for (const page of pages) {
+      const body = page.lines.join('|');
+      for (let row = 0; row < 4; row++) {
+        expect(body.includes(`H${row}`), `row ${row} split: ${body}`).toBe(body.includes(`W${row}`));
+      }
+    }
+    // Without the rows marked, some row is split across pages at this size.
+    const loose = passThrough(
+      [{ kind: 'paragraph', cells: 'Jadwal:' }, ...rows.map(({ together: _, ...block }) => block)],
+      geometry,
+    ).pages;
+    expect(
+      loose.some((page) => {
+        const body = page.lines.join('|');
+        return [0, 1, 2, 3].some((row) => body.includes(`H${row}`) !== body.includes(`W${row}`));
+      }),
+    ).toBe(true);
   });
 });
 

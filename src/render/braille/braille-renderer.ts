@@ -5,19 +5,25 @@
 import type { Words } from '../../i18n/words.js';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
+import { CONTINUATION } from './continuation.js';
 import { loadEngine } from './engine.js';
 import { loadGeometry } from './geometry.js';
 import { brailleNumeral } from './numerals.js';
 import { type Geometry, type Pagination, paginate } from './paginate.js';
 import { type PrintBlock, printBlocks, printOptions } from './print-blocks.js';
+import { wordMarks } from './print-words.js';
 import { toBrf, toPef, toProofText } from './serialise.js';
 import { knownCharacters, tableFor } from './tables.js';
 import { characterRules, describe, replaceUnknown } from './unknown-characters.js';
 
 const BLANK = '\u2800';
 const HYPHEN = '⠤';
-/** The slash: long web addresses break after it, as braille transcribers do. */
-const SLASH = '⠌';
+/** Addresses break after the slash or the period, or before the at sign (4-1). */
+const ADDRESS_BREAKS = { after: ['⠌', '⠲'], before: ['⠈⠁'] };
+/** Capital, number and letter signs: not letters when a hyphenated word's parts are counted. */
+const INDICATORS = ['⠠', '⠼', '⠰'];
+/** Comma, semicolon, colon, period, hyphen: a shortened running head ends in none of them. */
+const HEAD_PUNCTUATION = ['⠂', '⠆', '⠒', '⠲', '⠤'];
 
 export const brailleRenderer: Renderer = {
   id: 'braille',
@@ -66,7 +72,7 @@ export const brailleRenderer: Renderer = {
       table,
     );
     const geometry = loadGeometry(context.site.braille);
-    const result = layOut(blocks, cells, geometry);
+    const result = layOut(blocks, cells, geometry, outline.lang);
     for (const index of result.overlong) {
       run.warn(
         `A word is longer than a braille line (${geometry.cols} cells), so the braille edition breaks it without a hyphen.`,
@@ -80,19 +86,39 @@ export const brailleRenderer: Renderer = {
 };
 
 /** Pure: translated blocks → pages. */
-export function layOut(blocks: readonly PrintBlock[], cells: readonly string[], geometry: Geometry): Pagination {
+export function layOut(
+  blocks: readonly PrintBlock[],
+  cells: readonly string[],
+  geometry: Geometry,
+  lang: string,
+): Pagination {
   return paginate(
-    blocks.map((block, index) => ({
-      kind: block.kind,
-      level: block.level,
-      group: block.group,
-      cells: cells[index] ?? '',
-    })),
+    blocks.map((block, index) => {
+      const braille = cells[index] ?? '';
+      const marks = wordMarks(block.text, lang);
+      // Print words and braille words line up one to one when the table writes one blank
+      // cell per space; if it ever does not, the marks are left out rather than misplaced.
+      const aligned =
+        block.text.split(' ').filter((word) => word !== '').length ===
+        braille.split(BLANK).filter((word) => word !== '').length;
+      return {
+        kind: block.kind,
+        level: block.level,
+        group: block.group,
+        together: block.together,
+        cells: braille,
+        ...(aligned ? marks : {}),
+      };
+    }),
     {
       geometry,
       blank: BLANK,
       hyphen: HYPHEN,
-      breakAfter: [SLASH],
+      breakAfter: ADDRESS_BREAKS.after,
+      breakBefore: ADDRESS_BREAKS.before,
+      continuation: CONTINUATION,
+      indicators: INDICATORS,
+      punctuation: HEAD_PUNCTUATION,
       runningHead: cells[0] ?? '',
       pageNumber: brailleNumeral,
     },

@@ -17,6 +17,8 @@ export interface PrintBlock {
   level?: number;
   /** Displayed blocks of one quote or one preformatted block share a group (set apart together). */
   group?: number;
+  /** The blocks of one table row share a value: kept on one page where they fit. */
+  together?: number;
   position?: Position;
 }
 
@@ -31,6 +33,7 @@ interface Context {
   displayed: boolean;
   options: PrintOptions;
   groups: { next: number; current?: number };
+  rows: { next: number };
 }
 
 /** The words print blocks use: a link's address label inside a sentence ("…, alamat: https://…"). */
@@ -43,7 +46,7 @@ export function printOptions(words: Words): PrintOptions {
 export const noteMark = (number: number): string => `[${number}]`;
 
 export function printBlocks(outline: Outline, options: PrintOptions): PrintBlock[] {
-  const context: Context = { level: 0, displayed: false, options, groups: { next: 0 } };
+  const context: Context = { level: 0, displayed: false, options, groups: { next: 0 }, rows: { next: 0 } };
   const text = (nodes: readonly Inline[]) => inlineText(nodes, options);
   const fact = (label: string, value: string, position?: Position): PrintBlock => ({
     kind: 'item',
@@ -118,8 +121,9 @@ const handlers: BlockHandlers<PrintBlock[], Context> = {
   // Row by row: the first cell as an item, the others under it, each as "header: value".
   table: (node, context) => {
     const headers = node.header.map((cell) => inlineText(cell.content, context.options));
-    return node.rows.flatMap((row) =>
-      row.flatMap((cell, column): PrintBlock[] => {
+    return node.rows.flatMap((row) => {
+      const together = context.rows.next++;
+      return row.flatMap((cell, column): PrintBlock[] => {
         const value = inlineText(cell.content, context.options);
         if (value === '' && column > 0) return [];
         const label = headers[column] ?? '';
@@ -128,11 +132,12 @@ const handlers: BlockHandlers<PrintBlock[], Context> = {
             kind: 'item',
             text: label ? `${label}: ${value}` : value,
             level: column === 0 ? context.level : context.level + 1,
+            together,
             position: cell.position ?? node.position,
           },
         ];
-      }),
-    );
+      });
+    });
   },
   quote: (node, context) => {
     const inner = { ...context, displayed: true };

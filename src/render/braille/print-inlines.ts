@@ -2,7 +2,8 @@
 // - Braille writes "(" and ")" with one cell (2356), so "(www.lapor.go.id (https://…))"
 //   reads as a run of identical cells. Before plainText adds "(address)" after a link,
 //   the links that would nest or abut brackets get their address after a label instead:
-//   "teks, alamat: …", or nothing more when their text already is the address.
+//   "teks, alamat: …". A link whose text already is the address ("www.lapor.go.id" for
+//   https://www.lapor.go.id/) gives it once, inside brackets or not.
 // - Invisible format characters (soft hyphen, zero-width space, BOM) are dropped before
 //   plainText, which would read some of them as spaces inside a word.
 import { type InlineHandlers, renderInline } from '../../outline/handlers.js';
@@ -37,10 +38,11 @@ const handlers: InlineHandlers<Inline[], Scan> = {
     const inside = scan.open > 0;
     const children = rewrite(node.children, scan);
     const text = plainText(children, { links: 'text' });
+    // Text that is the address as a reader types it ("www.lapor.go.id") is printed once.
+    if (text !== '' && sameAddress(text, node.url)) return children;
     if (!inside && !/[)\]]$/.test(text)) return [{ ...node, children }];
     const address = displayAddress(node.url);
     if (text === '') return [{ type: 'text', value: address, position: node.position }];
-    if (sameAddress(text, node.url)) return children;
     return [...children, { type: 'text', value: `, ${scan.label}: ${address}`, position: node.position }];
   },
 };
