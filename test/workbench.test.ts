@@ -113,7 +113,7 @@ describe('check runs every check build runs', () => {
     const build = pelita(['build', '--content', content, '--out', out]);
     const warnings = warningsOf(check.stderr);
     expect(warnings.join('\n')).toContain('audio-unknown-abbreviation');
-    expect(warnings.join('\n')).toMatch(/braille-unknown-character|pdf-missing-glyph/);
+    expect(warnings.join('\n')).toMatch(/braille-unknown-character|braille-emoji-dropped|pdf-missing-glyph/);
     expect(warnings).toEqual(warningsOf(build.stderr));
     // A second build reuses the audio, and still tells its warnings.
     expect(warningsOf(pelita(['build', '--content', content, '--out', out]).stderr)).toEqual(warnings);
