@@ -145,7 +145,7 @@ describe('pelita build', () => {
     expect(treeA.size).toBeGreaterThan(30);
     expect([...treeA.keys()].sort()).toEqual([...treeB.keys()].sort());
     for (const [path, bytes] of treeA) expect(bytes.equals(treeB.get(path)!), path).toBe(true);
-  }, 300_000); // two full builds, including speech with the default (embedded) engine
+  }, 600_000); // two full builds, including speech with the default (embedded) engine
 
   it('builds any content that follows the contract: emoji, other scripts, nested lists, tables', () => {
     const content = contentFolder({

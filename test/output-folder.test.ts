@@ -204,4 +204,22 @@ describe('the output folder', () => {
     expect(readFileSync(join(out, 'id/a/leaflet.pdf'), 'utf8')).toBe('lama');
     expect(names(join(out, 'id/a'))).toEqual(['index.html', 'leaflet.pdf']);
   });
+
+  it('a full disk at the journal leaves none of the group’s temporary files behind', async () => {
+    const out = tempDir();
+    let folder = await open(out);
+    await folder.commit([{ path: 'id/a/index.html', data: 'lama' }]);
+    await folder.close();
+    // Room for the two files (4 + 5 bytes), none for the journal written after them.
+    folder = await open(out, { fs: smallDisk(9, 'enospc') });
+    await expect(
+      folder.commit([
+        { path: 'id/a/index.html', data: 'baru' },
+        { path: 'id/a/leaflet.pdf', data: 'baru2' },
+      ]),
+    ).rejects.toThrow(DiskError);
+    await folder.close();
+    expect(readFileSync(join(out, 'id/a/index.html'), 'utf8')).toBe('lama');
+    expect(names(out).filter((name) => name.endsWith('.pelita-new'))).toEqual([]);
+  });
 });

@@ -136,15 +136,16 @@ class PelitaOutput implements OutputFolder {
       targets.push(target);
     }
     const temps: string[] = [];
+    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
     try {
       for (const [index, artifact] of artifacts.entries())
         temps.push(await writeTemp(targets[index] ?? '', artifact.data, fs));
+      // The journal too can meet a full disk: then the written temporary files go as well.
+      await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
     } catch (error) {
       for (const temp of temps) await fs.unlink(temp).catch(() => undefined);
       throw error;
     }
-    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
-    await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
     for (const [index, temp] of temps.entries()) await commitTemp(temp, targets[index] ?? '', fs);
     await syncFolders(
       targets.map((target) => dirname(target)),
