@@ -23,6 +23,9 @@ describe('warnings', () => {
     expect(artifacts.map((artifact) => artifact.path)).toEqual([
       'id/cuti-tahunan/audio.mp3',
       'id/cuti-tahunan/audio.txt',
+      'id/cuti-tahunan/audio.vtt',
+      'id/cuti-tahunan/audio-chapters.vtt',
+      'id/cuti-tahunan/transcript.txt',
     ]);
     const line = validProcedure((t) => t.replace('1. Isi', '1. Isi formulir XYZ dan'))
       .split('\n')
