@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../model/types.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, ListItem, Outline } from '../../outline/types.js';
-import { pictogramCoverage, pictogramSplit } from '../pictogram/plan.js';
+import { pictogramFigures } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
 
@@ -99,6 +99,7 @@ function entry(
   const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
   const section = (kind: string) => outline.sections.find((candidate) => candidate.kind === kind);
   const verified = fidelity?.procedures.find((entry) => procedureDir(entry.procedure) === dir);
+  const pictures = pictogramFigures(outline, loadLexicon());
   return {
     slug: outline.slug,
     lang: outline.lang,
@@ -113,9 +114,9 @@ function entry(
     requirements: (section('requirements')?.list?.items ?? []).map(catalogItem),
     steps: (section('steps')?.list?.items ?? []).map(catalogItem),
     /** Share of requirements and steps with a picture on the picture-language sheet (0..1). */
-    pictogramCoverage: pictogramCoverage(outline, loadLexicon()),
+    pictogramCoverage: pictures.coverage,
     /** Requirements and steps whose picture is specific, generic (a blank document) or missing. */
-    pictogramMatches: pictogramSplit(outline, loadLexicon()),
+    pictogramMatches: pictures.split,
     complaints: sectionLines(section('complaints')?.blocks ?? []),
     /** The whole procedure in reading order, as the outline's blocks (docs/architecture.md, "catalog.json"). */
     notice: outline.notice ? { text: outline.notice.text, original: outline.notice.originalUrl } : null,

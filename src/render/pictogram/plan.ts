@@ -124,14 +124,13 @@ export function planOutline(outline: Outline, lexicon: Lexicon): Plan {
   };
 }
 
-/** catalog.json's `pictogramMatches`: items with a specific, a generic or no picture. */
-export function pictogramSplit(outline: Outline, lexicon: Lexicon): CoverageSplit {
-  return planOutline(outline, lexicon).split;
-}
-
-/** catalog.json's `pictogramCoverage`, rounded to three decimals. */
-export function pictogramCoverage(outline: Outline, lexicon: Lexicon): number {
-  return Math.round(planOutline(outline, lexicon).coverage * 1000) / 1000;
+/**
+ * catalog.json's `pictogramCoverage` (rounded to three decimals) and `pictogramMatches`
+ * (items with a specific, a generic or no picture), from one plan of the sheet.
+ */
+export function pictogramFigures(outline: Outline, lexicon: Lexicon): { coverage: number; split: CoverageSplit } {
+  const { coverage, split } = planOutline(outline, lexicon);
+  return { coverage: Math.round(coverage * 1000) / 1000, split };
 }
 
 interface ItemWords {
