@@ -2,6 +2,7 @@
 // (sample content, fixtures and the golden corpus), and back-translation gives the
 // print text back: every number exactly, on the native engine that verification uses.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { KURSIF, withoutSigns } from '../src/render/braille/emphasis.js';
 import { loadEngine } from '../src/render/braille/engine.js';
 import { knownCharacters } from '../src/render/braille/tables.js';
 import { characterRules, replaceUnknown } from '../src/render/braille/unknown-characters.js';
@@ -19,11 +20,12 @@ beforeAll(async () => {
 /**
  * What back-translation cannot give back, by design of the braille code: capitals
  * (3.2 reads them back as small letters) and signs that share one cell: “ ” ",
- * × ?, — –, … and three periods; straight single quotes come back curly. Digits,
- * letters after digits and every other sign are compared exactly.
+ * × ?, — –, … and three periods; straight single quotes come back curly. The kursif
+ * sign (bold, italic) reads back as nothing. Digits, letters after digits and every
+ * other sign are compared exactly.
  */
 function comparable(text: string): string {
-  return text
+  return withoutSigns(text)
     .toLowerCase()
     .replace(/[“”"]/g, '"')
     .replace(/[—–]/g, '–')
@@ -77,6 +79,24 @@ const TRICKY = [
   'catatan*',
   'pengaduan@dukcapil.example.go.id',
   'nama_pengguna & sandi #12',
+  // Emphasis as the formatter writes it (emphasis.ts): the kursif sign before each word,
+  // doubled before a passage of three words or more and again before its last word.
+  `Biaya ${KURSIF}gratis.`,
+  `${KURSIF}Rp ${KURSIF}0,-`,
+  `${KURSIF}3 ${KURSIF}hari kerja`,
+  `${KURSIF}Pasal ${KURSIF}12a`,
+  `huruf ${KURSIF}a dan ${KURSIF}b`,
+  `(${KURSIF}gratis)`,
+  `‘${KURSIF}Perlu dilengkapi’`,
+  `${KURSIF}“Perlu ${KURSIF}dilengkapi”`,
+  `${KURSIF}${KURSIF}paling lambat 3 hari ${KURSIF}kerja.`,
+  `${KURSIF}${KURSIF}SURAT IZIN ${KURSIF}USAHA`,
+  `1. ${KURSIF}Surat pengantar`,
+  `${KURSIF}08.00–15.00 ${KURSIF}WIB`,
+  `[${KURSIF}catatan]`,
+  `unduh ${KURSIF}formulir (https://bkpsdm.example.go.id/formulir)`,
+  `${KURSIF}±3 ${KURSIF}hari`,
+  `${KURSIF}12A`,
 ];
 
 describe('braille engines on the corpus', () => {
@@ -134,6 +154,10 @@ describe('braille engines on the corpus', () => {
     const read = await native.backTranslate(cells, TABLE);
     expect(read.map(sameSigns)).toEqual(TRICKY.map(sameSigns));
     expect(read.map(numbers)).toEqual(TRICKY.map(numbers));
+    // The kursif sign is read back as nothing, not as a stray character.
+    const emphasised = TRICKY.flatMap((text, index) => (text.includes(KURSIF) ? [[withoutSigns(text), read[index]]] : []));
+    expect(emphasised.length).toBeGreaterThanOrEqual(15);
+    for (const [print, back] of emphasised) expect(back?.replace(/“|”/g, '"')).toBe(print?.replace(/“|”/g, '"'));
     for (const cell of cells) expect(cell).not.toMatch(/⠸⠿/);
   });
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { plainText } from '../src/outline/plain-text.js';
 import type { Block, Inline, Outline } from '../src/outline/types.js';
 import { brailleRenderer } from '../src/render/braille/braille-renderer.js';
+import { withoutSigns } from '../src/render/braille/emphasis.js';
 import { loadEngine } from '../src/render/braille/engine.js';
 import { type PrintBlock, printBlocks } from '../src/render/braille/print-blocks.js';
 import type { Artifact, ProcedureRun, RenderContext } from '../src/render/types.js';
@@ -57,7 +58,7 @@ describe('golden corpus (braille proof)', async () => {
       if (!procedure) throw new Error(`${source} did not build`);
       const outline = context.outline(procedure);
       const print = printBlocks(outline, OPTIONS)
-        .map((block) => block.text)
+        .map((block) => withoutSigns(block.text))
         .join('\n');
       // Each paragraph, item, cell and line, as its text without link addresses, in order.
       const expected: string[] = [];

@@ -11,9 +11,11 @@ import { check, FIXTURES, REPO, testSite, testTemplates } from './fixtures.js';
 
 export const TABLE = 'id-id-g1.utb';
 export const TABLE_YAML = join(FIXTURES, 'braille', 'id-id-g1.yaml');
+/** Back-translation cases (braille → print), liblouis YAML with `testmode: backward`. */
+export const TABLE_BACKWARD_YAML = join(FIXTURES, 'braille', 'id-id-g1-backward.yaml');
 
-export function tableCases(): [string, string][] {
-  return (parse(readFileSync(TABLE_YAML, 'utf8')) as { tests: [string, string][] }).tests;
+export function tableCases(path = TABLE_YAML): [string, string][] {
+  return (parse(readFileSync(path, 'utf8')) as { tests: [string, string][] }).tests;
 }
 
 export const NATIVE_INSTALLED = spawnSync('lou_translate', ['--version']).status === 0;

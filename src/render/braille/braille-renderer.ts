@@ -6,6 +6,7 @@ import type { Words } from '../../i18n/words.js';
 import type { Outline } from '../../outline/types.js';
 import { type Artifact, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { CONTINUATION } from './continuation.js';
+import { withoutSigns } from './emphasis.js';
 import { loadEngine } from './engine.js';
 import { loadGeometry } from './geometry.js';
 import { brailleNumeral } from './numerals.js';
@@ -20,8 +21,8 @@ const BLANK = '\u2800';
 const HYPHEN = '⠤';
 /** Addresses break after the slash or the period, or before the at sign (4-1). */
 const ADDRESS_BREAKS = { after: ['⠌', '⠲'], before: ['⠈⠁'] };
-/** Capital, number and letter signs: not letters when a hyphenated word's parts are counted. */
-const INDICATORS = ['⠠', '⠼', '⠰'];
+/** Capital, number, letter and kursif signs: not letters when a hyphenated word's parts are counted. */
+const INDICATORS = ['⠠', '⠼', '⠰', '⠨'];
 /** Comma, semicolon, colon, period, hyphen: a shortened running head ends in none of them. */
 const HEAD_PUNCTUATION = ['⠂', '⠆', '⠒', '⠲', '⠤'];
 
@@ -95,7 +96,7 @@ export function layOut(
   return paginate(
     blocks.map((block, index) => {
       const braille = cells[index] ?? '';
-      const marks = wordMarks(block.text, lang);
+      const marks = wordMarks(withoutSigns(block.text), lang);
       // Print words and braille words line up one to one when the table writes one blank
       // cell per space; if it ever does not, the marks are left out rather than misplaced.
       const aligned =
@@ -142,7 +143,7 @@ function brailleArtifacts(
     pages: pages.map((page, index) => ({
       number: index + 1,
       braille: page.lines.join('\n'),
-      print: page.blocks.map((block) => blocks[block]?.text ?? ''),
+      print: page.blocks.map((block) => withoutSigns(blocks[block]?.text ?? '')),
     })),
   });
   return [

@@ -7,6 +7,7 @@ import type { Words } from '../../i18n/words.js';
 import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
+import { emphasise, withoutSigns } from './emphasis.js';
 import type { BlockKind } from './paginate.js';
 import { printInlines } from './print-inlines.js';
 
@@ -90,7 +91,9 @@ export function printBlocks(outline: Outline, options: PrintOptions): PrintBlock
       blocks.push(...blocksOf(lead ? rest : note.blocks, { ...context, level: 1 }));
     }
   }
-  return blocks.map((block) => ({ ...block, text: normalise(block.text) })).filter((block) => block.text !== '');
+  return blocks
+    .map((block) => ({ ...block, text: emphasise(normalise(block.text)) }))
+    .filter((block) => withoutSigns(block.text) !== '');
 }
 
 function blocksOf(nodes: readonly Block[], context: Context): PrintBlock[] {
@@ -119,8 +122,9 @@ const handlers: BlockHandlers<PrintBlock[], Context> = {
       ...blocksOf(item.blocks, { ...context, level: context.level + 1, displayed: false }),
     ]),
   // Row by row: the first cell as an item, the others under it, each as "header: value".
+  // A header's own bold is the table's styling, not emphasis: it would sign every row.
   table: (node, context) => {
-    const headers = node.header.map((cell) => inlineText(cell.content, context.options));
+    const headers = node.header.map((cell) => withoutSigns(inlineText(cell.content, context.options)));
     return node.rows.flatMap((row) => {
       const together = context.rows.next++;
       return row.flatMap((cell, column): PrintBlock[] => {
@@ -165,7 +169,8 @@ export function inlineText(nodes: readonly Inline[], options: PrintOptions): str
 
 /**
  * One line of text: liblouis gets no line breaks, runs of spaces are one space, and
- * invisible format characters (soft hyphen, zero-width space) are dropped.
+ * invisible format characters (soft hyphen, zero-width space) are dropped. Emphasis
+ * marks stay, for emphasise().
  */
 function normalise(text: string): string {
   return timeRanges(
@@ -182,5 +187,9 @@ function normalise(text: string): string {
  * sign). Dates (17-08-2024) keep their hyphen.
  */
 export function timeRanges(text: string): string {
-  return text.replace(/(?<![\d.:])(\d{1,2}[.:]\d\d) ?- ?(?=\d{1,2}[.:]\d\d(?![\d.:]))/g, '$1–');
+  // Emphasis marks may stand next to the hyphen ("**08.00**-15.00"): they are kept.
+  return text.replace(
+    /(?<![\d.:])(\d{1,2}[.:]\d\d)([\ufdd0\ufdd1]*) ?- ?([\ufdd0\ufdd1]*)(?=\d{1,2}[.:]\d\d(?![\d.:]))/g,
+    '$1$2–$3',
+  );
 }

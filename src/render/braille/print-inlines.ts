@@ -5,10 +5,14 @@
 //   "teks, alamat: …". A link whose text already is the address ("www.lapor.go.id" for
 //   https://www.lapor.go.id/) gives it once, inside brackets or not.
 // - Invisible format characters (soft hyphen, zero-width space, BOM) are dropped before
-//   plainText, which would read some of them as spaces inside a word.
+//   plainText, which would read some of them as spaces inside a word; so are Unicode
+//   noncharacters, which the braille formatter keeps for its own marks.
+// - Bold and italic (strong, emphasis, nested or not) are kept as marks around their
+//   text, which emphasis.ts turns into the kursif sign.
 import { type InlineHandlers, renderInline } from '../../outline/handlers.js';
 import { displayAddress, plainText } from '../../outline/plain-text.js';
 import type { Inline } from '../../outline/types.js';
+import { EMPHASIS_BEGIN, EMPHASIS_END, NONCHARACTERS, withoutSigns } from './emphasis.js';
 
 interface Scan {
   /** Brackets opened and not yet closed in the text read so far. */
@@ -30,14 +34,14 @@ const handlers: InlineHandlers<Inline[], Scan> = {
   image: (node, scan) => read(node.alt, scan, [node]),
   break: (node) => [node],
   noteRef: (node) => [node],
-  strong: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
-  emphasis: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
+  strong: (node, scan) => emphasised(node.children, scan),
+  emphasis: (node, scan) => emphasised(node.children, scan),
   delete: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
   phrase: (node, scan) => [{ ...node, children: rewrite(node.children, scan) }],
   link: (node, scan) => {
     const inside = scan.open > 0;
     const children = rewrite(node.children, scan);
-    const text = plainText(children, { links: 'text' });
+    const text = withoutSigns(plainText(children, { links: 'text' }));
     // Text that is the address as a reader types it ("www.lapor.go.id") is printed once.
     if (text !== '' && sameAddress(text, node.url)) return children;
     if (!inside && !/[)\]]$/.test(text)) return [{ ...node, children }];
@@ -48,7 +52,15 @@ const handlers: InlineHandlers<Inline[], Scan> = {
 };
 
 function visible(text: string): string {
-  return text.replace(/\p{Cf}/gu, '');
+  return text.replace(/\p{Cf}/gu, '').replace(NONCHARACTERS, '');
+}
+
+function emphasised(children: readonly Inline[], scan: Scan): Inline[] {
+  return [
+    { type: 'text', value: EMPHASIS_BEGIN },
+    ...rewrite(children, scan),
+    { type: 'text', value: EMPHASIS_END },
+  ];
 }
 
 function read(text: string, scan: Scan, result: Inline[]): Inline[] {
