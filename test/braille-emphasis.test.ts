@@ -58,10 +58,7 @@ describe('emphasis from the outline', () => {
           'Bayar **Rp 0,-** di loket, isi kolom **a** dan unduh [**formulir**](https://bkpsdm.example.go.id/formulir).',
       )
       .replace('- Formulir permohonan cuti', '- Formulir **yang telah ditandatangani atasan langsung**')
-      .replace(
-        '## Prosedur',
-        '| **Berkas** | Jumlah |\n| --- | --- |\n| SK pangkat | **2 lembar** |\n\n## Prosedur',
-      ),
+      .replace('## Prosedur', '| **Berkas** | Jumlah |\n| --- | --- |\n| SK pangkat | **2 lembar** |\n\n## Prosedur'),
   );
 
   it('signs emphasised words in paragraphs, items, table cells and link text, not table headers', async () => {

@@ -155,7 +155,9 @@ describe('braille engines on the corpus', () => {
     expect(read.map(sameSigns)).toEqual(TRICKY.map(sameSigns));
     expect(read.map(numbers)).toEqual(TRICKY.map(numbers));
     // The kursif sign is read back as nothing, not as a stray character.
-    const emphasised = TRICKY.flatMap((text, index) => (text.includes(KURSIF) ? [[withoutSigns(text), read[index]]] : []));
+    const emphasised = TRICKY.flatMap((text, index) =>
+      text.includes(KURSIF) ? [[withoutSigns(text), read[index]]] : [],
+    );
     expect(emphasised.length).toBeGreaterThanOrEqual(15);
     for (const [print, back] of emphasised) expect(back?.replace(/“|”/g, '"')).toBe(print?.replace(/“|”/g, '"'));
     for (const cell of cells) expect(cell).not.toMatch(/⠸⠿/);

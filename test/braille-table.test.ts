@@ -134,6 +134,14 @@ describe('characters the table knows', () => {
     expect(replaceUnknown('a  :  b', known, rules).text).toBe('a  :  b');
   });
 
+  it('writes a character in its compatibility form when the table knows that form (1 m² as 1 m2)', () => {
+    const known = knownCharacters(TABLE);
+    const result = replaceUnknown('papan 1 m², ruang 2 m³, ﬁle, ７ hari', known, characterRules('id'));
+    expect(result.text).toBe('papan 1 m2, ruang 2 m3, file, 7 hari');
+    expect(result.compatible).toEqual(['²', '³', 'ﬁ', '７']);
+    expect(result.unknown).toEqual([]);
+  });
+
   it('has no placeholder cell: the table defines no U+FFFD', () => {
     expect(knownCharacters(TABLE).has('\ufffd')).toBe(false);
   });

@@ -56,11 +56,7 @@ function visible(text: string): string {
 }
 
 function emphasised(children: readonly Inline[], scan: Scan): Inline[] {
-  return [
-    { type: 'text', value: EMPHASIS_BEGIN },
-    ...rewrite(children, scan),
-    { type: 'text', value: EMPHASIS_END },
-  ];
+  return [{ type: 'text', value: EMPHASIS_BEGIN }, ...rewrite(children, scan), { type: 'text', value: EMPHASIS_END }];
 }
 
 function read(text: string, scan: Scan, result: Inline[]): Inline[] {

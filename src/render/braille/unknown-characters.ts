@@ -1,7 +1,8 @@
 // Print the braille table has no sign for, made into braille a reader can use
 // (templates/braille/characters.yaml): a few signs as words, a run of text in another
 // script as one short transcriber's note ("[teks dalam aksara Jawa]"), emoji and any
-// other unknown character dropped. Never a placeholder cell, which means nothing on paper.
+// other unknown character dropped; a character whose compatibility form the table knows
+// ("²", "ﬁ", full-width digits) is written in that form. Never a placeholder cell.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { BRAILLE_TEMPLATES_DIR } from './tables.js';
@@ -25,6 +26,8 @@ export interface Replaced {
   unknown: string[];
   /** Signs written as words, each once. */
   words: string[];
+  /** Characters written in their compatibility form (NFKC: "²" as "2", "ﬁ" as "fi"), each once. */
+  compatible: string[];
 }
 
 let rules: Record<string, CharacterRules> | undefined;
@@ -49,7 +52,7 @@ function scriptOf(segment: string, names: Record<string, string>): string {
 }
 
 export function replaceUnknown(text: string, known: ReadonlySet<string>, rules: CharacterRules): Replaced {
-  const result: Replaced = { text: '', emoji: [], scripts: [], unknown: [], words: [] };
+  const result: Replaced = { text: '', emoji: [], scripts: [], unknown: [], words: [], compatible: [] };
   const once = (list: string[], value: string) => {
     if (!list.includes(value)) list.push(value);
   };
@@ -80,12 +83,22 @@ export function replaceUnknown(text: string, known: ReadonlySet<string>, rules: 
     else if (rules.words[segment]) {
       result.text += ` ${rules.words[segment]} `;
       once(result.words, segment);
+    } else if (compatible(segment, known)) {
+      // "1 m²" is "1 m2": the form verify compares too (NFKC), so nothing reads as missing.
+      result.text += segment.normalize('NFKC');
+      once(result.compatible, segment);
     } else if (EMOJI.test(segment)) once(result.emoji, segment);
     else once(result.unknown, segment);
   }
   endRun();
   // Only where something was dropped or replaced: no doubled space, none before a point.
-  const changed = result.emoji.length + result.scripts.length + result.unknown.length + result.words.length > 0;
+  const changed =
+    result.emoji.length +
+      result.scripts.length +
+      result.unknown.length +
+      result.words.length +
+      result.compatible.length >
+    0;
   if (changed)
     result.text = result.text
       .replace(/\s+/g, ' ')
@@ -93,6 +106,12 @@ export function replaceUnknown(text: string, known: ReadonlySet<string>, rules: 
       .trim();
   else result.text = text;
   return result;
+}
+
+/** A character whose compatibility form is other characters the table knows (not emoji, not spaces). */
+function compatible(segment: string, known: ReadonlySet<string>): boolean {
+  const form = segment.normalize('NFKC');
+  return form !== segment && !/\s/.test(form) && [...form].every((character) => known.has(character));
 }
 
 /** `"😀" (U+1F600)` for a warning a person can act on. */
