@@ -94,6 +94,14 @@ describe('the talking books of sample procedures', async () => {
     }
   });
 
+  it('is reused with the MP3 by a warm rebuild', { timeout: 120_000 }, async () => {
+    const before = readFileSync(book(SAMPLES[0] ?? ''));
+    const warm = await build(outDir);
+    for (const sample of SAMPLES) expect(warm.reused).toContain(`${sample}/talking-book.epub`);
+    expect(warm.written.filter((path) => path.endsWith('.epub'))).toEqual([]);
+    expect(readFileSync(book(SAMPLES[0] ?? '')).equals(before)).toBe(true);
+  });
+
   it('has clips in reading order, one after the other, inside the MP3 as ffprobe measures it', () => {
     for (const sample of SAMPLES) {
       const read = readTalkingBook(new Uint8Array(readFileSync(book(sample))));

@@ -11,8 +11,9 @@ export { TALKING_BOOK_FORMAT_VERSION } from './talking-book.js';
 export const TALKING_BOOK_FILE = 'talking-book.epub';
 
 /**
- * Today's audio times are per segment: each segment is one sentence of the book. (When the
- * audio gives times per sentence, this is the one place to change.)
+ * Today's audio times are per segment: each segment is one sentence of the book. When the
+ * audio times each sentence (per segment `{ chapter?, sentences: { text, start, end }[] }`),
+ * this is the one place to change: keep `item` from the script segment of the same index.
  */
 export function bookSegments(
   segments: readonly ScriptSegment[],
