@@ -54,7 +54,6 @@ export function layOutBook(input: Pick<TalkingBookInput, 'title' | 'segments' | 
     if (parent === root) section = chapter;
     return chapter;
   };
-  const ordered: Clip[] = [];
   input.segments.forEach((segment, index) => {
     current = open(segment, index);
     const paragraph: Clip[] = [];
@@ -63,7 +62,6 @@ export function layOutBook(input: Pick<TalkingBookInput, 'title' | 'segments' | 
       if (text === '') continue;
       sentences += 1;
       const clip = { id: `s${sentences}`, text, begin: sentence.start, end: sentence.end };
-      ordered.push(clip);
       const isHeading =
         paragraph.length === 0 && current.paragraphs.length === 0 && !current.heading && sameText(text, current.title);
       if (isHeading) current.heading = clip;
@@ -73,16 +71,12 @@ export function layOutBook(input: Pick<TalkingBookInput, 'title' | 'segments' | 
   });
   // A clip runs to where the next begins, so the pauses between sentences and sections are
   // heard as in the audio file; the last runs to the end of the file.
-  ordered.forEach((clip, index) => {
-    const next = ordered[index + 1];
+  const clips = readingOrder(root);
+  clips.forEach((clip, index) => {
+    const next = clips[index + 1];
     clip.end = next ? Math.max(clip.begin, next.begin) : Math.max(clip.begin, clip.end, input.durationMs);
   });
-  return { root, clips: readingOrder(root) };
-}
-
-/** The chapters in reading order, the root first. */
-export function chaptersOf(root: Chapter): Chapter[] {
-  return [root, ...root.children.flatMap((child) => chaptersOf(child))];
+  return { root, clips };
 }
 
 /** The clips of a chapter and its children, in the order the content document shows them. */
