@@ -26,6 +26,7 @@ describe('warnings', () => {
       'id/cuti-tahunan/audio.vtt',
       'id/cuti-tahunan/audio-chapters.vtt',
       'id/cuti-tahunan/transcript.txt',
+      'id/cuti-tahunan/talking-book.epub',
     ]);
     const line = validProcedure((t) => t.replace('1. Isi', '1. Isi formulir XYZ dan'))
       .split('\n')

@@ -94,6 +94,9 @@ export const TERMS = [
   'search_none',
   'units_filter',
   'units_all',
+  'edition_talking_book',
+  'talking_book_contents',
+  'talking_book_summary',
 ] as const;
 
 export type Term = (typeof TERMS)[number];

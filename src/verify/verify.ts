@@ -1,6 +1,6 @@
 // `pelita verify`: reads every written edition back, with readers that share nothing with
 // the code that wrote it (an HTML parser, pdf.js, liblouis back-translation, an XML
-// parser), and proves that each carries every text of the procedure's outline.
+// parser, an unzip of its own), and proves that each carries every text of the procedure's outline.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Words } from '../i18n/words.js';
@@ -19,6 +19,7 @@ import { pefBodyRows } from './read-braille.js';
 import { htmlText } from './read-html.js';
 import { pdfText } from './read-pdf.js';
 import { svgTexts } from './read-svg.js';
+import { talkingBookText } from './read-talking-book.js';
 
 export interface VerifyContext {
   outDir: string;
@@ -50,6 +51,8 @@ export const EDITION_READERS: readonly EditionReader[] = [
   { edition: 'large-print', file: 'large-print.pdf', parts: PARTS, read: (bytes) => pdfText(bytes) },
   { edition: 'braille', file: 'braille.pef', parts: PARTS, read: brailleText },
   { edition: 'audio', file: 'audio.txt', parts: PARTS, read: async (bytes) => utf8(bytes), expect: spokenForm },
+  // Its text in normal spelling, less any sentence the overlay cannot play (src/verify/read-talking-book.ts).
+  { edition: 'talking-book', file: 'talking-book.epub', parts: PARTS, read: async (bytes) => talkingBookText(bytes) },
   { edition: 'pictogram', file: 'pictograms.svg', parts: PICTURE_PARTS, read: async (bytes) => svgTexts(utf8(bytes)) },
   {
     edition: 'pictogram-pdf',

@@ -5,6 +5,12 @@
 // nor the speech settings changed.
 import { createHash } from 'node:crypto';
 import type { Outline } from '../../outline/types.js';
+import {
+  bookSegments,
+  TALKING_BOOK_FILE,
+  TALKING_BOOK_FORMAT_VERSION,
+  talkingBookFor,
+} from '../talking-book/from-audio.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../types.js';
 import { DEFAULT_MP3_OPTIONS, ENCODER_DELAY_SAMPLES } from './encode/mp3.js';
 import { audioEngineVersions } from './engine-versions.js';
@@ -17,7 +23,7 @@ import { loadSpeechData, type SpeechData } from './speech-data.js';
 import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
 
 /** Bump when the way audio is made changes, so cached files are made again. */
-export const AUDIO_FORMAT_VERSION = 2;
+export const AUDIO_FORMAT_VERSION = 3;
 
 export const audioRenderer: Renderer = {
   id: 'audio',
@@ -26,12 +32,14 @@ export const audioRenderer: Renderer = {
     { file: 'audio.txt', term: 'edition_transcript', type: 'text/plain' },
     { file: 'audio.vtt', term: 'edition_captions', type: 'text/vtt' },
     { file: 'transcript.txt', term: 'edition_clean_transcript', type: 'text/plain' },
+    { file: TALKING_BOOK_FILE, term: 'edition_talking_book', type: 'application/epub+zip' },
   ],
   async cacheKey(outline, context) {
     const prepared = await prepare(outline, context);
     if (!prepared) return undefined;
     return JSON.stringify({
       version: AUDIO_FORMAT_VERSION,
+      talkingBook: TALKING_BOOK_FORMAT_VERSION,
       engine: context.settings.speechEngine,
       engines: audioEngineVersions(context.settings.speechEngine),
       voice: prepared.speech.voice,
@@ -63,6 +71,15 @@ export const audioRenderer: Renderer = {
       { path: `${dir}/audio.vtt`, data: captionsVtt(prepared.segments, times) },
       { path: `${dir}/audio-chapters.vtt`, data: chaptersVtt(chapters(prepared.segments, times, durationMs)) },
       { path: `${dir}/transcript.txt`, data: cleanTranscript(prepared.segments) },
+      {
+        path: `${dir}/${TALKING_BOOK_FILE}`,
+        data: talkingBookFor(outline, context, {
+          mp3,
+          durationMs,
+          segments: bookSegments(prepared.segments, times),
+          voice: prepared.tags.comment,
+        }),
+      },
     ];
     return artifacts;
   },

@@ -1,0 +1,20 @@
+// Escaping for XML text and attribute values, and SMIL clock values.
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A SMIL full clock value, `h:mm:ss.mmm`, from milliseconds. */
+export function clock(ms: number): string {
+  const whole = Math.max(0, Math.round(ms));
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const hours = Math.floor(whole / 3_600_000);
+  const minutes = Math.floor(whole / 60_000) % 60;
+  const seconds = Math.floor(whole / 1000) % 60;
+  return `${hours}:${pad(minutes)}:${pad(seconds)}.${pad(whole % 1000, 3)}`;
+}
+
+/** The language attributes of an XHTML element. */
+export function langAttributes(lang: string): string {
+  return `xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}"`;
+}
