@@ -1,62 +1,61 @@
-// eSpeak NG compiled to WebAssembly (npm `espeak-ng`): its voice data is embedded in the
-// .wasm file, so nothing is downloaded or installed. Each call runs the espeak-ng command
-// in a fresh module instance on an in-memory file system: text in /in.txt, WAV out.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { espeakArguments, type Pcm, type SpeechEngine } from './engine.js';
-import { parseWav } from './wav.js';
+// eSpeak NG compiled to WebAssembly (npm `@echogarden/espeak-ng-emscripten`, eSpeak NG's
+// library API through Emscripten): its voice data comes in the package, so nothing is
+// downloaded or installed. One module, initialised once per thread (the build's main thread
+// and each MP3 worker), speaks every text: a call costs only the synthesis itself, where
+// a fresh module per call (the `espeak-ng` package's command) cost 0.3–0.4 s even for a word.
+// The text goes in as SSML with phoneme input (`[[…]]`) on, as the espeak-ng command reads
+// it: "&", "<" and ">" are escaped so they are read, not taken for markup.
+import type { Pcm, SpeechEngine } from './engine.js';
 
-interface EmscriptenModule {
-  FS: { writeFile(path: string, data: string): void; readFile(path: string): Uint8Array };
+interface EspeakWorker {
+  set_voice(name: string): number;
+  set_rate(wordsPerMinute: number): void;
+  get_samplerate(): number;
+  synthesize(text: string, callback: (audio: Int16Array | undefined, events: unknown[]) => number): void;
 }
-type EspeakFactory = (options: {
-  arguments: string[];
-  instantiateWasm: (imports: object, done: (instance: object, module: object) => void) => object;
-  preRun: ((module: EmscriptenModule) => void)[];
-  print: (text: string) => void;
-  printErr: (text: string) => void;
-}) => Promise<EmscriptenModule>;
-
-// The build's TypeScript settings have no DOM types, where WebAssembly's are declared.
-interface WebAssemblyApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: object): Promise<object>;
+interface EspeakModule {
+  eSpeakNGWorker: new () => EspeakWorker;
 }
-const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
 
-// Compiling the 18 MB module (it holds the voice data) is the slow part: do it once per process.
-let compiled: Promise<{ factory: EspeakFactory; wasm: object }> | undefined;
-function load() {
-  compiled ??= (async () => {
+let worker: Promise<EspeakWorker> | undefined;
+/** This thread's eSpeak NG, made on first use (≈0.1 s: the 24 MB voice data is read once). */
+function load(): Promise<EspeakWorker> {
+  worker ??= (async () => {
     // @ts-expect-error: the package ships no type declarations
-    const factory = (await import('espeak-ng')).default as EspeakFactory;
-    const path = fileURLToPath(import.meta.resolve('espeak-ng/dist/espeak-ng.wasm'));
-    return { factory, wasm: await wasmApi.compile(await readFile(path)) };
+    const factory = (await import('@echogarden/espeak-ng-emscripten')).default as (options: object) => Promise<EspeakModule>;
+    // The glue finds its data file beside itself; printing is kept off the build's output.
+    const module = await factory({ print: () => {}, printErr: () => {} });
+    return new module.eSpeakNGWorker();
   })();
-  return compiled;
+  return worker;
 }
+
+let currentVoice: string | undefined;
 
 export const embeddedEngine: SpeechEngine = {
   id: 'embedded',
-  async synthesise(text, options): Promise<Pcm> {
-    const { factory, wasm } = await load();
-    const errors: string[] = [];
-    const module = await factory({
-      arguments: [...espeakArguments(options), '-w', '/out.wav', '-f', '/in.txt'],
-      instantiateWasm: (imports, done) => {
-        wasmApi.instantiate(wasm, imports).then((instance) => done(instance, wasm));
-        return {};
-      },
-      preRun: [(instance) => instance.FS.writeFile('/in.txt', text)],
-      print: () => {},
-      printErr: (line) => errors.push(line),
-    });
-    let wav: Uint8Array;
-    try {
-      wav = module.FS.readFile('/out.wav');
-    } catch {
-      throw new Error(`the embedded eSpeak NG made no sound: ${errors.join(' ') || 'no message'}`);
+  async synthesise(text, { voice, rate }): Promise<Pcm> {
+    const espeak = await load();
+    if (voice !== currentVoice) {
+      if (espeak.set_voice(voice) !== 0) throw new Error(`the embedded eSpeak NG has no voice "${voice}"`);
+      currentVoice = voice;
     }
-    return parseWav(wav);
+    espeak.set_rate(Math.round(rate));
+    const chunks: Int16Array[] = [];
+    espeak.synthesize(escapeSsml(text), (audio) => {
+      if (audio && audio.length > 0) chunks.push(audio);
+      return 0; // 0: go on
+    });
+    const samples = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      samples.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return { sampleRate: espeak.get_samplerate(), samples };
   },
 };
+
+function escapeSsml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
