@@ -40,7 +40,7 @@ const TITLES = [
 ];
 
 // End mark, closing quotes/brackets, then space(s); what follows must open a sentence.
-const BOUNDARY = /([.!?]+["'”’)\]]*)(\s+)(?=["'“‘(\[\p{Lu}\p{N}\uE000])/gu;
+const BOUNDARY = /([.!?]+["'”’)\]]*)(\s+)(?=["'“‘([\p{Lu}\p{N}\uE000])/gu;
 
 export function splitSentences(text: string, lexicon: Lexicon): string[] {
   const abbreviations = new Set([...TITLES, ...[...lexicon.keys()].filter((key) => key.endsWith('.'))]);
@@ -52,7 +52,7 @@ export function splitSentences(text: string, lexicon: Lexicon): string[] {
     if (insidePhrase(before)) continue;
     if ((match[1] ?? '').startsWith('.') && !/[!?]/.test(match[1] ?? '')) {
       const word = /(\S+)$/.exec(text.slice(start, match.index + 1))?.[1] ?? '';
-      const bare = word.replace(/^.*\uE001/u, '').replace(/^["'“‘(\[]+/u, '');
+      const bare = word.replace(/^.*\uE001/u, '').replace(/^["'“‘([]+/u, '');
       if (abbreviations.has(bare) || /^\p{L}\.$/u.test(bare) || /\p{L}\.\p{L}/u.test(bare)) continue;
     }
     sentences.push(before.trim());

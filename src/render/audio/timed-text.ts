@@ -1,15 +1,80 @@
-// The MP3's timed companions, from the segments' times: WebVTT captions (audio.vtt, in
-// normal spelling, one cue per spoken segment), a WebVTT chapters track (audio-chapters.vtt,
-// which the page also reads for its chapter links) and the clean transcript.
+// The MP3's timed companions, from the sentences' times: WebVTT captions (audio.vtt, in
+// normal spelling, one cue per spoken sentence), a WebVTT chapters track (audio-chapters.vtt,
+// which the page also reads for its chapter links), the clean transcript, and the sentences
+// with their times for the talking book (timedSentences).
 import type { AudioChapter } from './encode/id3.js';
+import type { Mp3Result, SentenceTime } from './make-mp3.js';
 import { joinSegments, type ScriptSegment } from './script.js';
 
-export function captionsVtt(segments: readonly Pick<ScriptSegment, 'written'>[], times: readonly Span[]): string {
-  const cues = segments.map((segment, index) => {
-    const time = times[index] ?? { start: 0, end: 0 };
-    return `${index + 1}\n${timestamp(time.start)} --> ${timestamp(time.end)}\n${cueText(segment.written)}`;
+/** A caption line's length at most (the usual broadcast guideline), where a sentence is long. */
+export const CAPTION_LINE_CHARACTERS = 42;
+/** Lines a cue holds at most (WebVTT practice): a longer sentence gets further cues. */
+export const CAPTION_LINES = 2;
+
+type CaptionSegment = Pick<ScriptSegment, 'written'> & { sentences?: Pick<ScriptSegment, 'sentences'>['sentences'] };
+
+/**
+ * One cue per sentence, identified `s1`, `s2`, … in the order heard. A sentence too long
+ * for two lines of 42 characters goes on in further cues, `s7-2`, `s7-3`, …, split at
+ * word boundaries, the sentence's time shared between them in proportion to their
+ * characters; so `sN` is always the start of sentence N.
+ */
+export function captionsVtt(segments: readonly CaptionSegment[], sentences: readonly SentenceTime[]): string {
+  const cues = sentences.flatMap((time, number) => {
+    const text = sentenceText(segments, time);
+    const parts = captionParts(text);
+    const total = parts.reduce((sum, part) => sum + part.join(' ').length, 0) || 1;
+    let done = 0;
+    return parts.map((lines, index) => {
+      const start = time.start + Math.round(((time.end - time.start) * done) / total);
+      done += lines.join(' ').length;
+      const end =
+        index === parts.length - 1 ? time.end : time.start + Math.round(((time.end - time.start) * done) / total);
+      const id = index === 0 ? `s${number + 1}` : `s${number + 1}-${index + 1}`;
+      return `${id}\n${timestamp(start)} --> ${timestamp(end)}\n${lines.map(cueText).join('\n')}`;
+    });
   });
   return `WEBVTT\n\n${cues.join('\n\n')}\n`;
+}
+
+/** A sentence's text in normal spelling (a segment without sentences is one). */
+function sentenceText(segments: readonly CaptionSegment[], { segment, index }: SentenceTime): string {
+  const owner = segments[segment];
+  return owner?.sentences?.[index]?.written ?? (index === 0 ? (owner?.written ?? '') : '');
+}
+
+/** A sentence as cues of at most two lines, each line at most 42 characters (a longer word alone). */
+export function captionParts(text: string): string[][] {
+  const lines: string[] = [];
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= CAPTION_LINE_CHARACTERS)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  const parts: string[][] = [];
+  for (let i = 0; i < lines.length; i += CAPTION_LINES) parts.push(lines.slice(i, i + CAPTION_LINES));
+  return parts.length > 0 ? parts : [['']];
+}
+
+/** What the talking book needs of a segment: its chapter and its sentences, timed. */
+export interface TimedSegment {
+  chapter?: string;
+  /** In normal spelling; times in milliseconds in the MP3 as heard. */
+  sentences: { text: string; start: number; end: number }[];
+}
+
+/** Each segment's sentences in normal spelling with their times (for the EPUB 3 talking book). */
+export function timedSentences(
+  segments: readonly Pick<ScriptSegment, 'chapter' | 'written' | 'sentences'>[],
+  result: Pick<Mp3Result, 'sentences'>,
+): TimedSegment[] {
+  return segments.map((segment, index) => ({
+    ...(segment.chapter ? { chapter: segment.chapter } : {}),
+    sentences: result.sentences
+      .filter((time) => time.segment === index)
+      .map((time) => ({ text: sentenceText(segments, time), start: time.start, end: time.end })),
+  }));
 }
 
 export function chaptersVtt(chapters: readonly AudioChapter[]): string {
@@ -56,11 +121,6 @@ export function cleanTranscript(segments: readonly ScriptSegment[]): string {
     segments.map((segment) => ({ ...segment, pause: 'section' })),
     'written',
   )}\n`;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 function timestamp(ms: number): string {

@@ -22,7 +22,9 @@ let worker: Promise<EspeakWorker> | undefined;
 function load(): Promise<EspeakWorker> {
   worker ??= (async () => {
     // @ts-expect-error: the package ships no type declarations
-    const factory = (await import('@echogarden/espeak-ng-emscripten')).default as (options: object) => Promise<EspeakModule>;
+    const factory = (await import('@echogarden/espeak-ng-emscripten')).default as (
+      options: object,
+    ) => Promise<EspeakModule>;
     // The glue finds its data file beside itself; printing is kept off the build's output.
     const module = await factory({ print: () => {}, printErr: () => {} });
     return new module.eSpeakNGWorker();
