@@ -3,8 +3,8 @@
 // sentences correspond one to one (captions, the talking book's highlighting). A sentence
 // ends at ".", "!" or "?" (with any closing quote or bracket) before a space and a capital,
 // a digit, an opening quote or bracket; not after an abbreviation with a full stop
-// (lexicon.yaml's "Jl.", "No.", "mis." and the titles below), an initial ("A.") or a word
-// with dots inside ("S.Kom.", "A.Md."), and never inside a phrase marked in another language.
+// (lexicon.yaml's "Jl.", "No.", "mis." and the titles below), an initial ("A.") or a degree
+// ("S.Kom.", "A.Md."; a web address ending a sentence does end it), and never inside a phrase marked in another language.
 import type { Lexicon } from './normalise/speech-language.js';
 
 /** Abbreviations with a full stop that are usually followed by a name or number, not a new sentence. */
@@ -42,6 +42,9 @@ const TITLES = [
 // End mark, closing quotes/brackets, then space(s); what follows must open a sentence.
 const BOUNDARY = /([.!?]+["'”’)\]]*)(\s+)(?=["'“‘([\p{Lu}\p{N}\uE000])/gu;
 
+/** A degree or title with dots inside: S.Kom., A.Md., S.H., M.Si. (a lower-case address is not one). */
+const DEGREE = /^\p{Lu}\p{Ll}{0,3}\.(?:\p{Lu}\p{Ll}{0,3}\.)+$/u;
+
 export function splitSentences(text: string, lexicon: Lexicon): string[] {
   const abbreviations = new Set([...TITLES, ...[...lexicon.keys()].filter((key) => key.endsWith('.'))]);
   const sentences: string[] = [];
@@ -53,7 +56,7 @@ export function splitSentences(text: string, lexicon: Lexicon): string[] {
     if ((match[1] ?? '').startsWith('.') && !/[!?]/.test(match[1] ?? '')) {
       const word = /(\S+)$/.exec(text.slice(start, match.index + 1))?.[1] ?? '';
       const bare = word.replace(/^.*\uE001/u, '').replace(/^["'“‘([]+/u, '');
-      if (abbreviations.has(bare) || /^\p{L}\.$/u.test(bare) || /\p{L}\.\p{L}/u.test(bare)) continue;
+      if (abbreviations.has(bare) || /^\p{L}\.$/u.test(bare) || DEGREE.test(bare)) continue;
     }
     sentences.push(before.trim());
     start = end + (match[2]?.length ?? 0);

@@ -43,18 +43,66 @@ function sentenceText(segments: readonly CaptionSegment[], { segment, index }: S
   return owner?.sentences?.[index]?.written ?? (index === 0 ? (owner?.written ?? '') : '');
 }
 
-/** A sentence as cues of at most two lines, each line at most 42 characters (a longer word alone). */
+/**
+ * A sentence as cues of at most two lines, each at most 42 characters (a longer word alone):
+ * as few cues as fit, the words shared evenly between them (no cue of one word left over),
+ * and an amount or number kept with its word ("Rp 10.000", "No. 45").
+ */
 export function captionParts(text: string): string[][] {
-  const lines: string[] = [];
+  const words: string[] = [];
   for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
-    const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 1 + word.length <= CAPTION_LINE_CHARACTERS)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
+    const last = words[words.length - 1];
+    if (last !== undefined && GLUED.test(last) && last.length + 1 + word.length <= CAPTION_LINE_CHARACTERS)
+      words[words.length - 1] = `${last} ${word}`;
+    else words.push(word);
   }
-  const parts: string[][] = [];
-  for (let i = 0; i < lines.length; i += CAPTION_LINES) parts.push(lines.slice(i, i + CAPTION_LINES));
-  return parts.length > 0 ? parts : [['']];
+  const total = words.join(' ').length;
+  const limit = CAPTION_LINE_CHARACTERS * CAPTION_LINES;
+  for (let count = Math.max(1, Math.ceil(total / limit)); ; count++) {
+    const parts = shareWords(words, count).map(wrapLines);
+    if (parts.every((lines) => lines.length <= CAPTION_LINES) || count >= words.length)
+      return parts.length > 0 ? parts : [['']];
+  }
+}
+
+/** Words after which a line does not break: a currency, "No.", a title. */
+const GLUED = /^(?:Rp\.?|No\.|Jl\.|Jend\.|Dr\.|dr\.|Bab|Pasal|pukul|nomor)$/u;
+
+/** The words in `count` runs of about equal length, in order. */
+function shareWords(words: readonly string[], count: number): string[][] {
+  const total = words.join(' ').length;
+  const runs: string[][] = [[]];
+  let done = 0;
+  for (const word of words) {
+    const run = runs[runs.length - 1] as string[];
+    // A new run starts once this one has its share (the last takes the rest).
+    if (run.length > 0 && runs.length < count && done + word.length / 2 > (total * runs.length) / count)
+      runs.push([word]);
+    else run.push(word);
+    done += word.length + 1;
+  }
+  return runs;
+}
+
+/** Words into lines of at most 42 characters, two lines balanced when they fit in two. */
+function wrapLines(words: readonly string[]): string[] {
+  const greedy: string[] = [];
+  for (const word of words) {
+    const last = greedy[greedy.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= CAPTION_LINE_CHARACTERS)
+      greedy[greedy.length - 1] = `${last} ${word}`;
+    else greedy.push(word);
+  }
+  if (greedy.length !== 2) return greedy;
+  // Two lines: the break that makes them most even.
+  let best = greedy;
+  for (let at = 1; at < words.length; at++) {
+    const lines = [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+    if (lines.some((line) => line.length > CAPTION_LINE_CHARACTERS)) continue;
+    const spread = (candidate: string[]) => Math.abs((candidate[0]?.length ?? 0) - (candidate[1]?.length ?? 0));
+    if (spread(lines) < spread(best)) best = lines;
+  }
+  return best;
 }
 
 /** What the talking book needs of a segment: its chapter and its sentences, timed. */
