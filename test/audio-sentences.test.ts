@@ -73,6 +73,13 @@ describe('splitting sentences before normalisation', () => {
     ]);
   });
 
+  it('ends a sentence after a web address', () => {
+    expect(splitSentences('Unggah berkas di siasn.sukamaju.example. Pastikan berformat PDF.', lexicon)).toEqual([
+      'Unggah berkas di siasn.sukamaju.example.',
+      'Pastikan berformat PDF.',
+    ]);
+  });
+
   it('does not split a lower-case continuation or a number with dots', () => {
     expect(splitSentences('Bayar Rp 4.500.000 per semester. lalu tunggu.', lexicon)).toEqual([
       'Bayar Rp 4.500.000 per semester. lalu tunggu.',
@@ -231,6 +238,18 @@ describe('captions of long sentences', () => {
     expect(vtt).toMatch(/^s1-2\n/m);
     expect(vtt).toMatch(/ --> 00:00:05\.000\n/);
     expect(vtt).not.toMatch(/^s2/m);
+  });
+
+  it('keeps an amount with its word and leaves no one-word cue', () => {
+    const parts = captionParts(
+      'keempat, surat pernyataan bermeterai Rp 10.000 bersedia kembali bekerja di Pemerintah Kabupaten Sukamaju paling singkat dua kali masa tugas belajar ditambah satu tahun.',
+    );
+    expect(parts.flat().some((line) => line.includes('Rp 10.000'))).toBe(true);
+    const penuh = captionParts(
+      'Pada tugas belajar, PNS tidak melaksanakan tugas kedinasan dan tetap menerima gaji penuh!',
+    );
+    expect(penuh.length).toBe(2);
+    expect(penuh.every((lines) => lines.join(' ').split(' ').length > 3)).toBe(true);
   });
 });
 

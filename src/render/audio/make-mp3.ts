@@ -10,7 +10,7 @@ import { normaliseLoudness } from './encode/loudness.js';
 import { ENCODER_DELAY_SAMPLES, encodeMp3 } from './encode/mp3.js';
 import { forVoice } from './normalise/pronunciation.js';
 import type { ScriptSegment, ScriptSentence } from './script.js';
-import { type Pcm, speechEngine, type VoiceOptions } from './speech/engine.js';
+import { type Pcm, type SpeechEngine, speechEngine, type VoiceOptions } from './speech/engine.js';
 import { joinSpeech, PAUSE_SECONDS } from './speech/join.js';
 import { chapters } from './timed-text.js';
 
@@ -51,18 +51,18 @@ export interface Mp3Result {
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {
   const engine = await speechEngine(options.engine);
   const pronunciations = new Map(Object.entries(options.pronunciations));
-  const parts: Pcm[] = [];
+  const texts: string[] = [];
   const pauses: number[] = [];
   const owners: { segment: number; index: number }[] = [];
   for (const [segmentIndex, segment] of segments.entries()) {
     const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
     for (const [index, sentence] of sentences.entries()) {
-      parts.push(await engine.synthesise(forVoice(sentence.spoken, pronunciations), options.voice));
+      texts.push(forVoice(sentence.spoken, pronunciations));
       pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
       owners.push({ segment: segmentIndex, index });
     }
   }
-  const joined = joinSpeech(parts, pauses);
+  const joined = joinSpeech(await synthesiseAll(engine, texts, options.voice), pauses);
   const { pcm } = joined;
   // A decoder without LAME's gapless header plays the encoder's delay first: the times are
   // moved by it so they point at the voice as heard.
@@ -81,3 +81,23 @@ export async function makeMp3(segments: readonly SpokenSegment[], options: MakeM
   const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
   return { mp3, durationSeconds, times, durationMs, sentences };
 }
+
+/**
+ * Every sentence, in order. A few at a time: the native engine starts a process per sentence,
+ * and most of that time is waiting; the embedded one speaks on this thread, one after another.
+ */
+async function synthesiseAll(engine: SpeechEngine, texts: readonly string[], voice: VoiceOptions): Promise<Pcm[]> {
+  const parts: Pcm[] = new Array(texts.length);
+  let next = 0;
+  const speak = async () => {
+    while (next < texts.length) {
+      const index = next++;
+      parts[index] = await engine.synthesise(texts[index] ?? '', voice);
+    }
+  };
+  await Promise.all(Array.from({ length: engine.id === 'native' ? NATIVE_AT_ONCE : 1 }, speak));
+  return parts;
+}
+
+/** Native eSpeak NG processes started at once per MP3. */
+const NATIVE_AT_ONCE = 3;
