@@ -14,7 +14,13 @@ import { lowerFirst, markPhrase, scriptSegments } from '../src/render/audio/scri
 import { splitSentences } from '../src/render/audio/sentences.js';
 import { embeddedEngine } from '../src/render/audio/speech/embedded-engine.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
-import { CAPTION_LINE_CHARACTERS, captionParts, captionsVtt, timedSentences } from '../src/render/audio/timed-text.js';
+import {
+  CAPTION_LINE_CHARACTERS,
+  captionParts,
+  captionsVtt,
+  readCaptionSentences,
+  timedSentences,
+} from '../src/render/audio/timed-text.js';
 import type { Artifact } from '../src/render/types.js';
 import { check, renderContext, renderWith } from './support/fixtures.js';
 
@@ -214,6 +220,8 @@ describe.skipIf(!tools)('sentences of a procedure', async () => {
         expect(timed.flatMap((segment) => segment.sentences).map((sentence) => sentence.start / 1000)).toEqual(
           firsts.map((cue) => Math.round(cue.start * 1000) / 1000),
         );
+        // The same back from audio.vtt (for a talking book made when the audio was reused).
+        expect(readCaptionSentences(vtt)).toEqual(timed.flatMap((segment) => segment.sentences));
         // Each segment's time is its sentences'.
         for (const [index, segment] of timed.entries()) {
           expect(segment.sentences[0]?.start).toBe(result.times[index]?.start);

@@ -88,7 +88,7 @@ export function scriptSegments(input: ScriptInput): ScriptSegment[] {
   return markedSegments(input).flatMap(({ chapter, pause, sentences: parts }) => {
     const sentences = parts
       .flatMap((part) => splitSentences(part, input.lexicon))
-      .map((text) => ({ spoken: normaliseParagraph(text, input), written: written(text).trim() }))
+      .map((text) => ({ spoken: normaliseParagraph(text, input), written: written(text).replace(/\s+/g, ' ').trim() }))
       // A sentence of nothing the voice says (an emoji alone) is left out of both.
       .filter((sentence) => sentence.spoken !== '' && /[\p{L}\p{N}]/u.test(sentence.spoken));
     if (sentences.length === 0) return [];

@@ -147,6 +147,28 @@ export function chapters(
   );
   return starts.map((chapter, index) => ({ ...chapter, end: starts[index + 1]?.start ?? durationMs }));
 }
+/**
+ * The sentences back from audio.vtt, in order: each `sN` cue with its continuations
+ * (`sN-2`, …) joined, so a later renderer (the talking book) can have the sentences' text
+ * and times when the audio files were reused from the cache and not made again.
+ */
+export function readCaptionSentences(vtt: string): { text: string; start: number; end: number }[] {
+  const sentences: { text: string; start: number; end: number }[] = [];
+  for (const cue of vtt.split(/\n\n+/)) {
+    const [id, times, ...text] = cue.split('\n');
+    const match = times?.match(/^(\S+) --> (\S+)$/);
+    const part = id?.match(/^s\d+(-\d+)?$/);
+    if (!match || !part) continue;
+    const said = uncueText(text.filter(Boolean).join(' '));
+    const last = sentences[sentences.length - 1];
+    if (part[1] && last) {
+      last.text = `${last.text} ${said}`;
+      last.end = milliseconds(match[2] ?? '');
+    } else sentences.push({ text: said, start: milliseconds(match[1] ?? ''), end: milliseconds(match[2] ?? '') });
+  }
+  return sentences;
+}
+
 /** The chapters back from audio-chapters.vtt (for the page's chapter list). */
 export function readChaptersVtt(vtt: string): AudioChapter[] {
   const chapters: AudioChapter[] = [];
