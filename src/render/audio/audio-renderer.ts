@@ -1,5 +1,5 @@
 // The oral edition, from the outline: audio.mp3 with chapters, audio.txt (the voice script),
-// audio.vtt (captions), audio-chapters.vtt (the chapters, for the page) and transcript.txt
+// audio.vtt (captions, one cue per sentence), audio-chapters.vtt (the chapters, for the page) and transcript.txt
 // (normal spelling); all made together, because the timings come from the synthesis. Synthesis is slow, so the renderer declares a cache key made
 // from the outline's script: the pipeline reuses the old files when neither the script
 // nor the speech settings changed.
@@ -23,7 +23,7 @@ import { loadSpeechData, type SpeechData } from './speech-data.js';
 import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
 
 /** Bump when the way audio is made changes, so cached files are made again. */
-export const AUDIO_FORMAT_VERSION = 3;
+export const AUDIO_FORMAT_VERSION = 4;
 
 export const audioRenderer: Renderer = {
   id: 'audio',
@@ -58,7 +58,7 @@ export const audioRenderer: Renderer = {
     if (!prepared) return [];
     // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.
     const { makeMp3InWorker } = await import('./mp3-pool.js');
-    const { mp3, durationSeconds, times, durationMs } = await makeMp3InWorker(prepared.segments, {
+    const { mp3, durationSeconds, times, durationMs, sentences } = await makeMp3InWorker(prepared.segments, {
       engine: context.settings.speechEngine,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
@@ -68,7 +68,7 @@ export const audioRenderer: Renderer = {
     const artifacts: Artifact[] = [
       { path: `${dir}/audio.mp3`, data: mp3, facts: { durationSeconds } },
       { path: `${dir}/audio.txt`, data: `${joinSegments(prepared.segments, 'spoken')}\n` },
-      { path: `${dir}/audio.vtt`, data: captionsVtt(prepared.segments, times) },
+      { path: `${dir}/audio.vtt`, data: captionsVtt(prepared.segments, sentences) },
       { path: `${dir}/audio-chapters.vtt`, data: chaptersVtt(chapters(prepared.segments, times, durationMs)) },
       { path: `${dir}/transcript.txt`, data: cleanTranscript(prepared.segments) },
       {
@@ -76,7 +76,7 @@ export const audioRenderer: Renderer = {
         data: talkingBookFor(outline, context, {
           mp3,
           durationMs,
-          segments: bookSegments(prepared.segments, times),
+          segments: bookSegments(prepared.segments, { sentences }),
           voice: prepared.tags.comment,
         }),
       },

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderSettings } from '../settings.js';
 
-const PACKAGES = ['espeak-ng', 'wasm-media-encoders', 'browser-id3-writer'] as const;
+// The embedded eSpeak NG (one instance per thread, speech/embedded-engine.ts), LAME and the ID3 writer.
+const PACKAGES = ['@echogarden/espeak-ng-emscripten', 'wasm-media-encoders', 'browser-id3-writer'] as const;
 
 let versions: Record<string, string> | undefined;
 

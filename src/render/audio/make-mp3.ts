@@ -1,15 +1,16 @@
 // Script → speech → MP3 with tags and chapters. Kept apart so the heavy engines load only
-// when audio is made. Each segment of the script is spoken on its own and the sound joined
-// with pauses of our own length, so every segment starts at a sample offset we know: the
-// chapters, captions and chapter links are exact.
-
+// when audio is made. Each sentence of the script is spoken on its own and the sound joined
+// with pauses of our own length (between sentences, before a step, before a section), so
+// every sentence starts at a sample offset we know: the chapters, the captions, the chapter
+// links and the talking book's clips are exact, on both engines (the native one has no
+// timing events).
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
 import { ENCODER_DELAY_SAMPLES, encodeMp3 } from './encode/mp3.js';
 import { forVoice } from './normalise/pronunciation.js';
-import type { ScriptSegment } from './script.js';
-import { type Pcm, speechEngine, type VoiceOptions } from './speech/engine.js';
+import type { ScriptSegment, ScriptSentence } from './script.js';
+import { type Pcm, type SpeechEngine, speechEngine, type VoiceOptions } from './speech/engine.js';
 import { joinSpeech, PAUSE_SECONDS } from './speech/join.js';
 import { chapters } from './timed-text.js';
 
@@ -21,8 +22,20 @@ export interface MakeMp3Options {
   pronunciations: Record<string, string>;
 }
 
-/** What the voice needs of a segment. */
-export type SpokenSegment = Pick<ScriptSegment, 'chapter' | 'pause' | 'spoken'>;
+/** What the voice needs of a segment: its sentences, or (without them) its text as one. */
+export type SpokenSegment = Pick<ScriptSegment, 'chapter' | 'pause' | 'spoken'> & {
+  sentences?: readonly Pick<ScriptSentence, 'spoken'>[];
+};
+
+/** Where a sentence's voice starts and ends in the MP3 as heard, in milliseconds. */
+export interface SentenceTime {
+  /** The segment's index. */
+  segment: number;
+  /** The sentence's index in its segment. */
+  index: number;
+  start: number;
+  end: number;
+}
 
 export interface Mp3Result {
   mp3: Uint8Array;
@@ -31,25 +44,60 @@ export interface Mp3Result {
   times: { start: number; end: number }[];
   /** The whole MP3 as heard, in milliseconds. */
   durationMs: number;
+  /** Every sentence, in order (segment by segment). */
+  sentences: SentenceTime[];
 }
 
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {
   const engine = await speechEngine(options.engine);
   const pronunciations = new Map(Object.entries(options.pronunciations));
-  const parts: Pcm[] = [];
-  for (const segment of segments)
-    parts.push(await engine.synthesise(forVoice(segment.spoken, pronunciations), options.voice));
-  const joined = joinSpeech(
-    parts,
-    segments.map((segment, index) => (index === 0 ? 0 : PAUSE_SECONDS[segment.pause])),
-  );
+  const texts: string[] = [];
+  const pauses: number[] = [];
+  const owners: { segment: number; index: number }[] = [];
+  for (const [segmentIndex, segment] of segments.entries()) {
+    const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
+    for (const [index, sentence] of sentences.entries()) {
+      texts.push(forVoice(sentence.spoken, pronunciations));
+      pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
+      owners.push({ segment: segmentIndex, index });
+    }
+  }
+  const joined = joinSpeech(await synthesiseAll(engine, texts, options.voice), pauses);
   const { pcm } = joined;
-  // A decoder without LAME's gapless header plays the encoder's delay first: chapter times
-  // are moved by it so they point at the voice as heard.
+  // A decoder without LAME's gapless header plays the encoder's delay first: the times are
+  // moved by it so they point at the voice as heard.
   const ms = (sample: number) => Math.round(((sample + ENCODER_DELAY_SAMPLES) / pcm.sampleRate) * 1000);
-  const times = joined.spans.map(({ start, end }) => ({ start: ms(start), end: ms(end) }));
+  const sentences = joined.spans.map(({ start, end }, part) => ({
+    ...(owners[part] ?? { segment: 0, index: 0 }),
+    start: ms(start),
+    end: ms(end),
+  }));
+  const times = segments.map((_, index) => {
+    const own = sentences.filter((sentence) => sentence.segment === index);
+    return { start: own[0]?.start ?? 0, end: own[own.length - 1]?.end ?? 0 };
+  });
   const durationMs = ms(pcm.samples.length);
   const mp3 = tagMp3(await encodeMp3(normaliseLoudness(pcm)), options.tags, chapters(segments, times, durationMs));
   const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
-  return { mp3, durationSeconds, times, durationMs };
+  return { mp3, durationSeconds, times, durationMs, sentences };
 }
+
+/**
+ * Every sentence, in order. A few at a time: the native engine starts a process per sentence,
+ * and most of that time is waiting; the embedded one speaks on this thread, one after another.
+ */
+async function synthesiseAll(engine: SpeechEngine, texts: readonly string[], voice: VoiceOptions): Promise<Pcm[]> {
+  const parts: Pcm[] = new Array(texts.length);
+  let next = 0;
+  const speak = async () => {
+    while (next < texts.length) {
+      const index = next++;
+      parts[index] = await engine.synthesise(texts[index] ?? '', voice);
+    }
+  };
+  await Promise.all(Array.from({ length: engine.id === 'native' ? NATIVE_AT_ONCE : 1 }, speak));
+  return parts;
+}
+
+/** Native eSpeak NG processes started at once per MP3. */
+const NATIVE_AT_ONCE = 3;

@@ -17,8 +17,8 @@ export function makeMp3InWorker(segments: SpokenSegment[], options: MakeMp3Optio
   pool ??= new Piscina({
     filename: workerFile.href,
     maxThreads: availableParallelism(),
-    // Kept for the whole build: a worker torn down when idle (piscina's default) compiles
-    // the 18 MB eSpeak NG module again. Idle workers do not keep the process alive.
+    // Kept for the whole build: a worker torn down when idle (piscina's default) makes its
+    // eSpeak NG instance (24 MB of voice data) again. Idle workers do not keep the process alive.
     idleTimeout: Number.POSITIVE_INFINITY,
   });
   return pool.run({ segments, options });

@@ -12,6 +12,7 @@ import type { Block, Fact, Inline, List, ListItem, Outline, Section, Table } fro
 import { normaliseForSpeech } from './normalise/normalise.js';
 import { spellOrdinal } from './normalise/number-words.js';
 import type { Lexicon, SpeechLanguage } from './normalise/speech-language.js';
+import { splitSentences } from './sentences.js';
 
 export interface ScriptInput {
   outline: Outline;
@@ -59,9 +60,21 @@ export interface ScriptSegment {
   chapter?: string;
   /** The pause before it: a section's is longer than an item's (a step's). */
   pause: 'section' | 'item';
-  /** What the voice says (normalised). */
+  /** What the voice says (normalised): its sentences' spoken text, joined. */
   spoken: string;
   /** The same in normal spelling, as the writer wrote it: captions and the clean transcript. */
+  written: string;
+  /**
+   * Its sentences, split before normalisation (sentences.ts), so each spoken sentence is
+   * the written one said aloud: each is spoken on its own and timed (captions, talking book).
+   */
+  sentences: ScriptSentence[];
+}
+
+export interface ScriptSentence {
+  /** What the voice says (normalised). */
+  spoken: string;
+  /** The same in normal spelling. */
   written: string;
 }
 
@@ -72,16 +85,24 @@ export function scriptParagraphs(input: ScriptInput): string[] {
 
 /** The script in segments, each spoken and written. */
 export function scriptSegments(input: ScriptInput): ScriptSegment[] {
-  return markedSegments(input).map(({ chapter, pause, sentences }) => {
-    const text = sentences.join(' ');
+  return markedSegments(input).flatMap(({ chapter, pause, sentences: parts }) => {
+    const sentences = parts
+      .flatMap((part) => splitSentences(part, input.lexicon))
+      .map((text) => ({ spoken: normaliseParagraph(text, input), written: written(text).replace(/\s+/g, ' ').trim() }))
+      // A sentence of nothing the voice says (an emoji alone) is left out of both.
+      .filter((sentence) => sentence.spoken !== '' && /[\p{L}\p{N}]/u.test(sentence.spoken));
+    if (sentences.length === 0) return [];
     // A title may keep a space the page does not show ("Catatan ").
     const title = chapter?.trim();
-    return {
-      ...(title ? { chapter: title } : {}),
-      pause,
-      spoken: normaliseParagraph(text, input),
-      written: written(text),
-    };
+    return [
+      {
+        ...(title ? { chapter: title } : {}),
+        pause,
+        spoken: sentences.map((sentence) => sentence.spoken).join(' '),
+        written: sentences.map((sentence) => sentence.written).join(' '),
+        sentences,
+      },
+    ];
   });
 }
 
@@ -373,9 +394,16 @@ function noteRefSentences(refs: readonly number[], speaking: Speaking): string[]
   return [...new Set(refs)].map((number) => speaking.say('audio_note_ref', { number: String(number) }));
 }
 
-/** "Formulir laporan" → "formulir laporan" after "pertama,"; acronyms (SK, KTP-el) keep their case. */
-function lowerFirst(text: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
+/**
+ * "Formulir laporan" → "formulir laporan" after "pertama,"; acronyms (SK, KTP-el) keep their
+ * case, and so does a name of capitalised words ("Kartu Keluarga", "Data Perorangan Calon
+ * Penerima Pensiun"): lowering only its first word made "kartu Keluarga".
+ */
+export function lowerFirst(text: string): string {
+  if (!/^\p{Lu}\p{Ll}/u.test(text)) return text;
+  const next = /^\S+\s+["'“‘(]?(\S+)/u.exec(text)?.[1] ?? '';
+  if (/^\p{Lu}\p{Ll}/u.test(next)) return text;
+  return text[0]?.toLowerCase() + text.slice(1);
 }
 
 /** Ends the text with a full stop (a pause for the listener) unless it already ends a clause. */

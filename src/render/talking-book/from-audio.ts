@@ -1,7 +1,9 @@
 // The talking book of the audio edition: its metadata from the outline, the site and the
 // words, its sentences from the script and the MP3's times.
 import type { Outline } from '../../outline/types.js';
+import type { Mp3Result } from '../audio/make-mp3.js';
 import type { ScriptSegment } from '../audio/script.js';
+import { timedSentences } from '../audio/timed-text.js';
 import type { RenderContext } from '../types.js';
 import { outlinePhrases } from './phrases.js';
 import { type BookSegment, bookIdentifier, makeTalkingBook } from './talking-book.js';
@@ -10,19 +12,14 @@ export { TALKING_BOOK_FORMAT_VERSION } from './talking-book.js';
 
 export const TALKING_BOOK_FILE = 'talking-book.epub';
 
-/**
- * Today's audio times are per segment: each segment is one sentence of the book. When the
- * audio times each sentence (per segment `{ chapter?, sentences: { text, start, end }[] }`),
- * this is the one place to change: keep `item` from the script segment of the same index.
- */
+/** The book's segments: the audio's sentences with their times, a step's chapter marked as an item. */
 export function bookSegments(
   segments: readonly ScriptSegment[],
-  times: readonly { start: number; end: number }[],
+  result: Pick<Mp3Result, 'sentences'>,
 ): BookSegment[] {
-  return segments.map((segment, index) => ({
-    ...(segment.chapter ? { chapter: segment.chapter } : {}),
-    ...(segment.pause === 'item' ? { item: true } : {}),
-    sentences: [{ text: segment.written, ...(times[index] ?? { start: 0, end: 0 }) }],
+  return timedSentences(segments, result).map((timed, index) => ({
+    ...timed,
+    ...(segments[index]?.pause === 'item' ? { item: true } : {}),
   }));
 }
 

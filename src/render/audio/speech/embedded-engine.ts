@@ -1,62 +1,109 @@
-// eSpeak NG compiled to WebAssembly (npm `espeak-ng`): its voice data is embedded in the
-// .wasm file, so nothing is downloaded or installed. Each call runs the espeak-ng command
-// in a fresh module instance on an in-memory file system: text in /in.txt, WAV out.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { espeakArguments, type Pcm, type SpeechEngine } from './engine.js';
-import { parseWav } from './wav.js';
+// eSpeak NG compiled to WebAssembly (npm `@echogarden/espeak-ng-emscripten`, eSpeak NG's
+// library API through Emscripten): its voice data comes in the package, so nothing is
+// downloaded or installed. One module per thread (the build's main thread and each MP3
+// worker), made on first use, speaks every text: a call costs the synthesis and a 17 MB
+// memory copy, where a fresh module per call (the former `espeak-ng` package's command)
+// cost 0.3–0.4 s even for a word.
+//
+// eSpeak NG keeps state from one text to the next (its samples for a sentence depended on
+// the sentences before it), so the module's memory is copied once it is initialised and put
+// back before every text: each text is spoken from the same fresh state, as by a new
+// espeak-ng process, and the same text always gives the same samples, whatever the thread
+// spoke before. The binding's own string helpers keep pointers into that memory on the
+// JavaScript side, so they are not used: the voice name and the text are written into
+// memory allocated after the reset. The text goes in as SSML with phoneme input (`[[…]]`)
+// on, as the espeak-ng command reads it: "&", "<" and ">" are escaped so they are read.
+import type { Pcm, SpeechEngine } from './engine.js';
 
-interface EmscriptenModule {
-  FS: { writeFile(path: string, data: string): void; readFile(path: string): Uint8Array };
+interface EspeakModule {
+  HEAPU8: Uint8Array;
+  HEAP16: Int16Array;
+  eSpeakNGWorker: new () => { ptr: number; get_samplerate(): number };
+  _malloc(size: number): number;
+  _emscripten_bind_eSpeakNGWorker_set_voice_2(self: number, name: number, language: number): number;
+  _emscripten_bind_eSpeakNGWorker_set_rate_1(self: number, rate: number): void;
+  _emscripten_bind_eSpeakNGWorker_synth__2(self: number, text: number, callback: number): void;
+  addFunction(fn: (samples: number, count: number, events: number) => number, signature: string): number;
 }
-type EspeakFactory = (options: {
-  arguments: string[];
-  instantiateWasm: (imports: object, done: (instance: object, module: object) => void) => object;
-  preRun: ((module: EmscriptenModule) => void)[];
-  print: (text: string) => void;
-  printErr: (text: string) => void;
-}) => Promise<EmscriptenModule>;
 
-// The build's TypeScript settings have no DOM types, where WebAssembly's are declared.
-interface WebAssemblyApi {
-  compile(bytes: Uint8Array): Promise<object>;
-  instantiate(module: object, imports: object): Promise<object>;
+interface Espeak {
+  module: EspeakModule;
+  /** The eSpeakNGWorker object in memory. */
+  self: number;
+  sampleRate: number;
+  /** The memory right after initialisation. */
+  fresh: Uint8Array;
+  /** The synthesis callback, in the module's function table (outside memory: kept). */
+  callback: number;
+  /** Where the callback puts the samples of the text being spoken. */
+  chunks: Int16Array[];
 }
-const wasmApi = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
 
-// Compiling the 18 MB module (it holds the voice data) is the slow part: do it once per process.
-let compiled: Promise<{ factory: EspeakFactory; wasm: object }> | undefined;
-function load() {
-  compiled ??= (async () => {
+let espeak: Promise<Espeak> | undefined;
+/** This thread's eSpeak NG, made on first use (≈0.1–0.3 s: the 24 MB voice data is read once). */
+function load(): Promise<Espeak> {
+  espeak ??= (async () => {
     // @ts-expect-error: the package ships no type declarations
-    const factory = (await import('espeak-ng')).default as EspeakFactory;
-    const path = fileURLToPath(import.meta.resolve('espeak-ng/dist/espeak-ng.wasm'));
-    return { factory, wasm: await wasmApi.compile(await readFile(path)) };
+    const factory = (await import('@echogarden/espeak-ng-emscripten')).default as (
+      options: object,
+    ) => Promise<EspeakModule>;
+    // The glue finds its data file beside itself; printing is kept off the build's output.
+    const module = await factory({ print: () => {}, printErr: () => {} });
+    const worker = new module.eSpeakNGWorker();
+    const chunks: Int16Array[] = [];
+    const callback = module.addFunction((samples, count) => {
+      if (samples !== 0 && count > 0) chunks.push(module.HEAP16.slice(samples / 2, samples / 2 + count));
+      return 0; // 0: go on
+    }, 'iiii');
+    return {
+      module,
+      self: worker.ptr,
+      sampleRate: worker.get_samplerate(),
+      fresh: module.HEAPU8.slice(),
+      callback,
+      chunks,
+    };
   })();
-  return compiled;
+  return espeak;
 }
 
 export const embeddedEngine: SpeechEngine = {
   id: 'embedded',
-  async synthesise(text, options): Promise<Pcm> {
-    const { factory, wasm } = await load();
-    const errors: string[] = [];
-    const module = await factory({
-      arguments: [...espeakArguments(options), '-w', '/out.wav', '-f', '/in.txt'],
-      instantiateWasm: (imports, done) => {
-        wasmApi.instantiate(wasm, imports).then((instance) => done(instance, wasm));
-        return {};
-      },
-      preRun: [(instance) => instance.FS.writeFile('/in.txt', text)],
-      print: () => {},
-      printErr: (line) => errors.push(line),
-    });
-    let wav: Uint8Array;
-    try {
-      wav = module.FS.readFile('/out.wav');
-    } catch {
-      throw new Error(`the embedded eSpeak NG made no sound: ${errors.join(' ') || 'no message'}`);
+  async synthesise(text, { voice, rate }): Promise<Pcm> {
+    const { module, self, sampleRate, fresh, callback, chunks } = await load();
+    reset(module, fresh);
+    if (module._emscripten_bind_eSpeakNGWorker_set_voice_2(self, cString(module, voice), 0) !== 0)
+      throw new Error(`the embedded eSpeak NG has no voice "${voice}"`);
+    module._emscripten_bind_eSpeakNGWorker_set_rate_1(self, Math.round(rate));
+    chunks.length = 0;
+    module._emscripten_bind_eSpeakNGWorker_synth__2(self, cString(module, escapeSsml(text)), callback);
+    const samples = new Int16Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      samples.set(chunk, offset);
+      offset += chunk.length;
     }
-    return parseWav(wav);
+    chunks.length = 0;
+    return { sampleRate, samples };
   },
 };
+
+/** The memory as it was after initialisation (memory grown since is cleared). */
+function reset(module: EspeakModule, fresh: Uint8Array): void {
+  const heap = module.HEAPU8;
+  heap.set(fresh);
+  if (heap.length > fresh.length) heap.fill(0, fresh.length);
+}
+
+/** A NUL-terminated UTF-8 copy of the text in the module's memory. */
+function cString(module: EspeakModule, text: string): number {
+  const bytes = new TextEncoder().encode(text);
+  const pointer = module._malloc(bytes.length + 1);
+  module.HEAPU8.set(bytes, pointer);
+  module.HEAPU8[pointer + bytes.length] = 0;
+  return pointer;
+}
+
+function escapeSsml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -2,8 +2,11 @@
 // silence at either end of a segment is cut first, so the pause heard is the one chosen here.
 import type { Pcm } from './engine.js';
 
-/** Before a section (1.2–1.5 s is what listeners hear as a change of topic) and before a step. */
-export const PAUSE_SECONDS = { section: 1.3, item: 0.6 } as const;
+/**
+ * Before a section (1.2–1.5 s is what listeners hear as a change of topic), before a step,
+ * and between the sentences of a segment (each is spoken on its own, make-mp3.ts).
+ */
+export const PAUSE_SECONDS = { section: 1.3, item: 0.6, sentence: 0.4 } as const;
 
 /** Below this a sample counts as silence (eSpeak's is exact zeros; its breath a few units). */
 const SILENCE = 64;
