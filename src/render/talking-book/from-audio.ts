@@ -13,10 +13,7 @@ export { TALKING_BOOK_FORMAT_VERSION } from './talking-book.js';
 export const TALKING_BOOK_FILE = 'talking-book.epub';
 
 /** The book's segments: the audio's sentences with their times, a step's chapter marked as an item. */
-export function bookSegments(
-  segments: readonly ScriptSegment[],
-  result: Pick<Mp3Result, 'sentences'>,
-): BookSegment[] {
+export function bookSegments(segments: readonly ScriptSegment[], result: Pick<Mp3Result, 'sentences'>): BookSegment[] {
   return timedSentences(segments, result).map((timed, index) => ({
     ...timed,
     ...(segments[index]?.pause === 'item' ? { item: true } : {}),
