@@ -40,7 +40,11 @@ export function xhtmlHead(lang: string, title: string): string {
 
 function chapterXhtml(chapter: Chapter, phrases: Phrases): string {
   const tag = `h${chapter.level}`;
-  const heading = chapter.heading ? sentence(chapter.heading, phrases) : marked(chapter.title, phrases);
+  // The heading sentence keeps its id (the overlay highlights it) but shows the title as
+  // printed, without the full stop the voice needs.
+  const heading = chapter.heading
+    ? sentence({ ...chapter.heading, text: chapter.title }, phrases)
+    : marked(chapter.title, phrases);
   return [
     `<section id="${chapter.id}">`,
     `<${tag}>${heading}</${tag}>`,

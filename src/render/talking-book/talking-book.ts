@@ -13,7 +13,7 @@ export { bookIdentifier } from './identifier.js';
 export type { BookSegment, BookSentence, TalkingBookInput } from './types.js';
 
 /** Bump when the book's bytes would change for the same input (part of the audio cache key). */
-export const TALKING_BOOK_FORMAT_VERSION = 1;
+export const TALKING_BOOK_FORMAT_VERSION = 2;
 
 /** The folder of the publication inside the container. */
 const ROOT = 'EPUB';
