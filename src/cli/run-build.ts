@@ -79,7 +79,10 @@ export async function buildCommand(
   for (const kept of result.kept)
     lines.push(say('summary-kept', { title: kept.title, dir: kept.dir, date: kept.updated }));
   for (const dir of result.absent) lines.push(say('summary-absent', { dir }));
-  if (result.pictures) lines.push(say('summary-pictures', result.pictures));
+  // Only when a picture sheet was planned (not with `--editions` leaving it out).
+  const pictures = result.pictures;
+  if (pictures && pictures.specific + pictures.generic + pictures.none > 0)
+    lines.push(say('summary-pictures', pictures));
   if (result.fidelity) lines.push(...fidelityLines(result.fidelity, say));
   stderr.write(`${lines.join('\n')}\n`);
   return errors > 0 ? EXIT.contentErrors : EXIT.ok;
