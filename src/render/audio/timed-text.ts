@@ -149,8 +149,8 @@ export function chapters(
 }
 /**
  * The sentences back from audio.vtt, in order: each `sN` cue with its continuations
- * (`sN-2`, …) joined, so a later renderer (the talking book) can have the sentences' text
- * and times when the audio files were reused from the cache and not made again.
+ * (`sN-2`, …) joined: what a caption reader gets of each sentence (the tests hold it
+ * against the timings the MP3 was made with).
  */
 export function readCaptionSentences(vtt: string): { text: string; start: number; end: number }[] {
   const sentences: { text: string; start: number; end: number }[] = [];
@@ -177,7 +177,8 @@ export function readChaptersVtt(vtt: string): AudioChapter[] {
     const match = times?.match(/^(\S+) --> (\S+)$/);
     if (!match) continue;
     chapters.push({
-      title: uncueText(text.join(' ')),
+      // The file's last cue ends with the final newline: no empty line joins its title.
+      title: uncueText(text.filter(Boolean).join(' ')),
       start: milliseconds(match[1] ?? ''),
       end: milliseconds(match[2] ?? ''),
     });
