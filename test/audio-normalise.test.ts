@@ -234,6 +234,10 @@ const issue12: [string, string][] = [
   ['Kel. Karangwangkal', 'Kelurahan Karangwangkal'],
   ['RT 03/RW 05', 'er te nol tiga garis miring er we nol lima'],
   ['surat dari dr. Rina', 'surat dari dokter Rina'],
+  // academic degrees are said by their letters, as in a name with its degree
+  ['misalnya S.Kom. atau M.Si.', 'misalnya es kom atau em si'],
+  ['Rina Astuti, S.H., M.M.', 'Rina Astuti, es ha, em em'],
+  ['terdaftar di PDDikti', 'terdaftar di pe de dikti'],
   ['di KUA kecamatan', 'di ka u a kecamatan'],
   ['NPWP dan NIB', 'en pe we pe dan en i be'],
   // Roman numerals after Regional, Golongan, Tahap … are numbers
