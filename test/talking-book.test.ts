@@ -308,7 +308,7 @@ describe('a book from sentence times', () => {
     // `mimetype` is stored: its bytes stand right after its 30-byte local header and name.
     expect(new TextDecoder().decode(bytes.subarray(38, 58))).toBe('application/epub+zip');
     const content = new TextDecoder().decode(files['EPUB/book.xhtml']);
-    expect(content).toContain('<h1><span id="s1">Pendaftaran Pasien Baru.</span></h1>');
+    expect(content).toContain('<h1><span id="s1">Pendaftaran Pasien Baru</span></h1>');
     expect(content).toContain('<span id="s2">Layanan bagi warga &amp; keluarga &lt;baru&gt;.</span>');
     expect(talkingBookText(bytes)).toContain('Layanan bagi warga & keluarga <baru>.');
     const path = join(tempDir('pelita-talking-book-unit-'), 'book.epub');
