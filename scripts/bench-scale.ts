@@ -21,7 +21,8 @@ const editions = option('--editions');
 const cpuList = option('--cpus');
 const repo = join(import.meta.dirname, '..');
 const sample = join(repo, 'content');
-const cli = join(repo, 'dist/cli/main.js');
+// --cli: another build of Pelita (e.g. main's dist/cli/main.js) to compare "before" with "after".
+const cli = option('--cli') ?? join(repo, 'dist/cli/main.js');
 
 /**
  * N procedures from the 12 sample procedures of varied length and structure: each copy
@@ -134,7 +135,8 @@ console.log(
     .map((value) => value.toFixed(1))
     .join(' ')}`,
 );
-if (!args.includes('--keep')) {
+if (args.includes('--keep')) console.log(`kept: corpus ${corpus.dir} · output ${out}`);
+else {
   rmSync(out, { recursive: true, force: true });
   rmSync(corpus.dir, { recursive: true, force: true });
 }

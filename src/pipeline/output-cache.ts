@@ -58,7 +58,15 @@ export interface OutputCache {
   /** The warnings recorded with the files last time. */
   warnings(owner: string): readonly CachedWarning[];
   /** Remembers what a renderer made (call once the files are written); `key` undefined: never reused. */
-  record(owner: string, key: string | undefined, artifacts: readonly Artifact[], warnings?: CachedWarning[]): void;
+  record(
+    owner: string,
+    key: string | undefined,
+    artifacts: readonly Artifact[],
+    warnings?: CachedWarning[],
+    results?: unknown,
+  ): void;
+  /** Forgets the entries of owners `keep` refuses (documents that are gone). */
+  forget(keep: (owner: string) => boolean): void;
   /** The manifest to write to `CACHE_MANIFEST`: sorted, so it is the same for the same build. */
   manifest(): Artifact;
   /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
@@ -121,7 +129,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         ...(file.facts ? { facts: file.facts } : {}),
       })),
     warnings: (owner) => entries.get(owner)?.warnings ?? [],
-    record(owner, key, artifacts, warnings = []) {
+    record(owner, key, artifacts, warnings = [], results = undefined) {
       for (const artifact of artifacts) known.set(artifact.path, artifactHash(artifact));
       entries.set(owner, {
         key: key === undefined ? '' : hash(key),
@@ -131,7 +139,11 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
           ...(artifact.facts ? { facts: { ...artifact.facts } } : {}),
         })),
         ...(warnings.length > 0 ? { warnings } : {}),
+        ...(results === undefined ? {} : { results }),
       });
+    },
+    forget(keep) {
+      for (const owner of [...entries.keys()]) if (!keep(owner)) entries.delete(owner);
     },
     manifest() {
       const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
