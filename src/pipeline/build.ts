@@ -4,7 +4,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { attachText } from '../i18n/messages.js';
-import { type CheckedDocument, checkDocuments, isValid } from '../model/check-documents.js';
+import type { CheckedDocument } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
 import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
@@ -20,6 +20,7 @@ import {
   checkKey,
   checkOwner,
   checkRecordOf,
+  isValid,
   pelitaVersion,
   procedureFromRecord,
   replayCheck,
@@ -33,6 +34,7 @@ import {
   type TemplateHashes,
 } from './dependency-key.js';
 import { fallbackSite } from './fallback-site.js';
+import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
 import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
@@ -213,11 +215,19 @@ export async function checkContent(
       shownAs: `${shown(doc.source)} ${shown('site.yaml')}`,
     });
     result.checkKeys.set(doc.source, key);
-    if (!cache || !result.site) continue;
+  }
+  const kept = await mapLimit(content.documents, IO_AT_ONCE, async (doc) => {
+    if (!cache || !result.site) return undefined;
+    const key = result.checkKeys.get(doc.source) ?? '';
     const owner = checkOwner(doc.source);
     const record = cache.result(owner, key) as CheckRecord | undefined;
     const files = record && (await cache.reuse(owner, key));
-    if (!record || !files || files.length !== (record.valid ? 1 : 0)) continue;
+    return record && files && files.length === (record.valid ? 1 : 0) ? { record, files } : undefined;
+  });
+  for (const [index, doc] of content.documents.entries()) {
+    const found = kept[index];
+    if (!found) continue;
+    const { record, files } = found;
     const file = new VFile({ path: shown(doc.source) });
     replayCheck(file, record);
     const lastGood = files[0];
@@ -233,10 +243,18 @@ export async function checkContent(
     });
     result.reusedChecks.add(doc.source);
   }
-  result.checked = checkDocuments(content.documents, site, templates.words, shown, templates.pictogramIds, {
-    cached,
-    onChecked: (source) => options.observer?.documentChecked?.(source),
-  });
+  // The rules (and the Markdown parser) are loaded only when a document must be checked.
+  result.checked =
+    cached.size === content.documents.length
+      ? [...cached.values()].sort((a, b) => compare(a.source, b.source))
+      : (await import('../model/check-documents.js')).checkDocuments(
+          content.documents,
+          site,
+          templates.words,
+          shown,
+          templates.pictogramIds,
+          { cached, onChecked: (source) => options.observer?.documentChecked?.(source) },
+        );
   for (const doc of result.checked)
     if (!result.reusedChecks.has(doc.source)) result.records.set(doc.source, checkRecordOf(doc.file, isValid(doc)));
   result.files.push(...result.checked.map((doc) => doc.file));
@@ -391,26 +409,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
     /** Procedures whose files are all in place under the key recorded: not read, not rendered. */
     const unchanged = new Map<string, { artifacts: Artifact[]; asBefore: Artifact[]; verifyKey?: string }>();
-    for (const doc of valid) {
-      if (!rendered(doc) || !content.reusedChecks.has(doc.source)) continue;
+    await mapLimit(valid, IO_AT_ONCE, async (doc) => {
+      if (!rendered(doc) || !content.reusedChecks.has(doc.source)) return;
       const dir = dirOf(doc);
       const recorded = cache.result(`build:${dir}`, procedureKey(doc)) as { verifyKey?: string } | undefined;
-      if (!recorded || (options.verify !== false && recorded.verifyKey === undefined)) continue;
+      if (!recorded || (options.verify !== false && recorded.verifyKey === undefined)) return;
       const artifacts: Artifact[] = [];
       const asBefore: Artifact[] = [];
-      let whole = true;
       for (const entry of RENDERERS) {
         if (entry.edition === undefined) continue; // site files only
         const before = await cache.previous(`${entry.id}:${dir}`);
-        if (!before && editions.has(entry.edition)) {
-          whole = false;
-          break;
-        }
+        if (!before && editions.has(entry.edition)) return;
         artifacts.push(...(before ?? []));
         if (!editions.has(entry.edition)) asBefore.push(...(before ?? []));
       }
-      if (whole) unchanged.set(dir, { artifacts, asBefore, ...recorded });
-    }
+      unchanged.set(dir, { artifacts, asBefore, ...recorded });
+    });
 
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
@@ -608,7 +622,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.written.push(...((await commitOrReport(output, siteArtifacts, siteFile)) ?? []));
       let catalog: Record<string, EditionResult> | undefined;
       if (result.fidelity) {
-        const found = verifyCatalog(verifyInput, await readCatalog(outDir), verified, result.fidelity);
+        const found = await verifyCatalog(verifyInput, await readCatalog(outDir), verified, result.fidelity);
         catalog = Object.fromEntries(found);
       }
       cache.record('site', siteKey, siteArtifacts, [], { catalog: catalog ?? null });

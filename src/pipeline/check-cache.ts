@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { attachText, type MessageText, textOf } from '../i18n/messages.js';
+import type { CheckedDocument } from '../model/check-documents.js';
 import type { Procedure } from '../model/types.js';
 import { sha256 } from './dependency-key.js';
 
@@ -35,6 +36,11 @@ export interface CheckRecord {
   /** The file's `data` (e.g. the title of a document with errors, for the preview). */
   data?: Record<string, unknown>;
   valid: boolean;
+}
+
+/** Whether a checked document has no errors, without reading a kept procedure. */
+export function isValid(doc: CheckedDocument): boolean {
+  return doc.valid ?? doc.procedure !== undefined;
 }
 
 export const checkOwner = (source: string) => `check:${source.replace(/\.md$/, '')}`;

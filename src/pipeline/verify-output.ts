@@ -7,7 +7,10 @@ import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import type { Outline } from '../outline/types.js';
 import { procedureDir } from '../render/types.js';
-import { type EditionResult, verifyCatalogEntry, verifyProcedure } from '../verify/verify.js';
+import type { EditionResult } from '../verify/verify.js';
+
+// The readers of every edition (PDF text, Braille, audio scripts) load only when a file must be read.
+const readers = () => import('../verify/verify.js');
 
 export interface VerifiedProcedure {
   procedure: Procedure;
@@ -54,7 +57,7 @@ export async function verifyProcedures(
     const dir = entry.dir ?? procedureDir(entry.procedure);
     let results = memo?.get(dir);
     if (!results) {
-      results = await verifyProcedure(input.outline(entry.procedure), input, paths);
+      results = await (await readers()).verifyProcedure(input.outline(entry.procedure), input, paths);
       memo?.set(dir, results);
     }
     for (const result of results) report(file, result);
@@ -68,12 +71,13 @@ export async function verifyProcedures(
 }
 
 /** Checks each procedure's entry of catalog.json (written after the procedures). */
-export function verifyCatalog(
+export async function verifyCatalog(
   input: Pick<VerifyInput, 'outline'>,
   catalog: unknown,
   procedures: readonly ToVerify[],
   fidelity: Fidelity,
-): Map<string, EditionResult> {
+): Promise<Map<string, EditionResult>> {
+  const { verifyCatalogEntry } = await readers();
   const found = new Map<string, EditionResult>();
   for (const entry of procedures) {
     const result = verifyCatalogEntry(input.outline(entry.procedure), catalog);
