@@ -1,4 +1,5 @@
 // load → validate → render → write. The only place that touches the file system.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Point } from 'unist';
@@ -21,6 +22,8 @@ import {
   checkOwner,
   checkRecordOf,
   isValid,
+  type Listing,
+  listedProcedure,
   pelitaVersion,
   procedureFromRecord,
   replayCheck,
@@ -152,6 +155,8 @@ export interface CheckedContent {
   records: Map<string, CheckRecord>;
   /** Sources whose check was kept from the last build (their procedure is read when asked for). */
   reusedChecks: Set<string>;
+  /** The front matter of kept checks' procedures (listed without reading them). */
+  listings: Map<string, Listing>;
 }
 
 /** Reads and validates everything; writes nothing. Shared by build, check and translations. */
@@ -181,6 +186,7 @@ export async function checkContent(
     checkKeys: new Map(),
     records: new Map(),
     reusedChecks: new Set(),
+    listings: new Map(),
   };
   result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
@@ -242,6 +248,7 @@ export async function checkContent(
       },
     });
     result.reusedChecks.add(doc.source);
+    if (record.listing) result.listings.set(doc.source, record.listing);
   }
   // The rules (and the Markdown parser) are loaded only when a document must be checked.
   result.checked =
@@ -256,7 +263,8 @@ export async function checkContent(
           { cached, onChecked: (source) => options.observer?.documentChecked?.(source) },
         );
   for (const doc of result.checked)
-    if (!result.reusedChecks.has(doc.source)) result.records.set(doc.source, checkRecordOf(doc.file, isValid(doc)));
+    if (!result.reusedChecks.has(doc.source))
+      result.records.set(doc.source, checkRecordOf(doc.file, isValid(doc) ? doc.procedure : undefined));
   result.files.push(...result.checked.map((doc) => doc.file));
   return result;
 }
@@ -343,7 +351,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       renderTemplate: templates.renderTemplate,
       // Read (kept checks from their records) only when a renderer asks for them.
       get procedures() {
-        procedures ??= [...valid.map((doc) => doc.procedure as Procedure), ...kept].sort((a, b) =>
+        const listed = (doc: CheckedDocument) => {
+          const listing = content.listings.get(doc.source);
+          return listing ? listedProcedure(doc.source, listing, () => doc.procedure as Procedure) : undefined;
+        };
+        procedures ??= [...valid.map((doc) => listed(doc) ?? (doc.procedure as Procedure)), ...kept].sort((a, b) =>
           compare(procedureDir(a), procedureDir(b)),
         );
         return procedures;
@@ -586,46 +598,76 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     }
     // The index and catalog list only procedures whose files are in place: no dead links.
     const siteDirs = [...listed].filter((dir) => outputs.has(dir)).sort(compare);
-    const siteKey = JSON.stringify({
-      everything,
-      procedures: siteDirs.map((dir) => {
+    const bySlug = new Map<string, string[]>();
+    for (const dir of siteDirs) {
+      const slug = dir.split('/')[1] ?? '';
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), dir]);
+    }
+    /** What a procedure's entries in the site files are made from (with `everything`). */
+    const listedAs = new Map(
+      siteDirs.map((dir) => {
         const paths = outputs.get(dir) ?? [];
-        return [
+        const tuple = [
           dir,
+          bySlug.get(dir.split('/')[1] ?? '') ?? [],
           siteKeys.get(dir) ?? null,
           notUpdated.has(dir),
           paths,
           paths.map((path) => facts.get(path) ?? null),
           verifyKeys.get(dir) ?? null,
         ];
+        return [dir, sha256(JSON.stringify({ everything, tuple }))];
       }),
-    });
+    );
+    const siteKey = JSON.stringify({ everything, procedures: [...listedAs] });
     result.pictures = pictureCounts(facts);
     const siteFile = result.files[0] as VFile;
-    const siteBefore = cache.result('site', siteKey) as { catalog?: Record<string, EditionResult> } | undefined;
+    type CatalogFound = Record<string, { key: string; result: EditionResult }>;
+    const siteBefore = cache.result('site', siteKey) as { catalog: CatalogFound | null } | undefined;
     const siteFiles = siteBefore && (await cache.reuse('site', siteKey));
     if (siteBefore && siteFiles) {
       // Nothing the site files list changed: they are not made (nor their catalog read) again.
       output.keep(siteFiles);
       result.reused.push(...siteFiles.map((artifact) => artifact.path));
       result.written.push(...((await commitOrReport(output, [cache.manifest()], siteFile)) ?? []));
-      if (result.fidelity) replayCatalog(verified, siteBefore.catalog ?? {}, result.fidelity);
+      if (result.fidelity) replayCatalog(verified, foundResults(siteBefore.catalog ?? {}), result.fidelity);
     } else {
       await loadRenderers();
       const listedNow = new Set(siteDirs);
-      const siteContext = { ...context, procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))) };
+      const records = siteRecords(outDir, listedAs);
+      const siteContext: RenderContext = {
+        ...context,
+        procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))),
+        siteRecord: records.get,
+      };
       const siteArtifacts = (all ?? []).flatMap((entry) => {
         if (!entry.renderer.renderSite) return [];
         observer.siteStarted?.(entry.id);
         return entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
       });
-      result.written.push(...((await commitOrReport(output, siteArtifacts, siteFile)) ?? []));
-      let catalog: Record<string, EditionResult> | undefined;
+      const changedRecords = records.changed();
+      result.written.push(...((await commitOrReport(output, [...siteArtifacts, ...changedRecords], siteFile)) ?? []));
+      let catalog: CatalogFound | null = null;
       if (result.fidelity) {
-        const found = await verifyCatalog(verifyInput, await readCatalog(outDir), verified, result.fidelity);
-        catalog = Object.fromEntries(found);
+        // A procedure's catalog entry is read back only when what it is made from changed.
+        const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ?? {}) as CatalogFound;
+        const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
+        const again = verified.filter((entry) => !same(entry));
+        const found = new Map(
+          again.length > 0
+            ? await verifyCatalog(verifyInput, await readCatalog(outDir), again, result.fidelity)
+            : undefined,
+        );
+        replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
+        catalog = {};
+        for (const entry of verified) {
+          const dir = entry.dir ?? '';
+          const key = listedAs.get(dir);
+          const value = found.get(dir) ?? before[dir]?.result;
+          if (key !== undefined && value) catalog[dir] = { key, result: value };
+        }
       }
-      cache.record('site', siteKey, siteArtifacts, [], { catalog: catalog ?? null });
+      cache.record('site', siteKey, siteArtifacts, [], { catalog });
       result.written.push(...((await commitOrReport(output, [cache.manifest()], siteFile)) ?? []));
     }
     await cache.saveStats();
@@ -637,11 +679,67 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
     }
     // Files of procedures not rendered now (preview, errors) stay: only this run's own are compared.
-    const current = new Set([...result.written, ...result.reused, ...[...outputs.values()].flat()]);
+    const current = new Set([
+      ...result.written,
+      ...result.reused,
+      ...[...outputs.values()].flat(),
+      ...siteDirs.map((dir) => `${dir}/${SITE_RECORD}`),
+    ]);
     const pruned = await output.prune(current, sources, builtNow);
     result.removed = pruned.removed;
     result.keptFiles = pruned.kept;
   }
+}
+
+/** A procedure's share of the site files, kept beside its files (see RenderContext.siteRecord). */
+export const SITE_RECORD = '.pelita-site.json';
+
+/** The site records of the procedures listed, each read when a renderer first asks for it. */
+function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
+  const records = new Map<string, { key: string; values: Record<string, unknown>; changed: boolean }>();
+  const get = <T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T => {
+    const dir = procedureDir(procedure);
+    const key = listedAs.get(dir);
+    if (key === undefined) return compute();
+    let record = records.get(dir);
+    if (!record) {
+      record = { key, values: {}, changed: false };
+      try {
+        const before = JSON.parse(readFileSync(join(outDir, ...dir.split('/'), SITE_RECORD), 'utf8')) as {
+          key?: string;
+          values?: Record<string, unknown>;
+        };
+        if (before.key === key && before.values) record.values = before.values;
+      } catch {
+        // none yet, or unreadable: made again
+      }
+      records.set(dir, record);
+    }
+    if (!Object.hasOwn(record.values, name)) {
+      // As plain data, so a value made now and one read back give the same files.
+      record.values[name] = JSON.parse(JSON.stringify(compute()) ?? 'null');
+      record.changed = true;
+    }
+    return record.values[name] as T;
+  };
+  const changed = (): Artifact[] =>
+    [...records]
+      .filter(([, record]) => record.changed)
+      .sort(([a], [b]) => compare(a, b))
+      .map(([dir, record]) => ({
+        path: `${dir}/${SITE_RECORD}`,
+        data: `${JSON.stringify({
+          key: record.key,
+          values: Object.fromEntries(Object.entries(record.values).sort(([a], [b]) => compare(a, b))),
+        })}\n`,
+      }));
+  return { get, changed };
+}
+
+function foundResults(
+  found: Readonly<Record<string, { result: EditionResult }>>,
+): Record<string, EditionResult> {
+  return Object.fromEntries(Object.entries(found).map(([dir, { result }]) => [dir, result]));
 }
 
 /** The pictogram sheets' facts summed: how many items have a specific, a generic or no picture. */

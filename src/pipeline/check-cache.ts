@@ -36,6 +36,42 @@ export interface CheckRecord {
   /** The file's `data` (e.g. the title of a document with errors, for the preview). */
   data?: Record<string, unknown>;
   valid: boolean;
+  /** A valid document's front matter and translation state: what the index pages list. */
+  listing?: Listing;
+}
+
+/** What site files read of a procedure besides its outline (kept in site records). */
+export interface Listing {
+  meta: Procedure['meta'];
+  translation: Procedure['translation'] | null;
+}
+
+const BODY = [
+  'metaPositions',
+  'introduction',
+  'requirements',
+  'steps',
+  'legalBasis',
+  'complaints',
+  'notes',
+  'freeSections',
+] as const;
+
+/**
+ * A procedure whose front matter is at hand and whose body is read (from its last-good
+ * record) only when something asks for it: an index page lists it without reading it.
+ */
+export function listedProcedure(source: string, listing: Listing, body: () => Procedure): Procedure {
+  const [lang = '', name = ''] = source.split('/');
+  const stub = {
+    slug: name.replace(/\.md$/, ''),
+    lang,
+    source,
+    meta: listing.meta,
+    ...(listing.translation ? { translation: listing.translation } : {}),
+  } as Procedure;
+  for (const key of BODY) Object.defineProperty(stub, key, { get: () => body()[key], enumerable: true });
+  return stub;
 }
 
 /** Whether a checked document has no errors, without reading a kept procedure. */
@@ -46,7 +82,8 @@ export function isValid(doc: CheckedDocument): boolean {
 export const checkOwner = (source: string) => `check:${source.replace(/\.md$/, '')}`;
 
 /** The messages of a file just checked (before any renderer adds its own). */
-export function checkRecordOf(file: VFile, valid: boolean): CheckRecord {
+export function checkRecordOf(file: VFile, procedure: Procedure | undefined): CheckRecord {
+  const valid = procedure !== undefined;
   const messages = file.messages.map((message): CachedMessage => {
     const text = textOf(message);
     return {
@@ -61,7 +98,10 @@ export function checkRecordOf(file: VFile, valid: boolean): CheckRecord {
     };
   });
   const data = Object.keys(file.data).length > 0 ? (JSON.parse(JSON.stringify(file.data)) as object) : undefined;
-  return { messages, valid, ...(data ? { data: data as Record<string, unknown> } : {}) };
+  const listing = procedure
+    ? (JSON.parse(JSON.stringify({ meta: procedure.meta, translation: procedure.translation ?? null })) as Listing)
+    : undefined;
+  return { messages, valid, ...(data ? { data: data as Record<string, unknown> } : {}), ...(listing ? { listing } : {}) };
 }
 
 /** Tells a kept document's messages again on its (new, empty) file. */

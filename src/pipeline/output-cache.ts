@@ -73,6 +73,8 @@ export interface OutputCache {
   /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
   result(owner: string, key: string): unknown;
   recordResult(owner: string, key: string, results: unknown): void;
+  /** The result recorded last time, whatever its key. */
+  resultOf(owner: string): unknown;
   /** Records the size and time of every file whose hash this build knows (call at the end). */
   saveStats(): Promise<void>;
 }
@@ -169,6 +171,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       const entry = entries.get(owner);
       return entry && entry.key === hash(key) ? entry.results : undefined;
     },
+    resultOf: (owner) => entries.get(owner)?.results,
     recordResult(owner, key, results) {
       entries.set(owner, { key: hash(key), files: [], results });
     },

@@ -39,18 +39,23 @@ export const catalogRenderer: Renderer = {
         schema: `../${CATALOG_SCHEMA_FILE}`,
         lang,
         name: context.words.get(lang)?.languageName ?? lang,
-        procedures: own.map((procedure) => ({
-          ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
-          /** True when the document has errors now and this is its last good version. */
-          notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
-          translation: procedure.translation
-            ? {
-                of: procedure.translation.sourceLang,
-                status: procedure.translation.status,
-                changed: procedure.translation.changed,
-              }
-            : null,
-        })),
+        procedures: own.map((procedure) => {
+          const make = () =>
+            plain({
+              ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
+              /** True when the document has errors now and this is its last good version. */
+              notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
+              translation: procedure.translation
+                ? {
+                    of: procedure.translation.sourceLang,
+                    status: procedure.translation.status,
+                    changed: procedure.translation.changed,
+                  }
+                : null,
+            });
+          // Kept between builds while the procedure and its files are unchanged (no outline made).
+          return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
+        }),
         /** Originals with no (valid) translation in this language: their pages stand in. */
         untranslated: originals
           .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
@@ -82,9 +87,15 @@ export const catalogRenderer: Renderer = {
 export const languageFile = (lang: string) => `catalog/${lang}.json`;
 
 /** Positions point into source files web teams do not have; a writer's picture choice is the sheet's business. */
+const published = (key: string, value: unknown) => (key === 'position' || key === 'pictogram' ? undefined : value);
+
 function json(data: object): string {
-  const text = JSON.stringify(data, (key, value) => (key === 'position' || key === 'pictogram' ? undefined : value), 2);
-  return `${text}\n`;
+  return `${JSON.stringify(data, published, 2)}\n`;
+}
+
+/** An entry as the catalog file holds it: plain data, without what it leaves out. */
+function plain<T extends object>(data: T): T {
+  return JSON.parse(JSON.stringify(data, published)) as T;
 }
 
 function entry(
