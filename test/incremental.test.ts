@@ -169,7 +169,9 @@ describe('kept checks', () => {
     expect(readTree(folders.out)).toEqual(before);
     // The checked procedures are still there for whoever asks (read from their last-good records).
     const kept = warm.result.checked.find((doc) => doc.source === 'id/surat-pindah.md');
-    expect(kept?.procedure?.meta.title).toBe(cold.result.checked.find((doc) => doc.source === 'id/surat-pindah.md')?.procedure?.meta.title);
+    expect(kept?.procedure?.meta.title).toBe(
+      cold.result.checked.find((doc) => doc.source === 'id/surat-pindah.md')?.procedure?.meta.title,
+    );
   }, 120_000);
 
   it('checks again only the edited document (and the translations of an edited original); outputs as a cold build', async () => {

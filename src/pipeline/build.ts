@@ -28,19 +28,12 @@ import {
   procedureFromRecord,
   replayCheck,
 } from './check-cache.js';
-import {
-  engineVersions,
-  hashTemplates,
-  type KeyFor,
-  keyMaker,
-  sha256,
-  type TemplateHashes,
-} from './dependency-key.js';
+import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256, type TemplateHashes } from './dependency-key.js';
 import { fallbackSite } from './fallback-site.js';
-import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
 import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
+import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
@@ -542,7 +535,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
       // Kept for the next build: what checking found (the procedure is its last-good record)…
       const checkRecord = content.records.get(doc.source);
-      if (checkRecord) cache.record(checkOwner(doc.source), content.checkKeys.get(doc.source), [lastGood], [], checkRecord);
+      if (checkRecord)
+        cache.record(checkOwner(doc.source), content.checkKeys.get(doc.source), [lastGood], [], checkRecord);
       // …and the key of all its files, with the key of what verify found in them.
       const key = procedureKey(doc);
       cache.recordResult(`build:${dir}`, key, options.verify === false ? {} : { verifyKey });
@@ -650,7 +644,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       let catalog: CatalogFound | null = null;
       if (result.fidelity) {
         // A procedure's catalog entry is read back only when what it is made from changed.
-        const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ?? {}) as CatalogFound;
+        const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ??
+          {}) as CatalogFound;
         const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
         const again = verified.filter((entry) => !same(entry));
         const found = new Map(
@@ -736,9 +731,7 @@ function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
   return { get, changed };
 }
 
-function foundResults(
-  found: Readonly<Record<string, { result: EditionResult }>>,
-): Record<string, EditionResult> {
+function foundResults(found: Readonly<Record<string, { result: EditionResult }>>): Record<string, EditionResult> {
   return Object.fromEntries(Object.entries(found).map(([dir, { result }]) => [dir, result]));
 }
 
@@ -773,9 +766,6 @@ async function commitOrReport(
   }
 }
 
-function verifyOwner(procedure: Procedure): string {
-  return `verify:${procedureDir(procedure)}`;
-}
 
 function keptOf(procedure: Procedure): KeptProcedure {
   return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };

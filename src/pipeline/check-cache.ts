@@ -15,7 +15,7 @@ import type { Procedure } from '../model/types.js';
 import { sha256 } from './dependency-key.js';
 
 /** Raise when what a check records or how its messages are kept changes. */
-export const CHECK_FORMAT = 1;
+export const CHECK_FORMAT = 2;
 
 /** A message as checking gave it, to be told again on the same file. */
 export interface CachedMessage {
@@ -101,7 +101,12 @@ export function checkRecordOf(file: VFile, procedure: Procedure | undefined): Ch
   const listing = procedure
     ? (JSON.parse(JSON.stringify({ meta: procedure.meta, translation: procedure.translation ?? null })) as Listing)
     : undefined;
-  return { messages, valid, ...(data ? { data: data as Record<string, unknown> } : {}), ...(listing ? { listing } : {}) };
+  return {
+    messages,
+    valid,
+    ...(data ? { data: data as Record<string, unknown> } : {}),
+    ...(listing ? { listing } : {}),
+  };
 }
 
 /** Tells a kept document's messages again on its (new, empty) file. */
