@@ -31,6 +31,12 @@ export const catalogRenderer: Renderer = {
     const sourceLang = site.languages[0] ?? 'id';
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
     const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
+    // Looked up by procedure, not searched for each one: the catalog grows with the corpus.
+    const verified = new Map(fidelity?.procedures.map((found) => [procedureDir(found.procedure), found.results]));
+    const versions = new Map<string, Procedure[]>();
+    for (const procedure of context.procedures)
+      versions.set(procedure.slug, [...(versions.get(procedure.slug) ?? []), procedure]);
+    const shared = { verified, versions };
     const languages = site.languages.map((lang) => {
       const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
       return {
@@ -42,7 +48,7 @@ export const catalogRenderer: Renderer = {
         procedures: own.map((procedure) => {
           const make = () =>
             plain({
-              ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
+              ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
               /** True when the document has errors now and this is its last good version. */
               notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
               translation: procedure.translation
@@ -103,13 +109,16 @@ function entry(
   context: RenderContext,
   paths: readonly string[],
   facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
-  fidelity: SiteFidelity | undefined,
+  shared: {
+    verified: ReadonlyMap<string, SiteFidelity['procedures'][number]['results']>;
+    versions: ReadonlyMap<string, readonly Procedure[]>;
+  },
 ) {
   const outline = context.outline(procedure);
   const dir = procedureDir(procedure);
   const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
   const section = (kind: string) => outline.sections.find((candidate) => candidate.kind === kind);
-  const verified = fidelity?.procedures.find((entry) => procedureDir(entry.procedure) === dir);
+  const verified = shared.verified.get(dir);
   const pictures = pictogramFigures(outline, loadLexicon());
   return {
     slug: outline.slug,
@@ -134,7 +143,7 @@ function entry(
     introduction: outline.introduction,
     sections: outline.sections.map(({ id, kind, title, origin, blocks }) => ({ id, kind, title, origin, blocks })),
     notes: outline.notes,
-    translations: context.procedures
+    translations: (shared.versions.get(procedure.slug) ?? [])
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
     /** Length of the spoken edition in seconds, when there is one. */
@@ -146,7 +155,7 @@ function entry(
     /** What `pelita verify` found in each edition: texts of the outline found / expected. */
     fidelity: verified
       ? Object.fromEntries(
-          verified.results.map((result) => [result.edition, { found: result.found, expected: result.expected }]),
+          verified.map((result) => [result.edition, { found: result.found, expected: result.expected }]),
         )
       : null,
   };
