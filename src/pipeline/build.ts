@@ -766,7 +766,6 @@ async function commitOrReport(
   }
 }
 
-
 function keptOf(procedure: Procedure): KeptProcedure {
   return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };
 }
