@@ -336,6 +336,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     result.failed = checked.length - valid.length;
     const listed = new Set([...valid.map(dirOf), ...kept.map(procedureDir)]);
     let procedures: Procedure[] | undefined;
+    const stubs = new Map<string, Procedure>();
+    /** A kept check's procedure as listed (front matter at hand, body read when asked for); else the checked one. */
+    const procedureOf = (doc: CheckedDocument): Procedure => {
+      const listing = content.listings.get(doc.source);
+      if (!listing) return doc.procedure as Procedure;
+      let stub = stubs.get(doc.source);
+      if (!stub) {
+        stub = listedProcedure(doc.source, listing, () => doc.procedure as Procedure);
+        stubs.set(doc.source, stub);
+      }
+      return stub;
+    };
     const settings = { ...DEFAULT_SETTINGS, ...options.settings };
     const outline = outlinesFor(site, templates.words);
     const context: RenderContext = {
@@ -344,13 +356,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       renderTemplate: templates.renderTemplate,
       // Read (kept checks from their records) only when a renderer asks for them.
       get procedures() {
-        const listed = (doc: CheckedDocument) => {
-          const listing = content.listings.get(doc.source);
-          return listing ? listedProcedure(doc.source, listing, () => doc.procedure as Procedure) : undefined;
-        };
-        procedures ??= [...valid.map((doc) => listed(doc) ?? (doc.procedure as Procedure)), ...kept].sort((a, b) =>
-          compare(procedureDir(a), procedureDir(b)),
-        );
+        procedures ??= [...valid.map(procedureOf), ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b)));
         return procedures;
       },
       notUpdated,
@@ -560,7 +566,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ? [
             {
               get procedure() {
-                return doc.procedure as Procedure;
+                return procedureOf(doc);
               },
               dir: dirOf(doc),
               file: new VFile({ path: doc.file.path }),
