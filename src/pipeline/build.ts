@@ -11,7 +11,6 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
-import { readCatalog } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
@@ -646,7 +645,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         return entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
       });
       const changedRecords = records.changed();
-      result.written.push(...((await commitOrReport(output, [...siteArtifacts, ...changedRecords], siteFile)) ?? []));
       let catalog: CatalogFound | null = null;
       if (result.fidelity) {
         // A procedure's catalog entry is read back only when what it is made from changed.
@@ -656,7 +654,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         const again = verified.filter((entry) => !same(entry));
         const found = new Map(
           again.length > 0
-            ? await verifyCatalog(verifyInput, await readCatalog(outDir), again, result.fidelity)
+            ? await verifyCatalog(verifyInput, catalogOf(siteArtifacts), again, result.fidelity)
             : undefined,
         );
         replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
@@ -669,7 +667,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         }
       }
       cache.record('site', siteKey, siteArtifacts, [], { catalog });
-      result.written.push(...((await commitOrReport(output, [cache.manifest()], siteFile)) ?? []));
+      // The site files, the records and the manifest are replaced together (all old or all new).
+      result.written.push(
+        ...((await commitOrReport(output, [...siteArtifacts, ...changedRecords, cache.manifest()], siteFile)) ?? []),
+      );
     }
     await cache.saveStats();
     if (result.fidelity) {
@@ -684,7 +685,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       ...result.written,
       ...result.reused,
       ...[...outputs.values()].flat(),
-      ...siteDirs.map((dir) => `${dir}/${SITE_RECORD}`),
+      ...siteDirs.map(siteRecordPath),
     ]);
     const pruned = await output.prune(current, sources, builtNow);
     result.removed = pruned.removed;
@@ -692,8 +693,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-/** A procedure's share of the site files, kept beside its files (see RenderContext.siteRecord). */
-export const SITE_RECORD = '.pelita-site.json';
+/**
+ * Where a procedure's share of the site files is kept (see RenderContext.siteRecord): with the
+ * site files, not in the procedure's folder, as it is replaced with them.
+ */
+export const SITE_RECORDS = '.pelita-site';
+const siteRecordPath = (dir: string) => `${SITE_RECORDS}/${dir}.json`;
+
+/** The catalog as `readCatalog` reads it back, from the files about to be written (the same bytes). */
+function catalogOf(artifacts: readonly Artifact[]): unknown {
+  const text = (path: string) => {
+    const data = artifacts.find((artifact) => artifact.path === path)?.data;
+    return data === undefined ? undefined : typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  };
+  const index = text('catalog.json');
+  if (index === undefined) return undefined;
+  const parsed = JSON.parse(index) as { languages?: { file: string }[] };
+  const languages = (parsed.languages ?? []).map((language) => JSON.parse(text(language.file) ?? 'null'));
+  return { ...parsed, languages };
+}
 
 /** The site records of the procedures listed, each read when a renderer first asks for it. */
 function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
@@ -706,7 +724,7 @@ function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
     if (!record) {
       record = { key, values: {}, changed: false };
       try {
-        const before = JSON.parse(readFileSync(join(outDir, ...dir.split('/'), SITE_RECORD), 'utf8')) as {
+        const before = JSON.parse(readFileSync(join(outDir, ...siteRecordPath(dir).split('/')), 'utf8')) as {
           key?: string;
           values?: Record<string, unknown>;
         };
@@ -728,7 +746,7 @@ function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
       .filter(([, record]) => record.changed)
       .sort(([a], [b]) => compare(a, b))
       .map(([dir, record]) => ({
-        path: `${dir}/${SITE_RECORD}`,
+        path: siteRecordPath(dir),
         data: `${JSON.stringify({
           key: record.key,
           values: Object.fromEntries(Object.entries(record.values).sort(([a], [b]) => compare(a, b))),
