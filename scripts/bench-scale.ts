@@ -3,6 +3,9 @@
 // procedure edited. Each run is its own process under /usr/bin/time -v: wall time, CPU
 // time (user + system, children included) and peak RSS.
 //   npx tsx scripts/bench-scale.ts N [--editions html,pdf] [--per-edition] [--cpus 0] [--keep]
+//     [--cli dist/cli/main.js] [--before OTHER/dist/cli/main.js] [--profile DIR]
+// --before: each run also with another Pelita (e.g. main's), alternating, on the same corpus.
+// --profile: a CPU profile (node --cpu-prof) of the cold build into DIR.
 // --per-edition: also one cold build per edition (each alone, into its own folder).
 // --cpus 0: run the builds under `taskset -c 0` (one core) to measure the speed-up.
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
@@ -21,7 +24,8 @@ const editions = option('--editions');
 const cpuList = option('--cpus');
 const repo = join(import.meta.dirname, '..');
 const sample = join(repo, 'content');
-const cli = join(repo, 'dist/cli/main.js');
+// --cli: another build of Pelita (e.g. main's dist/cli/main.js) to compare "before" with "after".
+const cli = option('--cli') ?? join(repo, 'dist/cli/main.js');
 
 /**
  * N procedures from the 12 sample procedures of varied length and structure: each copy
@@ -74,11 +78,12 @@ interface Run {
   status: number | null;
 }
 
-function build(content: string, out: string, chosen: string | undefined): Run {
+function build(content: string, out: string, chosen: string | undefined, which = cli, profile?: string): Run {
   const command = [
     ...(cpuList === undefined ? [] : ['taskset', '-c', cpuList]),
     process.execPath,
-    cli,
+    ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []),
+    which,
     'build',
     '--quiet',
     '--content',
@@ -113,14 +118,44 @@ console.log(
 );
 const corpus = makeCorpus(n);
 console.log(`N = ${n}: ${corpus.documents} documents · editions ${editions ?? 'all'}`);
-console.log('| run | wall | CPU | peak RSS | result |\n|---|---|---|---|---|');
 const out = mkdtempSync(join(tmpdir(), 'pelita-scale-out-'));
 rmSync(out, { recursive: true });
-show('cold', build(corpus.dir, out, editions));
-show('nothing changed', build(corpus.dir, out, editions));
+const profile = option('--profile');
+const before = option('--before');
 const text = readFileSync(corpus.edited, 'utf8');
-writeFileSync(corpus.edited, text.replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
-show('one edited', build(corpus.dir, out, editions));
+const edit = () => writeFileSync(corpus.edited, text.replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
+if (before) {
+  // --before CLI: the same corpus built by another Pelita into its own folder, run for run in
+  // alternation (before first, then after first, …), so both see the same load.
+  const old = `${out}-before`;
+  const cell = (run: Run) =>
+    `${run.wall.toFixed(1)} s | ${run.cpu.toFixed(1)} s | ${run.rssMiB.toFixed(0)} MiB${run.status === 0 ? '' : ` (exit ${run.status})`}`;
+  console.log(
+    '| run | before: wall | CPU | peak RSS | after: wall | CPU | peak RSS | load (1 min) |\n|---|---|---|---|---|---|---|---|',
+  );
+  const pair = (label: string, beforeFirst: boolean) => {
+    const runs: Record<string, Run> = {};
+    for (const which of beforeFirst ? ['before', 'after'] : ['after', 'before'])
+      runs[which] =
+        which === 'before'
+          ? build(corpus.dir, old, editions, before)
+          : build(corpus.dir, out, editions, cli, label === 'cold' ? profile : undefined);
+    console.log(
+      `| ${label} | ${cell(runs.before as Run)} | ${cell(runs.after as Run)} | ${loadavg()[0]?.toFixed(1)} |`,
+    );
+  };
+  pair('cold', true);
+  pair('nothing changed', false);
+  edit();
+  pair('one edited', true);
+  rmSync(old, { recursive: true, force: true });
+} else {
+  console.log('| run | wall | CPU | peak RSS | result |\n|---|---|---|---|---|');
+  show('cold', build(corpus.dir, out, editions, cli, profile));
+  show('nothing changed', build(corpus.dir, out, editions));
+  edit();
+  show('one edited', build(corpus.dir, out, editions));
+}
 if (args.includes('--per-edition')) {
   for (const edition of (editions ?? 'html,pdf,braille,pictogram,audio').split(',')) {
     const alone = mkdtempSync(join(tmpdir(), 'pelita-scale-edition-'));
@@ -134,7 +169,8 @@ console.log(
     .map((value) => value.toFixed(1))
     .join(' ')}`,
 );
-if (!args.includes('--keep')) {
+if (args.includes('--keep')) console.log(`kept: corpus ${corpus.dir} · output ${out}`);
+else {
   rmSync(out, { recursive: true, force: true });
   rmSync(corpus.dir, { recursive: true, force: true });
 }

@@ -59,6 +59,8 @@ describe('pelita build', () => {
     expect(files).toEqual([
       '.pelita-cache.json',
       '.pelita-output.json',
+      '.pelita-site/id/cuti-tahunan.json',
+      '.pelita-site/jv/cuti-tahunan.json',
       'assets/fonts/atkinson-hyperlegible-next-latin-400-italic.woff2',
       'assets/fonts/atkinson-hyperlegible-next-latin-400-normal.woff2',
       'assets/fonts/atkinson-hyperlegible-next-latin-700-normal.woff2',

@@ -1,9 +1,11 @@
 // Incremental builds: every edition's files are kept under a key of what they depend on,
 // so a rebuild with nothing changed renders nothing, an edited procedure renders only
 // itself, and a changed template renders again only the editions that read it.
-import { appendFileSync, cpSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
+import { textOf } from '../src/i18n/messages.js';
 import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
 import type { EditionId } from '../src/render/registry.js';
 import { readTree, tempDir } from './support/cli.js';
@@ -115,5 +117,109 @@ describe('incremental build', () => {
     writeFileSync(brf, other);
     utimesSync(brf, time, time);
     expect((await build(folders)).ran).toEqual([]);
+  }, 120_000);
+});
+
+/** Every message of a build as `path line:column severity rule reason`, in order. */
+function messagesOf(files: readonly { path: string; messages: readonly VFileMessage[] }[]): string[] {
+  return files.flatMap((file) =>
+    file.messages.map(
+      (message) =>
+        `${file.path} ${message.line}:${message.column} ${message.fatal === true ? 'error' : 'warning'} ${message.ruleId} ${message.reason} ${JSON.stringify(textOf(message) ?? null)}`,
+    ),
+  );
+}
+
+/** HTML only, telling which documents were checked and which renderers ran (site renderers too). */
+async function htmlBuild(folders: ReturnType<typeof workspace>, out = folders.out) {
+  const checkedNow: string[] = [];
+  const ran: string[] = [];
+  const result = await runBuild({
+    contentDir: folders.content,
+    templatesDir: folders.templates,
+    outDir: out,
+    editions: ['html'],
+    observer: {
+      documentChecked: (source) => checkedNow.push(source),
+      editionStarted: (source, edition) => ran.push(`${edition} ${source}`),
+      siteStarted: (renderer) => ran.push(`site ${renderer}`),
+    },
+  });
+  return { result, checked: checkedNow.sort(), ran: ran.sort(), messages: messagesOf(result.files) };
+}
+
+describe('kept checks', () => {
+  it('checks no document and runs no renderer when nothing changed, and tells the same messages', async () => {
+    const folders = workspace();
+    // A document with an error stays reported (and not listed) on every rebuild.
+    writeFileSync(join(folders.content, 'id/rusak.md'), '---\ntitle: Rusak\n---\n\nTanpa bagian.\n');
+    const cold = await htmlBuild(folders);
+    expect(cold.checked).toHaveLength(5);
+    expect(cold.ran).toContain('site catalog');
+    expect(cold.messages.some((line) => line.includes('jv/akta-kelahiran.md') && line.includes('warning'))).toBe(true);
+    expect(cold.messages.some((line) => line.includes('id/rusak.md') && line.includes('error'))).toBe(true);
+    const before = readTree(folders.out);
+
+    const warm = await htmlBuild(folders);
+    expect(warm.checked).toEqual([]); // nothing parsed or checked
+    expect(warm.ran).toEqual([]); // no edition and no site file made
+    expect(warm.messages).toEqual(cold.messages); // the translation's warning and rusak.md's error, as before
+    expect(warm.result.failed).toBe(cold.result.failed);
+    expect(warm.result.fidelity?.totals).toEqual(cold.result.fidelity?.totals);
+    expect(readTree(folders.out)).toEqual(before);
+    // The checked procedures are still there for whoever asks (read from their last-good records).
+    const kept = warm.result.checked.find((doc) => doc.source === 'id/surat-pindah.md');
+    expect(kept?.procedure?.meta.title).toBe(
+      cold.result.checked.find((doc) => doc.source === 'id/surat-pindah.md')?.procedure?.meta.title,
+    );
+  }, 120_000);
+
+  it('checks again only the edited document (and the translations of an edited original); outputs as a cold build', async () => {
+    const folders = workspace();
+    await htmlBuild(folders);
+    const page = join(folders.content, 'id/surat-pindah.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
+    const one = await htmlBuild(folders);
+    expect(one.checked).toEqual(['id/surat-pindah.md']);
+    expect(one.ran.filter((line) => line.startsWith('html'))).toEqual(['html id/surat-pindah.md']);
+    expect(one.ran).toContain('site catalog'); // the site files list it: made again
+
+    const original = join(folders.content, 'id/akta-kelahiran.md');
+    writeFileSync(original, readFileSync(original, 'utf8').replace('KTP-el kedua', 'KTP-el asli kedua'));
+    const again = await htmlBuild(folders);
+    expect(again.checked).toEqual(['id/akta-kelahiran.md', 'jv/akta-kelahiran.md']);
+    // The translation is now stale against its original: told as a cold build tells it.
+    const coldOut = join(folders.out, '..', 'cold');
+    const cold = await htmlBuild(folders, coldOut);
+    expect(again.messages).toEqual(cold.messages);
+    expect(readTree(folders.out)).toEqual(readTree(coldOut));
+  }, 120_000);
+
+  it('checks every document again when site.yaml or a words file changed', async () => {
+    const folders = workspace();
+    await htmlBuild(folders);
+    appendFileSync(join(folders.content, 'site.yaml'), '# diubah\n');
+    expect((await htmlBuild(folders)).checked).toHaveLength(4);
+    expect((await htmlBuild(folders)).checked).toEqual([]);
+    appendFileSync(join(folders.templates, 'i18n/id.yaml'), '# diubah\n');
+    expect((await htmlBuild(folders)).checked).toHaveLength(4);
+  }, 120_000);
+
+  it('checks a document again when its last-good record is gone, and renders from a kept record as from a checked one', async () => {
+    const folders = workspace();
+    await htmlBuild(folders);
+    const coldTree = readTree(folders.out);
+    rmSync(join(folders.out, 'id/kartu-identitas-anak/.pelita-procedure.json'));
+    const after = await htmlBuild(folders);
+    expect(after.checked).toEqual(['id/kartu-identitas-anak.md']);
+    expect(readTree(folders.out)).toEqual(coldTree);
+    // A changed page template renders every page again from the kept records: same bytes as a cold build.
+    appendFileSync(join(folders.templates, 'html/procedure.liquid'), '{% comment %}diubah{% endcomment %}\n');
+    const html = await htmlBuild(folders);
+    expect(html.checked).toEqual([]);
+    expect(html.ran.filter((line) => line.startsWith('html'))).toHaveLength(4);
+    const coldOut = join(folders.out, '..', 'cold');
+    await htmlBuild(folders, coldOut);
+    expect(readTree(folders.out)).toEqual(readTree(coldOut));
   }, 120_000);
 });

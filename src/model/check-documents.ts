@@ -26,6 +26,23 @@ export interface CheckedDocument {
   file: VFile;
   /** Present only when the document has no errors. */
   procedure?: Procedure;
+  /**
+   * Whether the document has no errors, without reading its procedure (which may be kept
+   * from an earlier build and read only when asked for). Absent: `procedure !== undefined`.
+   */
+  valid?: boolean;
+}
+
+/** Whether a checked document has no errors, without reading a kept procedure. */
+export function isValid(doc: CheckedDocument): boolean {
+  return doc.valid ?? doc.procedure !== undefined;
+}
+
+export interface CheckOptions {
+  /** Documents checked by an earlier build whose inputs did not change, by source: used as they are. */
+  cached?: ReadonlyMap<string, CheckedDocument>;
+  /** Told of each document checked now. */
+  onChecked?(source: string): void;
 }
 
 /**
@@ -38,6 +55,7 @@ export function checkDocuments(
   words: ReadonlyMap<string, Words>,
   displayPath: (source: string) => string = (source) => source,
   pictogramIds?: ReadonlySet<string>,
+  options: CheckOptions = {},
 ): CheckedDocument[] {
   const sourceLang = sourceLanguage(site);
   const isOriginal = (doc: SourceDocument) => doc.source.startsWith(`${sourceLang}/`);
@@ -54,21 +72,26 @@ export function checkDocuments(
     pictogramIds,
   });
 
+  const { cached } = options;
+  const checkNow = (doc: SourceDocument) => {
+    options.onChecked?.(doc.source);
+    return checkOne(doc, site, words, displayPath, context);
+  };
   // Originals first: translations are checked against them.
-  const originals = sorted.filter(isOriginal).map((doc) => checkOne(doc, site, words, displayPath, context));
-  for (const checked of originals) {
-    if (checked.procedure) {
-      sources.set(checked.procedure.slug, {
-        procedure: checked.procedure,
-        path: checked.file.path,
-        digest: digestProcedure(checked.procedure),
-      });
+  const originals = sorted.filter(isOriginal).map((doc) => cached?.get(doc.source) ?? checkNow(doc));
+  const originalOf = new Map(originals.map((checked) => [slugOf(checked.source), checked]));
+  // Only the originals of translations checked now are read (a kept one from its record).
+  const fresh = sorted.filter((doc) => !isOriginal(doc) && !cached?.has(doc.source));
+  for (const doc of fresh) {
+    const original = originalOf.get(slugOf(doc.source));
+    const procedure = original && isValid(original) ? original.procedure : undefined;
+    if (original && procedure && !sources.has(procedure.slug)) {
+      sources.set(procedure.slug, { procedure, path: original.file.path, digest: digestProcedure(procedure) });
     }
   }
-  const translations = sorted
-    .filter((doc) => !isOriginal(doc))
-    .map((doc) => checkOne(doc, site, words, displayPath, context));
+  const translations = sorted.filter((doc) => !isOriginal(doc)).map((doc) => cached?.get(doc.source) ?? checkNow(doc));
   for (const checked of translations) {
+    if (cached?.get(checked.source) === checked) continue; // its procedure was kept with its state
     const source = checked.procedure && sources.get(checked.procedure.slug);
     if (checked.procedure && source)
       checked.procedure.translation = translationState(checked.procedure, source, sourceLang);

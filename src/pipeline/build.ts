@@ -1,31 +1,51 @@
 // load → validate → render → write. The only place that touches the file system.
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { attachText } from '../i18n/messages.js';
-import { type CheckedDocument, checkDocuments } from '../model/check-documents.js';
+import type { CheckedDocument } from '../model/check-documents.js';
 import { readSite } from '../model/read-site.js';
 import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
-import { readCatalog } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
-import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256 } from './dependency-key.js';
+import {
+  type CheckRecord,
+  checkKey,
+  checkOwner,
+  checkRecordOf,
+  isValid,
+  type Listing,
+  listedProcedure,
+  pelitaVersion,
+  procedureFromRecord,
+  replayCheck,
+} from './check-cache.js';
+import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256, type TemplateHashes } from './dependency-key.js';
 import { fallbackSite } from './fallback-site.js';
-import { lastGoodArtifact, readLastGood } from './last-good.js';
+import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
 import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
+import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
 import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
 import { inShard, type Shard } from './shard.js';
-import { type Fidelity, type VerifyMemo, verifyCatalog, verifyProcedures } from './verify-output.js';
+import {
+  type Fidelity,
+  replayCatalog,
+  type ToVerify,
+  type VerifyMemo,
+  verifyCatalog,
+  verifyProcedures,
+} from './verify-output.js';
 
 export interface Folders {
   contentDir: string;
@@ -41,6 +61,10 @@ export interface BuildObserver {
   editionStarted?(source: string, edition: string): void;
   /** A file's messages are complete (site.yaml and words files first, then each document, with its source). */
   fileDone?(file: VFile, source?: string): void;
+  /** A document is parsed and checked now (not kept from the last build: its inputs changed). */
+  documentChecked?(source: string): void;
+  /** A site renderer (index, catalog, sitemap, search…) makes its files now. */
+  siteStarted?(renderer: string): void;
 }
 
 export interface BuildOptions extends Folders {
@@ -115,10 +139,23 @@ export interface CheckedContent {
   /** SHA-256 of each document's bytes, by source: what its editions' cache keys start from. */
   sourceHashes: Map<string, string>;
   siteText: string;
+  /** Hashes of the template folders and words files. */
+  templateHashes: TemplateHashes;
+  /** Each document's check key (what checking it reads), by source. */
+  checkKeys: Map<string, string>;
+  /** What checking found in documents checked now, by source (to be kept for the next build). */
+  records: Map<string, CheckRecord>;
+  /** Sources whose check was kept from the last build (their procedure is read when asked for). */
+  reusedChecks: Set<string>;
+  /** The front matter of kept checks' procedures (listed without reading them). */
+  listings: Map<string, Listing>;
 }
 
 /** Reads and validates everything; writes nothing. Shared by build, check and translations. */
-export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'settings'>): Promise<CheckedContent> {
+export async function checkContent(
+  options: Omit<BuildOptions, 'outDir' | 'settings'>,
+  cache?: OutputCache,
+): Promise<CheckedContent> {
   const cwd = options.cwd ?? process.cwd();
   // Paths inside the working folder are shown relative (content/id/x.md), others in full.
   const display = (path: string) => {
@@ -126,7 +163,9 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
     return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
   };
   const content = await loadContent(options.contentDir);
-  const templates = await loadTemplates(options.templatesDir ?? DEFAULT_TEMPLATES_DIR);
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+  const templates = await loadTemplates(templatesDir);
+  const templateHashes = await hashTemplates(templatesDir);
   const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
   const result: CheckedContent = {
     checked: [],
@@ -135,6 +174,11 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
     documents: content.documents.length,
     sourceHashes: new Map(content.documents.map((doc) => [doc.source, sha256(doc.bytes)])),
     siteText: content.siteText ?? '',
+    templateHashes,
+    checkKeys: new Map(),
+    records: new Map(),
+    reusedChecks: new Set(),
+    listings: new Map(),
   };
   result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
   if (content.siteText === undefined) {
@@ -150,20 +194,79 @@ export async function checkContent(options: Omit<BuildOptions, 'outDir' | 'setti
       result.files.push(file);
     }
   }
-  result.checked = checkDocuments(
-    content.documents,
-    site,
-    templates.words,
-    (source) => display(join(options.contentDir, source)),
-    templates.pictogramIds,
-  );
+  const shown = (source: string) => display(join(options.contentDir, source));
+  // A document whose inputs are those of its kept check is not parsed or checked again.
+  const sourceLang = site.languages[0] ?? 'id';
+  const siteHash = sha256(result.siteText);
+  const wordsHash = sha256(`${templateHashes.words('*')} ${templateHashes.folders('pictogram')}`);
+  const version = pelitaVersion();
+  const cached = new Map<string, CheckedDocument>();
+  for (const doc of content.documents) {
+    const [lang, name] = doc.source.split('/');
+    const key = checkKey({
+      version,
+      source: doc.source,
+      sourceHash: result.sourceHashes.get(doc.source) ?? '',
+      ...(lang === sourceLang ? {} : { originalHash: result.sourceHashes.get(`${sourceLang}/${name}`) ?? null }),
+      siteHash: result.site ? siteHash : 'broken',
+      wordsHash,
+      shownAs: `${shown(doc.source)} ${shown('site.yaml')}`,
+    });
+    result.checkKeys.set(doc.source, key);
+  }
+  const kept = await mapLimit(content.documents, IO_AT_ONCE, async (doc) => {
+    if (!cache || !result.site) return undefined;
+    const key = result.checkKeys.get(doc.source) ?? '';
+    const owner = checkOwner(doc.source);
+    const record = cache.result(owner, key) as CheckRecord | undefined;
+    const files = record && (await cache.reuse(owner, key));
+    return record && files && files.length === (record.valid ? 1 : 0) ? { record, files } : undefined;
+  });
+  for (const [index, doc] of content.documents.entries()) {
+    const found = kept[index];
+    if (!found) continue;
+    const { record, files } = found;
+    const file = new VFile({ path: shown(doc.source) });
+    replayCheck(file, record);
+    const lastGood = files[0];
+    let procedure: Procedure | undefined;
+    cached.set(doc.source, {
+      source: doc.source,
+      file,
+      valid: record.valid,
+      get procedure() {
+        if (lastGood) procedure ??= procedureFromRecord(lastGood.data);
+        return procedure;
+      },
+    });
+    result.reusedChecks.add(doc.source);
+    if (record.listing) result.listings.set(doc.source, record.listing);
+  }
+  // The rules (and the Markdown parser) are loaded only when a document must be checked.
+  result.checked =
+    cached.size === content.documents.length
+      ? [...cached.values()].sort((a, b) => compare(a.source, b.source))
+      : (await import('../model/check-documents.js')).checkDocuments(
+          content.documents,
+          site,
+          templates.words,
+          shown,
+          templates.pictogramIds,
+          { cached, onChecked: (source) => options.observer?.documentChecked?.(source) },
+        );
+  for (const doc of result.checked)
+    if (!result.reusedChecks.has(doc.source))
+      result.records.set(doc.source, checkRecordOf(doc.file, isValid(doc) ? doc.procedure : undefined));
   result.files.push(...result.checked.map((doc) => doc.file));
   return result;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
-  const { site, checked, files, templates, documents, sourceHashes, siteText } = await checkContent(options);
   const { observer = {}, outDir } = options;
+  // The cache is read before checking: a document whose inputs did not change is not checked again.
+  const cache = await openCache(outDir);
+  const content = await checkContent(options, cache);
+  const { site, checked, files, templates, documents, sourceHashes, siteText, templateHashes } = content;
   const result: BuildResult = {
     files,
     documents,
@@ -187,12 +290,20 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     for (const doc of checked) observer.fileDone?.(doc.file, doc.source);
     return result;
   }
-  for (const doc of checked) if (!doc.procedure && rendered(doc)) observer.fileDone?.(doc.file, doc.source);
+  for (const doc of checked) if (!isValid(doc) && rendered(doc)) observer.fileDone?.(doc.file, doc.source);
 
   const editions = new Set<string>(options.editions ?? EDITION_IDS);
-  const all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
-  // Site files (index, catalog) are always made, so they list every procedure.
-  const selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
+  // Renderers are loaded only when one must run: a build with nothing changed loads none.
+  let all: RendererEntry[] | undefined;
+  let selected: RendererEntry[] = [];
+  const loadRenderers = async (): Promise<RendererEntry[]> => {
+    if (!all) {
+      all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
+      // Site files (index, catalog) are always made, so they list every procedure.
+      selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
+    }
+    return all;
+  };
   // The output folder is Pelita's alone while this build runs (lock, manifest, journal).
   // Pelita's own templates are guarded too when no --templates was given.
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
@@ -205,41 +316,89 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   return result;
 
   async function renderAndWrite(site: Site): Promise<void> {
-    const cache = await openCache(outDir);
+    const dirOf = (doc: CheckedDocument) => doc.source.replace(/\.md$/, '');
     const notUpdated = new Set<string>();
     const kept: Procedure[] = [];
+    /** Per procedure listed, a key of everything its entries in the site files are made from. */
+    const siteKeys = new Map<string, string>();
     for (const doc of checked) {
-      if (doc.procedure || !outDir) continue;
-      const dir = doc.source.replace(/\.md$/, '');
+      if (isValid(doc) || !outDir) continue;
+      const dir = dirOf(doc);
       const last = await readLastGood(outDir, dir);
       if (last) {
         kept.push(last);
         notUpdated.add(dir);
+        siteKeys.set(dir, `kept ${sha256(JSON.stringify(last))}`);
       } else result.absent.push(dir);
     }
-    const procedures = checked.flatMap((doc) => (doc.procedure ? [doc.procedure] : []));
-    result.failed = checked.length - procedures.length;
+    const valid = checked.filter(isValid);
+    result.failed = checked.length - valid.length;
+    const listed = new Set([...valid.map(dirOf), ...kept.map(procedureDir)]);
+    let procedures: Procedure[] | undefined;
+    const stubs = new Map<string, Procedure>();
+    /** A kept check's procedure as listed (front matter at hand, body read when asked for); else the checked one. */
+    const procedureOf = (doc: CheckedDocument): Procedure => {
+      const listing = content.listings.get(doc.source);
+      if (!listing) return doc.procedure as Procedure;
+      let stub = stubs.get(doc.source);
+      if (!stub) {
+        stub = listedProcedure(doc.source, listing, () => doc.procedure as Procedure);
+        stubs.set(doc.source, stub);
+      }
+      return stub;
+    };
+    const settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    const outline = outlinesFor(site, templates.words);
     const context: RenderContext = {
       site,
       words: templates.words,
       renderTemplate: templates.renderTemplate,
-      procedures: [...procedures, ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b))),
+      // Read (kept checks from their records) only when a renderer asks for them.
+      get procedures() {
+        procedures ??= [...valid.map(procedureOf), ...kept].sort((a, b) => compare(procedureDir(a), procedureDir(b)));
+        return procedures;
+      },
       notUpdated,
-      outline: outlinesFor(site, templates.words),
+      outline,
       assets: templates.assets,
-      editions: all.flatMap((entry) => entry.renderer.editions ?? []),
-      settings: { ...DEFAULT_SETTINGS, ...options.settings },
+      get editions() {
+        return (all ?? []).flatMap((entry) => entry.renderer.editions ?? []);
+      },
+      settings,
     };
+    const versions = await engineVersions(context.settings);
     const keyFor = keyMaker({
       sources: sourceHashes,
       siteText,
       sourceLanguage: site.languages[0] ?? 'id',
-      listed: new Set(context.procedures.map(procedureDir)),
+      listed,
       notUpdated,
       settings: context.settings,
-      templates: await hashTemplates(templatesDir),
-      versions: await engineVersions(context.settings),
+      templates: templateHashes,
+      versions,
     });
+    const languages = [...new Set([...listed].map((dir) => dir.split('/')[0] ?? ''))].sort();
+    const everything = JSON.stringify({
+      versions,
+      site: sha256(siteText),
+      templates: RENDERERS.map((entry) => templateHashes.folders(entry.id)),
+      words: templateHashes.words('*'),
+      settings: JSON.stringify(settings),
+      editions: [...editions].sort(),
+      verify: options.verify !== false,
+    });
+    /**
+     * A key of all a procedure's files depend on (what each renderer's key is made from): when
+     * it is the one recorded and the files are in place, the procedure is not read at all.
+     */
+    const procedureKey = (doc: CheckedDocument) => {
+      const slug = dirOf(doc).split('/')[1] ?? '';
+      const versionsOfPage = languages
+        .map((lang) => `${lang}/${slug}`)
+        .filter((other) => listed.has(other))
+        .map((other) => `${other}${notUpdated.has(other) ? '!' : ''}`);
+      return JSON.stringify({ check: content.checkKeys.get(doc.source), everything, versionsOfPage });
+    };
     const outputs = new Map<string, string[]>();
     const facts = new Map<string, Readonly<Record<string, number>>>();
     const remember = (dir: string, artifacts: readonly Omit<Artifact, 'data'>[]) => {
@@ -247,11 +406,35 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (const artifact of artifacts) if (artifact.facts) facts.set(artifact.path, artifact.facts);
     };
     // Procedures not rendered now are listed with the files they have from the last build.
-    const listAsBefore = (procedure: Procedure) => {
-      const dir = procedureDir(procedure);
-      for (const entry of all) remember(dir, cache.recorded(`${entry.id}:${dir}`));
+    const listAsBefore = (dir: string) => {
+      for (const entry of RENDERERS) remember(dir, cache.recorded(`${entry.id}:${dir}`));
     };
-    for (const procedure of kept) listAsBefore(procedure);
+    for (const procedure of kept) listAsBefore(procedureDir(procedure));
+    // What checking found in documents with errors is kept for the next build.
+    for (const doc of checked) {
+      const record = content.records.get(doc.source);
+      if (record && !record.valid && rendered(doc))
+        cache.record(checkOwner(doc.source), content.checkKeys.get(doc.source), [], [], record);
+    }
+
+    /** Procedures whose files are all in place under the key recorded: not read, not rendered. */
+    const unchanged = new Map<string, { artifacts: Artifact[]; asBefore: Artifact[]; verifyKey?: string }>();
+    await mapLimit(valid, IO_AT_ONCE, async (doc) => {
+      if (!rendered(doc) || !content.reusedChecks.has(doc.source)) return;
+      const dir = dirOf(doc);
+      const recorded = cache.result(`build:${dir}`, procedureKey(doc)) as { verifyKey?: string } | undefined;
+      if (!recorded || (options.verify !== false && recorded.verifyKey === undefined)) return;
+      const artifacts: Artifact[] = [];
+      const asBefore: Artifact[] = [];
+      for (const entry of RENDERERS) {
+        if (entry.edition === undefined) continue; // site files only
+        const before = await cache.previous(`${entry.id}:${dir}`);
+        if (!before && editions.has(entry.edition)) return;
+        artifacts.push(...(before ?? []));
+        if (!editions.has(entry.edition)) asBefore.push(...(before ?? []));
+      }
+      unchanged.set(dir, { artifacts, asBefore, ...recorded });
+    });
 
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
@@ -264,7 +447,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const startUpTo = (last: number) => {
       for (; started < checked.length && started <= last; started++) {
         const doc = checked[started] as CheckedDocument;
-        if (doc.procedure && rendered(doc))
+        if (isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc)))
           renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir));
       }
     };
@@ -278,8 +461,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
      */
     const verifyKeys = new Map<string, string>();
     for (const [index, doc] of checked.entries()) {
-      const procedure = doc.procedure;
-      if (!procedure) continue;
+      if (!isValid(doc)) continue;
+      const dir = dirOf(doc);
       if (options.signal?.aborted) {
         result.cancelled = true;
         await Promise.allSettled(renders.values());
@@ -287,81 +470,119 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
       if (shard && !inShard(doc.source, shard)) continue;
       if (!rendered(doc)) {
-        replayWarnings(doc.file, all, procedure, cache);
-        listAsBefore(procedure);
+        replayWarnings(doc.file, dir, cache);
+        listAsBefore(dir);
+        siteKeys.set(dir, procedureKey(doc));
         result.built++;
         continue;
       }
+      const same = unchanged.get(dir);
+      if (same && output) {
+        // Nothing it depends on changed and its files are in place: told and listed as before.
+        replayWarnings(doc.file, dir, cache, editions);
+        observer.fileDone?.(doc.file, doc.source);
+        result.built++;
+        builtNow.add(dir);
+        remember(dir, same.artifacts);
+        output.keep(same.artifacts);
+        result.reused.push(...same.artifacts.map((artifact) => artifact.path), `${dir}/${LAST_GOOD_FILE}`);
+        for (const artifact of same.asBefore) asBefore.add(artifact.path);
+        if (same.verifyKey !== undefined) verifyKeys.set(dir, same.verifyKey);
+        siteKeys.set(dir, procedureKey(doc));
+        continue;
+      }
+      await loadRenderers();
       startUpTo(index + ahead);
       const made = await renders.get(index);
       renders.delete(index);
+      const procedure = doc.procedure as Procedure;
       if (!made) {
         observer.fileDone?.(doc.file, doc.source);
         result.failed++;
-        const last = outDir ? await readLastGood(outDir, procedureDir(procedure)) : undefined;
+        const last = outDir ? await readLastGood(outDir, dir) : undefined;
         if (last) {
-          notUpdated.add(procedureDir(procedure));
+          notUpdated.add(dir);
           result.kept.push(keptOf(last));
-          listAsBefore(procedure);
-        } else result.absent.push(procedureDir(procedure));
+          listAsBefore(dir);
+          siteKeys.set(dir, `failed ${sha256(JSON.stringify(last))}`);
+        } else result.absent.push(dir);
         continue;
       }
       const { artifacts, reused, records } = made;
       if (!output) {
         observer.fileDone?.(doc.file, doc.source);
         result.built++;
-        remember(procedureDir(procedure), artifacts);
+        remember(dir, artifacts);
         continue;
       }
       const fresh = artifacts.filter((artifact) => !reused.has(artifact));
+      const lastGood = lastGoodArtifact(procedure);
       // A procedure's files are replaced together: after a kill, all are old or all new.
-      const written = await commitOrReport(output, [...fresh, lastGoodArtifact(procedure)], doc.file);
+      const written = await commitOrReport(output, [...fresh, lastGood], doc.file);
       observer.fileDone?.(doc.file, doc.source);
       if (!written) {
         result.failed++;
         continue;
       }
       result.built++;
-      builtNow.add(procedureDir(procedure));
-      remember(procedureDir(procedure), artifacts);
+      builtNow.add(dir);
+      remember(dir, artifacts);
       result.written.push(...written);
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));
       result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
       for (const artifact of made.asBefore) asBefore.add(artifact.path);
       const checkedFiles = artifacts.filter((artifact) => !made.asBefore.has(artifact));
-      verifyKeys.set(
-        procedureDir(procedure),
-        JSON.stringify({
-          keys: made.keys,
-          files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
-        }),
-      );
+      const verifyKey = JSON.stringify({
+        keys: made.keys,
+        files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
+      });
+      verifyKeys.set(dir, verifyKey);
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
+      // Kept for the next build: what checking found (the procedure is its last-good record)…
+      const checkRecord = content.records.get(doc.source);
+      if (checkRecord)
+        cache.record(checkOwner(doc.source), content.checkKeys.get(doc.source), [lastGood], [], checkRecord);
+      // …and the key of all its files, with the key of what verify found in them.
+      const key = procedureKey(doc);
+      cache.recordResult(`build:${dir}`, key, options.verify === false ? {} : { verifyKey });
+      siteKeys.set(dir, key);
     }
     result.kept.unshift(...kept.map(keptOf));
     if (!output || !outDir) return;
+    // Entries of documents that are gone are forgotten, so the manifest is a cold build's.
+    const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
+    cache.forget((owner) => {
+      const [kind, ...rest] = owner.split(':');
+      return (kind !== 'check' && kind !== 'build') || sources.has(rest.join(':'));
+    });
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
-    const verifyInput = { ...context, outDir };
+    const verifyInput = { site, words: templates.words, outline, outDir };
     // What verify finds is told after the documents' own messages (those are printed as
     // each document is done), in a report of its own per document.
-    const verified = checked.flatMap((doc) =>
-      doc.procedure && builtNow.has(procedureDir(doc.procedure))
-        ? [{ procedure: doc.procedure, file: new VFile({ path: doc.file.path }) }]
+    const verified: ToVerify[] = checked.flatMap((doc) =>
+      isValid(doc) && builtNow.has(dirOf(doc))
+        ? [
+            {
+              get procedure() {
+                return procedureOf(doc);
+              },
+              dir: dirOf(doc),
+              file: new VFile({ path: doc.file.path }),
+            },
+          ]
         : [],
     );
     if (options.verify !== false) {
       const made = [...result.written, ...result.reused].filter((path) => !asBefore.has(path));
       const memo: VerifyMemo = {
-        get: (procedure) => {
-          const key = verifyKeys.get(procedureDir(procedure));
-          return key === undefined
-            ? undefined
-            : (cache.result(verifyOwner(procedure), key) as EditionResult[] | undefined);
+        get: (dir) => {
+          const key = verifyKeys.get(dir);
+          return key === undefined ? undefined : (cache.result(`verify:${dir}`, key) as EditionResult[] | undefined);
         },
-        set: (procedure, results) => {
-          const key = verifyKeys.get(procedureDir(procedure));
-          if (key !== undefined) cache.recordResult(verifyOwner(procedure), key, results);
+        set: (dir, results) => {
+          const key = verifyKeys.get(dir);
+          if (key !== undefined) cache.recordResult(`verify:${dir}`, key, results);
         },
       };
       result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made), memo);
@@ -375,30 +596,167 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return;
     }
     // The index and catalog list only procedures whose files are in place: no dead links.
-    const siteContext = { ...context, procedures: context.procedures.filter((p) => outputs.has(procedureDir(p))) };
-    const siteArtifacts = all.flatMap(
-      (entry) => entry.renderer.renderSite?.(siteContext, outputs, facts, result.fidelity) ?? [],
+    const siteDirs = [...listed].filter((dir) => outputs.has(dir)).sort(compare);
+    const bySlug = new Map<string, string[]>();
+    for (const dir of siteDirs) {
+      const slug = dir.split('/')[1] ?? '';
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), dir]);
+    }
+    /** What a procedure's entries in the site files are made from (with `everything`). */
+    const listedAs = new Map(
+      siteDirs.map((dir) => {
+        const paths = outputs.get(dir) ?? [];
+        const tuple = [
+          dir,
+          bySlug.get(dir.split('/')[1] ?? '') ?? [],
+          siteKeys.get(dir) ?? null,
+          notUpdated.has(dir),
+          paths,
+          paths.map((path) => facts.get(path) ?? null),
+          verifyKeys.get(dir) ?? null,
+        ];
+        return [dir, sha256(JSON.stringify({ everything, tuple }))];
+      }),
     );
+    const siteKey = JSON.stringify({ everything, procedures: [...listedAs] });
     result.pictures = pictureCounts(facts);
     const siteFile = result.files[0] as VFile;
-    result.written.push(...((await commitOrReport(output, [...siteArtifacts, cache.manifest()], siteFile)) ?? []));
+    type CatalogFound = Record<string, { key: string; result: EditionResult }>;
+    const siteBefore = cache.result('site', siteKey) as { catalog: CatalogFound | null } | undefined;
+    const siteFiles = siteBefore && (await cache.reuse('site', siteKey));
+    if (siteBefore && siteFiles) {
+      // Nothing the site files list changed: they are not made (nor their catalog read) again.
+      output.keep(siteFiles);
+      result.reused.push(...siteFiles.map((artifact) => artifact.path));
+      result.written.push(...((await commitOrReport(output, [cache.manifest()], siteFile)) ?? []));
+      if (result.fidelity) replayCatalog(verified, foundResults(siteBefore.catalog ?? {}), result.fidelity);
+    } else {
+      await loadRenderers();
+      const listedNow = new Set(siteDirs);
+      const records = siteRecords(outDir, listedAs);
+      const siteContext: RenderContext = {
+        ...context,
+        procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))),
+        siteRecord: records.get,
+      };
+      const siteArtifacts = (all ?? []).flatMap((entry) => {
+        if (!entry.renderer.renderSite) return [];
+        observer.siteStarted?.(entry.id);
+        return entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
+      });
+      const changedRecords = records.changed();
+      let catalog: CatalogFound | null = null;
+      if (result.fidelity) {
+        // A procedure's catalog entry is read back only when what it is made from changed.
+        const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ??
+          {}) as CatalogFound;
+        const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
+        const again = verified.filter((entry) => !same(entry));
+        const found = new Map(
+          again.length > 0
+            ? await verifyCatalog(verifyInput, catalogOf(siteArtifacts), again, result.fidelity)
+            : undefined,
+        );
+        replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
+        catalog = {};
+        for (const entry of verified) {
+          const dir = entry.dir ?? '';
+          const key = listedAs.get(dir);
+          const value = found.get(dir) ?? before[dir]?.result;
+          if (key !== undefined && value) catalog[dir] = { key, result: value };
+        }
+      }
+      cache.record('site', siteKey, siteArtifacts, [], { catalog });
+      // The site files, the records and the manifest are replaced together (all old or all new).
+      result.written.push(
+        ...((await commitOrReport(output, [...siteArtifacts, ...changedRecords, cache.manifest()], siteFile)) ?? []),
+      );
+    }
     await cache.saveStats();
     if (result.fidelity) {
-      const catalog = await readCatalog(outDir);
-      verifyCatalog(verifyInput, catalog, verified, result.fidelity);
       for (const { file } of verified) {
         if (file.messages.length === 0) continue;
         result.files.push(file);
         observer.fileDone?.(file);
       }
     }
-    const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
     // Files of procedures not rendered now (preview, errors) stay: only this run's own are compared.
-    const current = new Set([...result.written, ...result.reused, ...[...outputs.values()].flat()]);
+    const current = new Set([
+      ...result.written,
+      ...result.reused,
+      ...[...outputs.values()].flat(),
+      ...siteDirs.map(siteRecordPath),
+    ]);
     const pruned = await output.prune(current, sources, builtNow);
     result.removed = pruned.removed;
     result.keptFiles = pruned.kept;
   }
+}
+
+/**
+ * Where a procedure's share of the site files is kept (see RenderContext.siteRecord): with the
+ * site files, not in the procedure's folder, as it is replaced with them.
+ */
+export const SITE_RECORDS = '.pelita-site';
+const siteRecordPath = (dir: string) => `${SITE_RECORDS}/${dir}.json`;
+
+/** The catalog as `readCatalog` reads it back, from the files about to be written (the same bytes). */
+function catalogOf(artifacts: readonly Artifact[]): unknown {
+  const text = (path: string) => {
+    const data = artifacts.find((artifact) => artifact.path === path)?.data;
+    return data === undefined ? undefined : typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  };
+  const index = text('catalog.json');
+  if (index === undefined) return undefined;
+  const parsed = JSON.parse(index) as { languages?: { file: string }[] };
+  const languages = (parsed.languages ?? []).map((language) => JSON.parse(text(language.file) ?? 'null'));
+  return { ...parsed, languages };
+}
+
+/** The site records of the procedures listed, each read when a renderer first asks for it. */
+function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
+  const records = new Map<string, { key: string; values: Record<string, unknown>; changed: boolean }>();
+  const get = <T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T => {
+    const dir = procedureDir(procedure);
+    const key = listedAs.get(dir);
+    if (key === undefined) return compute();
+    let record = records.get(dir);
+    if (!record) {
+      record = { key, values: {}, changed: false };
+      try {
+        const before = JSON.parse(readFileSync(join(outDir, ...siteRecordPath(dir).split('/')), 'utf8')) as {
+          key?: string;
+          values?: Record<string, unknown>;
+        };
+        if (before.key === key && before.values) record.values = before.values;
+      } catch {
+        // none yet, or unreadable: made again
+      }
+      records.set(dir, record);
+    }
+    if (!Object.hasOwn(record.values, name)) {
+      // As plain data, so a value made now and one read back give the same files.
+      record.values[name] = JSON.parse(JSON.stringify(compute()) ?? 'null');
+      record.changed = true;
+    }
+    return record.values[name] as T;
+  };
+  const changed = (): Artifact[] =>
+    [...records]
+      .filter(([, record]) => record.changed)
+      .sort(([a], [b]) => compare(a, b))
+      .map(([dir, record]) => ({
+        path: siteRecordPath(dir),
+        data: `${JSON.stringify({
+          key: record.key,
+          values: Object.fromEntries(Object.entries(record.values).sort(([a], [b]) => compare(a, b))),
+        })}\n`,
+      }));
+  return { get, changed };
+}
+
+function foundResults(found: Readonly<Record<string, { result: EditionResult }>>): Record<string, EditionResult> {
+  return Object.fromEntries(Object.entries(found).map(([dir, { result }]) => [dir, result]));
 }
 
 /** The pictogram sheets' facts summed: how many items have a specific, a generic or no picture. */
@@ -432,10 +790,6 @@ async function commitOrReport(
   }
 }
 
-function verifyOwner(procedure: Procedure): string {
-  return `verify:${procedureDir(procedure)}`;
-}
-
 function keptOf(procedure: Procedure): KeptProcedure {
   return { dir: procedureDir(procedure), title: procedure.meta.title, updated: procedure.meta.updated };
 }
@@ -456,7 +810,7 @@ interface RenderedProcedure {
   records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
 }
 
-type RendererEntry = { id: string; renderer: Renderer };
+type RendererEntry = { id: string; edition?: EditionId; renderer: Renderer };
 
 /**
  * All of one procedure's files, or none: a renderer that fails leaves the old files in place.
@@ -538,9 +892,11 @@ async function renderProcedure(
 }
 
 /** Shows again the warnings renderers gave when they made files that are reused now. */
-function replayWarnings(file: VFile, all: readonly RendererEntry[], procedure: Procedure, cache: OutputCache): void {
-  for (const { id } of all)
-    for (const warning of cache.warnings(`${id}:${procedureDir(procedure)}`)) replay(file, warning);
+function replayWarnings(file: VFile, dir: string, cache: OutputCache, editions?: ReadonlySet<string>): void {
+  for (const { id, edition } of RENDERERS) {
+    if (editions && (edition === undefined || !editions.has(edition))) continue;
+    for (const warning of cache.warnings(`${id}:${dir}`)) replay(file, warning);
+  }
 }
 
 function replay(file: VFile, warning: CachedWarning): void {

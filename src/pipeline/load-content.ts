@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { SourceDocument } from '../model/check-documents.js';
 import { reportWarning, START_OF_FILE } from '../model/report.js';
+import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { readText } from './read-text.js';
 
 export interface ContentFolder {
@@ -26,18 +27,19 @@ export async function loadContent(contentDir: string): Promise<ContentFolder> {
   const siteText = entries.some((entry) => entry.isFile() && entry.name === 'site.yaml')
     ? await readText(join(contentDir, 'site.yaml'))
     : undefined;
-  const documents: SourceDocument[] = [];
+  const sources: string[] = [];
   for (const folder of entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))) {
     const files = await readdir(join(contentDir, folder.name), { withFileTypes: true });
     for (const file of files) {
       if (file.isSymbolicLink() && file.name.endsWith('.md')) links.push(`${folder.name}/${file.name}`);
       if (!file.isFile() || !file.name.endsWith('.md') || file.name.startsWith('.')) continue;
-      documents.push({
-        source: `${folder.name}/${file.name}`,
-        bytes: await readFile(join(contentDir, folder.name, file.name)),
-      });
+      sources.push(`${folder.name}/${file.name}`);
     }
   }
+  const documents: SourceDocument[] = await mapLimit(sources, IO_AT_ONCE, async (source) => ({
+    source,
+    bytes: await readFile(join(contentDir, ...source.split('/'))),
+  }));
   documents.sort((a, b) => (a.source < b.source ? -1 : 1));
   return { siteText, documents, links: links.sort() };
 }

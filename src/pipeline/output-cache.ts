@@ -12,6 +12,7 @@ import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Artifact } from '../render/types.js';
+import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { writeFileSafe } from './safe-write.js';
 
 export const CACHE_MANIFEST = '.pelita-cache.json';
@@ -58,12 +59,22 @@ export interface OutputCache {
   /** The warnings recorded with the files last time. */
   warnings(owner: string): readonly CachedWarning[];
   /** Remembers what a renderer made (call once the files are written); `key` undefined: never reused. */
-  record(owner: string, key: string | undefined, artifacts: readonly Artifact[], warnings?: CachedWarning[]): void;
+  record(
+    owner: string,
+    key: string | undefined,
+    artifacts: readonly Artifact[],
+    warnings?: CachedWarning[],
+    results?: unknown,
+  ): void;
+  /** Forgets the entries of owners `keep` refuses (documents that are gone). */
+  forget(keep: (owner: string) => boolean): void;
   /** The manifest to write to `CACHE_MANIFEST`: sorted, so it is the same for the same build. */
   manifest(): Artifact;
   /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
   result(owner: string, key: string): unknown;
   recordResult(owner: string, key: string, results: unknown): void;
+  /** The result recorded last time, whatever its key. */
+  resultOf(owner: string): unknown;
   /** Records the size and time of every file whose hash this build knows (call at the end). */
   saveStats(): Promise<void>;
 }
@@ -91,6 +102,8 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
   const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
   const known = new Map<string, string>();
+  /** Size and time of files found unchanged by this build. */
+  const seenNow = new Map<string, [size: number, mtimeMs: number]>();
   const unchanged = async (path: string, sha256: string): Promise<boolean> => {
     if (!outDir) return false;
     const target = join(outDir, ...path.split('/'));
@@ -101,12 +114,17 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       seen !== undefined && seen[0] === info.size && seen[1] === info.mtimeMs && seen[2] === sha256
         ? true
         : hash(await readFile(target)) === sha256;
-    if (same) known.set(path, sha256);
+    if (same) {
+      known.set(path, sha256);
+      // Its size and time are recorded as they are now: not asked again at the end.
+      seenNow.set(path, [info.size, info.mtimeMs]);
+    }
     return same;
   };
   const readBack = async (entry: CacheEntry | undefined): Promise<Artifact[] | undefined> => {
     if (!entry || !outDir) return undefined;
-    for (const file of entry.files) if (!(await unchanged(file.path, file.sha256))) return undefined;
+    const same = await Promise.all(entry.files.map((file) => unchanged(file.path, file.sha256)));
+    if (same.includes(false)) return undefined;
     return entry.files.map((file) => lazyArtifact(outDir, file));
   };
   return {
@@ -121,8 +139,13 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         ...(file.facts ? { facts: file.facts } : {}),
       })),
     warnings: (owner) => entries.get(owner)?.warnings ?? [],
-    record(owner, key, artifacts, warnings = []) {
-      for (const artifact of artifacts) known.set(artifact.path, artifactHash(artifact));
+    record(owner, key, artifacts, warnings = [], results = undefined) {
+      for (const artifact of artifacts) {
+        const sha256 = artifactHash(artifact);
+        // A file written again since it was found unchanged: its size and time are asked anew.
+        if (known.get(artifact.path) !== sha256) seenNow.delete(artifact.path);
+        known.set(artifact.path, sha256);
+      }
       entries.set(owner, {
         key: key === undefined ? '' : hash(key),
         files: artifacts.map((artifact) => ({
@@ -131,7 +154,11 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
           ...(artifact.facts ? { facts: { ...artifact.facts } } : {}),
         })),
         ...(warnings.length > 0 ? { warnings } : {}),
+        ...(results === undefined ? {} : { results }),
       });
+    },
+    forget(keep) {
+      for (const owner of [...entries.keys()]) if (!keep(owner)) entries.delete(owner);
     },
     manifest() {
       const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -144,15 +171,23 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       const entry = entries.get(owner);
       return entry && entry.key === hash(key) ? entry.results : undefined;
     },
+    resultOf: (owner) => entries.get(owner)?.results,
     recordResult(owner, key, results) {
       entries.set(owner, { key: hash(key), files: [], results });
     },
     async saveStats() {
       if (!outDir || !record) return;
       const next: Stats = {};
-      for (const [path, sha256] of [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const sorted = [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const infos = await mapLimit(sorted, IO_AT_ONCE, async ([path, sha256]) => {
+        const seen = seenNow.get(path);
+        if (seen && known.get(path) === sha256) return seen;
         const info = await lstat(join(outDir, ...path.split('/'))).catch(() => undefined);
-        if (info?.isFile()) next[path] = [info.size, info.mtimeMs, sha256];
+        return info?.isFile() ? ([info.size, info.mtimeMs] as [number, number]) : undefined;
+      });
+      for (const [index, [path, sha256]] of sorted.entries()) {
+        const info = infos[index];
+        if (info) next[path] = [info[0], info[1], sha256];
       }
       // Only a speed-up: a cache folder that cannot be written means hashing next time.
       await mkdir(record.dir, { recursive: true })

@@ -19,6 +19,6 @@ export async function verifyOutput(
   const procedures = checked.flatMap((doc) => (doc.procedure ? [{ procedure: doc.procedure, file: doc.file }] : []));
   const fidelity = await verifyProcedures(input, procedures);
   const catalog = await readCatalog(options.outDir);
-  if (catalog !== undefined) verifyCatalog(input, catalog, procedures, fidelity);
+  if (catalog !== undefined) await verifyCatalog(input, catalog, procedures, fidelity);
   return { files, fidelity, verified: procedures.length };
 }

@@ -6,7 +6,11 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import type { Outline } from '../outline/types.js';
-import { type EditionResult, verifyCatalogEntry, verifyProcedure } from '../verify/verify.js';
+import { procedureDir } from '../render/types.js';
+import type { EditionResult } from '../verify/verify.js';
+
+// The readers of every edition (PDF text, Braille, audio scripts) load only when a file must be read.
+const readers = () => import('../verify/verify.js');
 
 export interface VerifiedProcedure {
   procedure: Procedure;
@@ -28,41 +32,72 @@ export interface VerifyInput {
 
 /** What verify found in files it read before, so files reused unchanged are not read again. */
 export interface VerifyMemo {
-  get(procedure: Procedure): EditionResult[] | undefined;
-  set(procedure: Procedure, results: EditionResult[]): void;
+  /** By `<lang>/<slug>`. */
+  get(dir: string): EditionResult[] | undefined;
+  set(dir: string, results: EditionResult[]): void;
+}
+
+/** A procedure to verify; with `dir`, its procedure is read only when the memo does not know it. */
+export interface ToVerify {
+  procedure: Procedure;
+  file: VFile;
+  dir?: string;
 }
 
 /** `paths`: only these files are read back (default: every edition file in the folder). */
 export async function verifyProcedures(
   input: VerifyInput,
-  procedures: readonly { procedure: Procedure; file: VFile }[],
+  procedures: readonly ToVerify[],
   paths?: ReadonlySet<string>,
   memo?: VerifyMemo,
 ): Promise<Fidelity> {
   const fidelity: Fidelity = { totals: new Map(), procedures: [] };
-  for (const { procedure, file } of procedures) {
-    let results = memo?.get(procedure);
+  for (const entry of procedures) {
+    const { file } = entry;
+    const dir = entry.dir ?? procedureDir(entry.procedure);
+    let results = memo?.get(dir);
     if (!results) {
-      results = await verifyProcedure(input.outline(procedure), input, paths);
-      memo?.set(procedure, results);
+      results = await (await readers()).verifyProcedure(input.outline(entry.procedure), input, paths);
+      memo?.set(dir, results);
     }
     for (const result of results) report(file, result);
-    fidelity.procedures.push({ procedure, results });
+    // The procedure is read (from a kept record) only by whoever asks for it.
+    const verified = { results } as VerifiedProcedure;
+    Object.defineProperty(verified, 'procedure', { get: () => entry.procedure, enumerable: true });
+    fidelity.procedures.push(verified);
     for (const result of results) add(fidelity, result);
   }
   return fidelity;
 }
 
 /** Checks each procedure's entry of catalog.json (written after the procedures). */
-export function verifyCatalog(
+export async function verifyCatalog(
   input: Pick<VerifyInput, 'outline'>,
   catalog: unknown,
-  procedures: readonly { procedure: Procedure; file: VFile }[],
+  procedures: readonly ToVerify[],
+  fidelity: Fidelity,
+): Promise<Map<string, EditionResult>> {
+  const { verifyCatalogEntry } = await readers();
+  const found = new Map<string, EditionResult>();
+  for (const entry of procedures) {
+    const result = verifyCatalogEntry(input.outline(entry.procedure), catalog);
+    report(entry.file, result);
+    add(fidelity, result);
+    found.set(entry.dir ?? procedureDir(entry.procedure), result);
+  }
+  return found;
+}
+
+/** What verifyCatalog found before, told again (the catalog and these procedures did not change). */
+export function replayCatalog(
+  procedures: readonly ToVerify[],
+  found: Readonly<Record<string, EditionResult>>,
   fidelity: Fidelity,
 ): void {
-  for (const { procedure, file } of procedures) {
-    const result = verifyCatalogEntry(input.outline(procedure), catalog);
-    report(file, result);
+  for (const entry of procedures) {
+    const result = found[entry.dir ?? procedureDir(entry.procedure)];
+    if (!result) continue;
+    report(entry.file, result);
     add(fidelity, result);
   }
 }

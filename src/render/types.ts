@@ -38,6 +38,14 @@ export interface RenderContext {
   /** The edition files every renderer declares, in registry order (the HTML page links them). */
   editions: readonly EditionFile[];
   settings: RenderSettings;
+  /**
+   * A procedure's share of the site files (its catalog entry, its search document…), kept
+   * between builds by the pipeline while nothing it is made from changed (the procedure, its
+   * files and what verify found in them, its other language versions, the templates): then
+   * `compute` does not run and the procedure's outline is not made. Values are plain JSON
+   * data. Absent (a renderer run alone): always computed.
+   */
+  siteRecord?<T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T;
 }
 
 /** A file a renderer makes for each procedure and wants linked from its page. */

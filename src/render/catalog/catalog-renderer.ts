@@ -31,6 +31,12 @@ export const catalogRenderer: Renderer = {
     const sourceLang = site.languages[0] ?? 'id';
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
     const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
+    // Looked up by procedure, not searched for each one: the catalog grows with the corpus.
+    const verified = new Map(fidelity?.procedures.map((found) => [procedureDir(found.procedure), found.results]));
+    const versions = new Map<string, Procedure[]>();
+    for (const procedure of context.procedures)
+      versions.set(procedure.slug, [...(versions.get(procedure.slug) ?? []), procedure]);
+    const shared = { verified, versions };
     const languages = site.languages.map((lang) => {
       const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
       return {
@@ -39,18 +45,23 @@ export const catalogRenderer: Renderer = {
         schema: `../${CATALOG_SCHEMA_FILE}`,
         lang,
         name: context.words.get(lang)?.languageName ?? lang,
-        procedures: own.map((procedure) => ({
-          ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, fidelity),
-          /** True when the document has errors now and this is its last good version. */
-          notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
-          translation: procedure.translation
-            ? {
-                of: procedure.translation.sourceLang,
-                status: procedure.translation.status,
-                changed: procedure.translation.changed,
-              }
-            : null,
-        })),
+        procedures: own.map((procedure) => {
+          const make = () =>
+            plain({
+              ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
+              /** True when the document has errors now and this is its last good version. */
+              notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
+              translation: procedure.translation
+                ? {
+                    of: procedure.translation.sourceLang,
+                    status: procedure.translation.status,
+                    changed: procedure.translation.changed,
+                  }
+                : null,
+            });
+          // Kept between builds while the procedure and its files are unchanged (no outline made).
+          return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
+        }),
         /** Originals with no (valid) translation in this language: their pages stand in. */
         untranslated: originals
           .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
@@ -82,9 +93,15 @@ export const catalogRenderer: Renderer = {
 export const languageFile = (lang: string) => `catalog/${lang}.json`;
 
 /** Positions point into source files web teams do not have; a writer's picture choice is the sheet's business. */
+const published = (key: string, value: unknown) => (key === 'position' || key === 'pictogram' ? undefined : value);
+
 function json(data: object): string {
-  const text = JSON.stringify(data, (key, value) => (key === 'position' || key === 'pictogram' ? undefined : value), 2);
-  return `${text}\n`;
+  return `${JSON.stringify(data, published, 2)}\n`;
+}
+
+/** An entry as the catalog file holds it: plain data, without what it leaves out. */
+function plain<T extends object>(data: T): T {
+  return JSON.parse(JSON.stringify(data, published)) as T;
 }
 
 function entry(
@@ -92,13 +109,16 @@ function entry(
   context: RenderContext,
   paths: readonly string[],
   facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
-  fidelity: SiteFidelity | undefined,
+  shared: {
+    verified: ReadonlyMap<string, SiteFidelity['procedures'][number]['results']>;
+    versions: ReadonlyMap<string, readonly Procedure[]>;
+  },
 ) {
   const outline = context.outline(procedure);
   const dir = procedureDir(procedure);
   const audioDuration = paths.map((path) => facts.get(path)?.durationSeconds).find((value) => value !== undefined);
   const section = (kind: string) => outline.sections.find((candidate) => candidate.kind === kind);
-  const verified = fidelity?.procedures.find((entry) => procedureDir(entry.procedure) === dir);
+  const verified = shared.verified.get(dir);
   const pictures = pictogramFigures(outline, loadLexicon());
   return {
     slug: outline.slug,
@@ -123,7 +143,7 @@ function entry(
     introduction: outline.introduction,
     sections: outline.sections.map(({ id, kind, title, origin, blocks }) => ({ id, kind, title, origin, blocks })),
     notes: outline.notes,
-    translations: context.procedures
+    translations: (shared.versions.get(procedure.slug) ?? [])
       .filter((other) => other.slug === procedure.slug && other.lang !== procedure.lang)
       .map((other) => ({ lang: other.lang, path: `${procedureDir(other)}/index.html` })),
     /** Length of the spoken edition in seconds, when there is one. */
@@ -135,7 +155,7 @@ function entry(
     /** What `pelita verify` found in each edition: texts of the outline found / expected. */
     fidelity: verified
       ? Object.fromEntries(
-          verified.results.map((result) => [result.edition, { found: result.found, expected: result.expected }]),
+          verified.map((result) => [result.edition, { found: result.found, expected: result.expected }]),
         )
       : null,
   };

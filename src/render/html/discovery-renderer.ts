@@ -22,7 +22,10 @@ export const discoveryRenderer: Renderer = {
 const pageUrl = (context: RenderContext, procedure: Pick<Procedure, 'lang' | 'slug'>) =>
   `${context.site.url}${procedureDir(procedure)}/`;
 
-const updated = (context: RenderContext, procedure: Procedure) => context.outline(procedure).updated.iso;
+const updated = (context: RenderContext, procedure: Procedure) => {
+  const make = () => context.outline(procedure).updated.iso;
+  return context.siteRecord ? context.siteRecord(procedure, 'updated', make) : make();
+};
 
 /** By language, then slug: the same order whatever order the procedures were built in. */
 function sorted(procedures: readonly Procedure[]): Procedure[] {

@@ -39,17 +39,23 @@ export const searchRenderer: Renderer = {
       });
       const procedures = context.procedures
         .filter((procedure) => procedure.lang === lang)
-        .map((procedure) => context.outline(procedure))
         .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
       index.addAll(
-        procedures.map((outline) => ({
-          id: procedureDir(outline),
-          title: outline.title.text,
-          summary: outline.summary.text,
-          unit: outline.unit?.text ?? '',
-          body: bodyText(outline),
-          href: `${procedureDir(outline)}/`,
-        })),
+        procedures.map((procedure) => {
+          const make = () => {
+            const outline = context.outline(procedure);
+            return {
+              id: procedureDir(outline),
+              title: outline.title.text,
+              summary: outline.summary.text,
+              unit: outline.unit?.text ?? '',
+              body: bodyText(outline),
+              href: `${procedureDir(outline)}/`,
+            };
+          };
+          // Kept between builds while the procedure is unchanged (no outline made).
+          return context.siteRecord ? context.siteRecord(procedure, 'search', make) : make();
+        }),
       );
       const data = JSON.stringify(index).replace(/</g, '\\u003c');
       return {
