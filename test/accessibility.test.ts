@@ -57,6 +57,7 @@ describe('sample content: every edition carries the whole procedure', () => {
       'large-print',
       'braille',
       'audio',
+      'talking-book',
       'pictogram',
       'pictogram-pdf',
       'catalog',
