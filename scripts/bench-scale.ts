@@ -7,6 +7,9 @@
 // --before: each run also with another Pelita (e.g. main's), alternating, on the same corpus.
 // --profile: a CPU profile (node --cpu-prof) of the cold build into DIR.
 // --per-edition: also one cold build per edition (each alone, into its own folder).
+// --phases: also one cold build (into its own folder) through scripts/memory-phases.mjs: the
+//   live heap and RSS at the end of each stage of the build (render loop, verify, each site
+//   renderer, commit), to see which part grows with N.
 // --cpus 0: run the builds under `taskset -c 0` (one core) to measure the speed-up.
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
 import { spawnSync } from 'node:child_process';
@@ -169,6 +172,19 @@ console.log(
     .map((value) => value.toFixed(1))
     .join(' ')}`,
 );
+if (args.includes('--phases')) {
+  const alone = mkdtempSync(join(tmpdir(), 'pelita-scale-phases-'));
+  rmSync(alone, { recursive: true });
+  const script = join(repo, 'scripts/memory-phases.mjs');
+  const pipeline = join(cli, '../../pipeline/build.js');
+  const phases = spawnSync(process.execPath, ['--expose-gc', script, corpus.dir, alone, editions ?? '', pipeline], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  console.log(`cold build, stage by stage (${pipeline}):\n${phases.stdout}`);
+  if (phases.status !== 0) console.error(phases.stderr.split('\n').slice(-20).join('\n'));
+  rmSync(alone, { recursive: true, force: true });
+}
 if (args.includes('--keep')) console.log(`kept: corpus ${corpus.dir} · output ${out}`);
 else {
   rmSync(out, { recursive: true, force: true });

@@ -65,6 +65,12 @@ export interface BuildObserver {
   documentChecked?(source: string): void;
   /** A site renderer (index, catalog, sitemap, search…) makes its files now. */
   siteStarted?(renderer: string): void;
+  /**
+   * A stage of the build is over (for measuring where memory goes, scripts/bench-scale.ts
+   * `--phases`): `written` (every procedure), `verified`, `site:<renderer>` (each site
+   * renderer that ran), `records` (site records serialised), `catalog-verified`, `committed`.
+   */
+  phase?(name: string): void;
 }
 
 export interface BuildOptions extends Folders {
@@ -573,6 +579,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           ]
         : [],
     );
+    observer.phase?.('written');
     if (options.verify !== false) {
       const made = [...result.written, ...result.reused].filter((path) => !asBefore.has(path));
       const memo: VerifyMemo = {
@@ -586,6 +593,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         },
       };
       result.fidelity = await verifyProcedures(verifyInput, verified, new Set(made), memo);
+      observer.phase?.('verified');
     }
     if (shard) {
       // A shard's folder holds its procedures and what merge needs (their cache records and
@@ -642,9 +650,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const siteArtifacts = (all ?? []).flatMap((entry) => {
         if (!entry.renderer.renderSite) return [];
         observer.siteStarted?.(entry.id);
-        return entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
+        const made = entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
+        observer.phase?.(`site:${entry.id}`);
+        return made;
       });
       const changedRecords = records.changed();
+      observer.phase?.('records');
       let catalog: CatalogFound | null = null;
       if (result.fidelity) {
         // A procedure's catalog entry is read back only when what it is made from changed.
@@ -666,11 +677,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
           if (key !== undefined && value) catalog[dir] = { key, result: value };
         }
       }
+      if (result.fidelity) observer.phase?.('catalog-verified');
       cache.record('site', siteKey, siteArtifacts, [], { catalog });
       // The site files, the records and the manifest are replaced together (all old or all new).
       result.written.push(
         ...((await commitOrReport(output, [...siteArtifacts, ...changedRecords, cache.manifest()], siteFile)) ?? []),
       );
+      observer.phase?.('committed');
     }
     await cache.saveStats();
     if (result.fidelity) {
