@@ -1,5 +1,6 @@
 // Pages of Unicode braille → the three files: BRF for embossers, PEF 1.0, a text proof.
 import { createHash } from 'node:crypto';
+import { escapeXml } from '../escape-xml.js';
 import type { Geometry, Page } from './paginate.js';
 
 /**
@@ -77,8 +78,4 @@ export function toPef(pages: readonly Page[], geometry: Geometry, meta: PefMeta)
     '</pef>',
     '',
   ].join('\n');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { Site } from '../../model/site.js';
+import { escapeXml } from '../escape-xml.js';
 import { smallStyle } from './blocks.js';
 import { drawEdition, type EditionInput } from './edition.js';
 import type { FontChains } from './fonts.js';
@@ -187,8 +188,4 @@ function escapeXmpInfo(doc: PDFKit.PDFDocument): void {
     original.call(this);
     this.info = info;
   };
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

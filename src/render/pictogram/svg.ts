@@ -2,6 +2,8 @@
 // Pictures are `role="img"` groups with the tile's caption as <title> and everything
 // the item says as <desc>; headings and paragraphs carry their words as <title>. Text
 // is outlines of the bundled fonts, kept once per glyph in <defs> and placed with <use>.
+
+import { escapeXml } from '../escape-xml.js';
 import { num } from './drawing.js';
 import { PAGE } from './geometry.js';
 import type { Part, Piece, Sheet } from './layout.js';
@@ -88,8 +90,4 @@ function svgDocument(glyphs: GlyphStore, body: string, height: number, head: str
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.width}mm" height="${num(height)}mm" viewBox="0 0 ${PAGE.width} ${num(height)}"${head}>` +
     `<defs>${defs}</defs>\n${body}</svg>\n`
   );
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

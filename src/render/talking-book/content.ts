@@ -1,9 +1,11 @@
 // The content document (book.xhtml): the book's title, its sections and steps as nested
 // <section>s with headings, every sentence a <span id="s…"> the overlay highlights, and
 // phrases in another language marked with their language.
+
+import { escapeXml } from '../escape-xml.js';
 import type { Book, Chapter, Clip } from './book.js';
 import type { TalkingBookInput } from './types.js';
-import { escapeXml, langAttributes } from './xml.js';
+import { langAttributes } from './xml.js';
 
 export const CONTENT_FILE = 'book.xhtml';
 export const STYLE_FILE = 'style.css';

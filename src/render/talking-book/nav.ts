@@ -1,9 +1,10 @@
 // The navigation document (nav.xhtml): a table of contents of the title, every section and,
 // nested under its section, every step; and a landmark for the start of the text.
+
+import { escapeXml } from '../escape-xml.js';
 import type { Book, Chapter } from './book.js';
 import { CONTENT_FILE, xhtmlHead } from './content.js';
 import type { TalkingBookInput } from './types.js';
-import { escapeXml } from './xml.js';
 
 export const NAV_FILE = 'nav.xhtml';
 

@@ -1,11 +1,13 @@
 // The package document (package.opf): metadata with the accessibility properties
 // (schema.org, as the EPUB Accessibility spec asks), the overlay's and the book's durations,
 // the manifest and the spine.
+
+import { escapeXml } from '../escape-xml.js';
 import { ACTIVE_CLASS, CONTENT_FILE, STYLE_FILE } from './content.js';
 import { NAV_FILE } from './nav.js';
 import { AUDIO_FILE, SMIL_FILE } from './smil.js';
 import type { TalkingBookInput } from './types.js';
-import { clock, escapeXml } from './xml.js';
+import { clock } from './xml.js';
 
 export const PACKAGE_FILE = 'package.opf';
 

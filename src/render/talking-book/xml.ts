@@ -1,8 +1,5 @@
-// Escaping for XML text and attribute values, and SMIL clock values.
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+// SMIL clock values and XHTML language attributes.
+import { escapeXml } from '../escape-xml.js';
 
 /** A SMIL full clock value, `h:mm:ss.mmm`, from milliseconds. */
 export function clock(ms: number): string {
