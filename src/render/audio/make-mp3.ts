@@ -4,6 +4,7 @@
 // every sentence starts at a sample offset we know: the chapters, the captions, the chapter
 // links and the talking book's clips are exact, on both engines (the native one has no
 // timing events).
+import pLimit from 'p-limit';
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
@@ -87,16 +88,7 @@ export async function makeMp3(segments: readonly SpokenSegment[], options: MakeM
  * and most of that time is waiting; the embedded one speaks on this thread, one after another.
  */
 async function synthesiseAll(engine: SpeechEngine, texts: readonly string[], voice: VoiceOptions): Promise<Pcm[]> {
-  const parts: Pcm[] = new Array(texts.length);
-  let next = 0;
-  const speak = async () => {
-    while (next < texts.length) {
-      const index = next++;
-      parts[index] = await engine.synthesise(texts[index] ?? '', voice);
-    }
-  };
-  await Promise.all(Array.from({ length: engine.id === 'native' ? NATIVE_AT_ONCE : 1 }, speak));
-  return parts;
+  return pLimit(engine.id === 'native' ? NATIVE_AT_ONCE : 1).map(texts, (text) => engine.synthesise(text, voice));
 }
 
 /** Native eSpeak NG processes started at once per MP3. */
