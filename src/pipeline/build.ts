@@ -1,42 +1,28 @@
 // load → validate → render → write. The only place that touches the file system.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
-import type { Point } from 'unist';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { VFile } from 'vfile';
-import { attachText } from '../i18n/messages.js';
 import type { CheckedDocument } from '../model/check-documents.js';
-import { readSite } from '../model/read-site.js';
 import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
 import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
-import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
+import { type Artifact, procedureDir, type RenderContext } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
-import {
-  type CheckRecord,
-  checkKey,
-  checkOwner,
-  checkRecordOf,
-  isValid,
-  type Listing,
-  listedProcedure,
-  pelitaVersion,
-  procedureFromRecord,
-  replayCheck,
-} from './check-cache.js';
-import { engineVersions, hashTemplates, type KeyFor, keyMaker, sha256, type TemplateHashes } from './dependency-key.js';
-import { fallbackSite } from './fallback-site.js';
+import { checkOwner, isValid, listedProcedure } from './check-cache.js';
+import { checkContent } from './check-content.js';
+import { engineVersions, keyMaker, sha256 } from './dependency-key.js';
 import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
-import { linkWarning, loadContent } from './load-content.js';
-import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
+import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
 import { IO_AT_ONCE, mapLimit } from './map-limit.js';
-import { artifactHash, type CachedWarning, type OutputCache, openCache } from './output-cache.js';
+import { artifactHash, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
-import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
+import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard, type Shard } from './shard.js';
 import {
   type Fidelity,
@@ -46,6 +32,9 @@ import {
   verifyCatalog,
   verifyProcedures,
 } from './verify-output.js';
+
+// Checking lives in check-content.ts; re-exported for the commands that only check.
+export { type CheckedContent, checkContent } from './check-content.js';
 
 export interface Folders {
   contentDir: string;
@@ -131,140 +120,6 @@ export interface BuildResult {
   cancelled?: boolean;
   /** Picture-language items with a specific, a generic or no picture, over every sheet listed. */
   pictures?: { specific: number; generic: number; none: number };
-}
-
-export interface CheckedContent {
-  /** Undefined when site.yaml is missing or has errors: then nothing is built. */
-  site?: Site;
-  /** Every document, checked against site.yaml or, when that is broken, against defaults. */
-  checked: CheckedDocument[];
-  /** Every file with messages (site.yaml, words files, documents), in a stable order. */
-  files: VFile[];
-  templates: Templates;
-  documents: number;
-  /** SHA-256 of each document's bytes, by source: what its editions' cache keys start from. */
-  sourceHashes: Map<string, string>;
-  siteText: string;
-  /** Hashes of the template folders and words files. */
-  templateHashes: TemplateHashes;
-  /** Each document's check key (what checking it reads), by source. */
-  checkKeys: Map<string, string>;
-  /** What checking found in documents checked now, by source (to be kept for the next build). */
-  records: Map<string, CheckRecord>;
-  /** Sources whose check was kept from the last build (their procedure is read when asked for). */
-  reusedChecks: Set<string>;
-  /** The front matter of kept checks' procedures (listed without reading them). */
-  listings: Map<string, Listing>;
-}
-
-/** Reads and validates everything; writes nothing. Shared by build, check and translations. */
-export async function checkContent(
-  options: Omit<BuildOptions, 'outDir' | 'settings'>,
-  cache?: OutputCache,
-): Promise<CheckedContent> {
-  const cwd = options.cwd ?? process.cwd();
-  // Paths inside the working folder are shown relative (content/id/x.md), others in full.
-  const display = (path: string) => {
-    const shown = relative(cwd, path);
-    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : path;
-  };
-  const content = await loadContent(options.contentDir);
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const templates = await loadTemplates(templatesDir);
-  const templateHashes = await hashTemplates(templatesDir);
-  const siteFile = new VFile({ path: display(join(options.contentDir, 'site.yaml')) });
-  const result: CheckedContent = {
-    checked: [],
-    files: [siteFile],
-    templates,
-    documents: content.documents.length,
-    sourceHashes: new Map(content.documents.map((doc) => [doc.source, sha256(doc.bytes)])),
-    siteText: content.siteText ?? '',
-    templateHashes,
-    checkKeys: new Map(),
-    records: new Map(),
-    reusedChecks: new Set(),
-    listings: new Map(),
-  };
-  result.files.push(...content.links.map((link) => linkWarning(display(join(options.contentDir, link)))));
-  if (content.siteText === undefined) {
-    reportError(siteFile, { id: 'missing-site', params: { site: siteFile.path } }, START_OF_FILE, 'missing-site');
-  } else {
-    result.site = readSite(siteFile, content.siteText, new Set(templates.words.keys()));
-  }
-  // A broken site.yaml builds nothing, but each document's own problems are still told.
-  const site = result.site ?? fallbackSite(content.documents, templates.words);
-  for (const file of templates.files) {
-    if (site.languages.some((lang) => file.path.endsWith(`${lang}.yaml`))) {
-      file.path = display(file.path);
-      result.files.push(file);
-    }
-  }
-  const shown = (source: string) => display(join(options.contentDir, source));
-  // A document whose inputs are those of its kept check is not parsed or checked again.
-  const sourceLang = site.languages[0] ?? 'id';
-  const siteHash = sha256(result.siteText);
-  const wordsHash = sha256(`${templateHashes.words('*')} ${templateHashes.folders('pictogram')}`);
-  const version = pelitaVersion();
-  const cached = new Map<string, CheckedDocument>();
-  for (const doc of content.documents) {
-    const [lang, name] = doc.source.split('/');
-    const key = checkKey({
-      version,
-      source: doc.source,
-      sourceHash: result.sourceHashes.get(doc.source) ?? '',
-      ...(lang === sourceLang ? {} : { originalHash: result.sourceHashes.get(`${sourceLang}/${name}`) ?? null }),
-      siteHash: result.site ? siteHash : 'broken',
-      wordsHash,
-      shownAs: `${shown(doc.source)} ${shown('site.yaml')}`,
-    });
-    result.checkKeys.set(doc.source, key);
-  }
-  const kept = await mapLimit(content.documents, IO_AT_ONCE, async (doc) => {
-    if (!cache || !result.site) return undefined;
-    const key = result.checkKeys.get(doc.source) ?? '';
-    const owner = checkOwner(doc.source);
-    const record = cache.result(owner, key) as CheckRecord | undefined;
-    const files = record && (await cache.reuse(owner, key));
-    return record && files && files.length === (record.valid ? 1 : 0) ? { record, files } : undefined;
-  });
-  for (const [index, doc] of content.documents.entries()) {
-    const found = kept[index];
-    if (!found) continue;
-    const { record, files } = found;
-    const file = new VFile({ path: shown(doc.source) });
-    replayCheck(file, record);
-    const lastGood = files[0];
-    let procedure: Procedure | undefined;
-    cached.set(doc.source, {
-      source: doc.source,
-      file,
-      valid: record.valid,
-      get procedure() {
-        if (lastGood) procedure ??= procedureFromRecord(lastGood.data);
-        return procedure;
-      },
-    });
-    result.reusedChecks.add(doc.source);
-    if (record.listing) result.listings.set(doc.source, record.listing);
-  }
-  // The rules (and the Markdown parser) are loaded only when a document must be checked.
-  result.checked =
-    cached.size === content.documents.length
-      ? [...cached.values()].sort((a, b) => compare(a.source, b.source))
-      : (await import('../model/check-documents.js')).checkDocuments(
-          content.documents,
-          site,
-          templates.words,
-          shown,
-          templates.pictogramIds,
-          { cached, onChecked: (source) => options.observer?.documentChecked?.(source) },
-        );
-  for (const doc of result.checked)
-    if (!result.reusedChecks.has(doc.source))
-      result.records.set(doc.source, checkRecordOf(doc.file, isValid(doc) ? doc.procedure : undefined));
-  result.files.push(...result.checked.map((doc) => doc.file));
-  return result;
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildResult> {
@@ -466,12 +321,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
      * what verify found is recorded under it, so files reused unchanged are not read again.
      */
     const verifyKeys = new Map<string, string>();
+    // Each procedure written now is read back on the main thread while the workers render
+    // the next ones (one at a time, in document order), so verify is not a serial tail
+    // after the last procedure. What it finds is recorded under the procedure's verify key
+    // and told, in document order, by the pass after the loop.
+    const verifyInput = { site, words: templates.words, outline, outDir: outDir ?? '' };
+    const verifyNow = pLimit(1);
+    const verifying: Promise<unknown>[] = [];
+    const verifyEarly = (dir: string, procedure: Procedure, paths: ReadonlySet<string>) => {
+      const key = verifyKeys.get(dir);
+      if (options.verify === false || !outDir || key === undefined) return;
+      const done = verifyNow(async () => {
+        const { verifyProcedure } = await import('../verify/verify.js');
+        cache.recordResult(`verify:${dir}`, key, await verifyProcedure(outline(procedure), verifyInput, paths));
+      });
+      done.catch(() => {}); // awaited (and thrown) after the loop
+      verifying.push(done);
+    };
     for (const [index, doc] of checked.entries()) {
       if (!isValid(doc)) continue;
       const dir = dirOf(doc);
       if (options.signal?.aborted) {
         result.cancelled = true;
-        await Promise.allSettled(renders.values());
+        await Promise.allSettled([...renders.values(), ...verifying]);
         return;
       }
       if (shard && !inShard(doc.source, shard)) continue;
@@ -543,6 +415,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
       });
       verifyKeys.set(dir, verifyKey);
+      verifyEarly(
+        dir,
+        procedure,
+        new Set(
+          [...written, ...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path)].filter(
+            (path) => !asBefore.has(path),
+          ),
+        ),
+      );
       for (const record of records) cache.record(record.owner, record.key, record.artifacts, record.warnings);
       // Kept for the next build: what checking found (the procedure is its last-good record)…
       const checkRecord = content.records.get(doc.source);
@@ -563,7 +444,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     });
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
-    const verifyInput = { site, words: templates.words, outline, outDir };
+    await Promise.all(verifying);
     // What verify finds is told after the documents' own messages (those are printed as
     // each document is done), in a report of its own per document.
     const verified: ToVerify[] = checked.flatMap((doc) =>
@@ -809,117 +690,4 @@ function keptOf(procedure: Procedure): KeptProcedure {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-interface RenderedProcedure {
-  artifacts: Artifact[];
-  /** Artifacts read back from the previous build: already on disk. */
-  reused: Set<Artifact>;
-  /** Files of editions not made now (`--editions`): as the last build left them. */
-  asBefore: Set<Artifact>;
-  /** The cache key of each renderer that ran or was reused, in registry order. */
-  keys: string[];
-  /** Cache entries to record once the files are written. */
-  records: { owner: string; key: string | undefined; artifacts: Artifact[]; warnings: CachedWarning[] }[];
-}
-
-type RendererEntry = { id: string; edition?: EditionId; renderer: Renderer };
-
-/**
- * All of one procedure's files, or none: a renderer that fails leaves the old files in place.
- * Renderers not selected contribute the files they made last time (the HTML page links them).
- */
-async function renderProcedure(
-  doc: CheckedDocument,
-  selected: readonly RendererEntry[],
-  context: RenderContext,
-  cache: OutputCache,
-  observer: BuildObserver,
-  keyFor: KeyFor,
-  templatesDir: string,
-): Promise<RenderedProcedure | undefined> {
-  const procedure = doc.procedure as Procedure;
-  const { file } = doc;
-  const rendered: RenderedProcedure = { artifacts: [], reused: new Set(), asBefore: new Set(), keys: [], records: [] };
-  const { artifacts } = rendered;
-  const dir = procedureDir(procedure);
-  for (const { id } of RENDERERS) {
-    const owner = `${id}:${dir}`;
-    const renderer = selected.find((entry) => entry.id === id)?.renderer;
-    if (!renderer) {
-      const before = (await cache.previous(owner)) ?? [];
-      for (const artifact of before) {
-        rendered.reused.add(artifact);
-        rendered.asBefore.add(artifact);
-      }
-      artifacts.push(...before);
-      continue;
-    }
-    if (!renderer.renderProcedure) continue;
-    try {
-      const outline = context.outline(procedure);
-      const earlier = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
-      const key = keyFor(id, procedure, earlier, await renderer.cacheKey?.(outline, context));
-      rendered.keys.push(key);
-      const kept = await cache.reuse(owner, key);
-      if (kept) {
-        for (const artifact of kept) rendered.reused.add(artifact);
-        artifacts.push(...kept);
-        for (const warning of cache.warnings(owner)) replay(file, warning);
-        continue;
-      }
-      observer.editionStarted?.(doc.source, id);
-      const warnings: CachedWarning[] = [];
-      const warn: ProcedureRun['warn'] = (reason, place, ruleId, params) => {
-        const warning: CachedWarning = { reason, ruleId, ...pointOf(place), ...(params ? { params } : {}) };
-        warnings.push(warning);
-        replay(file, warning);
-      };
-      const made =
-        POOLED_RENDERERS.has(id) && workerCount() > 0
-          ? await renderInWorker(
-              {
-                rendererId: id,
-                templatesDir,
-                site: context.site,
-                settings: context.settings,
-                procedure,
-                earlier: artifacts.map((artifact) => ({ ...artifact, data: artifact.data })),
-              },
-              warn,
-            )
-          : ((await renderer.renderProcedure(outline, context, { earlier: [...artifacts], warn })) ?? []);
-      artifacts.push(...made);
-      rendered.records.push({ owner, key, artifacts: made, warnings });
-    } catch (error) {
-      reportError(
-        file,
-        { id: 'render-failed', params: { edition: id, error: (error as Error).message } },
-        START_OF_FILE,
-        'render-failed',
-      );
-      return undefined;
-    }
-  }
-  return rendered;
-}
-
-/** Shows again the warnings renderers gave when they made files that are reused now. */
-function replayWarnings(file: VFile, dir: string, cache: OutputCache, editions?: ReadonlySet<string>): void {
-  for (const { id, edition } of RENDERERS) {
-    if (editions && (edition === undefined || !editions.has(edition))) continue;
-    for (const warning of cache.warnings(`${id}:${dir}`)) replay(file, warning);
-  }
-}
-
-function replay(file: VFile, warning: CachedWarning): void {
-  const place: Point | undefined =
-    warning.line === undefined ? undefined : { line: warning.line, column: warning.column ?? 1 };
-  const message = file.message(warning.reason, { place, ruleId: warning.ruleId, source: 'pelita' });
-  if (warning.params) attachText(message, { id: warning.ruleId, params: warning.params, fallback: warning.reason });
-}
-
-function pointOf(place: Parameters<ProcedureRun['warn']>[1]): { line?: number; column?: number } {
-  const point = place && 'start' in place ? place.start : place;
-  return point ? { line: point.line, column: point.column } : {};
 }
