@@ -22,6 +22,7 @@ import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { artifactHash, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
+import { verifyInWorker, workerCount } from './render-pool.js';
 import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard, type Shard } from './shard.js';
 import {
@@ -321,19 +322,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
      * what verify found is recorded under it, so files reused unchanged are not read again.
      */
     const verifyKeys = new Map<string, string>();
-    // Each procedure written now is read back on the main thread while the workers render
-    // the next ones (one at a time, in document order), so verify is not a serial tail
-    // after the last procedure. What it finds is recorded under the procedure's verify key
+    // Each procedure written now is read back while the next ones render (in the worker
+    // pool, as many at once as it has workers; else on the main thread, one at a time), so
+    // verify is not a serial tail after the last procedure. What it finds is recorded under the procedure's verify key
     // and told, in document order, by the pass after the loop.
     const verifyInput = { site, words: templates.words, outline, outDir: outDir ?? '' };
-    const verifyNow = pLimit(1);
+    const pooled = workerCount() > 0;
+    const verifyNow = pLimit(pooled ? workerCount() : 1);
     const verifying: Promise<unknown>[] = [];
     const verifyEarly = (dir: string, procedure: Procedure, paths: ReadonlySet<string>) => {
       const key = verifyKeys.get(dir);
       if (options.verify === false || !outDir || key === undefined) return;
       const done = verifyNow(async () => {
         const { verifyProcedure } = await import('../verify/verify.js');
-        cache.recordResult(`verify:${dir}`, key, await verifyProcedure(outline(procedure), verifyInput, paths));
+        const results = pooled
+          ? await verifyInWorker({ templatesDir, site, procedure, outDir, paths: [...paths] })
+          : await verifyProcedure(outline(procedure), verifyInput, paths);
+        cache.recordResult(`verify:${dir}`, key, results);
       });
       done.catch(() => {}); // awaited (and thrown) after the loop
       verifying.push(done);

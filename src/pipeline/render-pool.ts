@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
-import type { RenderTask, RenderTaskResult } from './render-worker.js';
+import type { EditionResult } from '../verify/verify.js';
+import type { RenderTask, RenderTaskResult, VerifyTask } from './render-worker.js';
 
 /**
  * Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions
@@ -17,7 +18,7 @@ export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictog
 const fromSource = import.meta.url.endsWith('.ts');
 const workerFile = new URL(fromSource ? './render-worker-from-source.mjs' : './render-worker.js', import.meta.url);
 
-let pool: Piscina<RenderTask, RenderTaskResult> | undefined;
+let pool: Piscina | undefined;
 
 /** How many workers render: `PELITA_WORKERS` (0: none, all on the main thread), else one per CPU. */
 export function workerCount(): number {
@@ -25,14 +26,23 @@ export function workerCount(): number {
   return Number.isFinite(chosen) && chosen >= 0 ? chosen : availableParallelism();
 }
 
-export async function renderInWorker(task: RenderTask, warn: ProcedureRun['warn']): Promise<Artifact[]> {
+function thePool(): Piscina {
   pool ??= new Piscina({
     filename: workerFile.href,
     maxThreads: workerCount(),
     minThreads: 0,
     idleTimeout: 60_000, // kept for the whole build: a worker's modules and fonts load once
   });
-  const result = await pool.run(task);
+  return pool;
+}
+
+export async function renderInWorker(task: RenderTask, warn: ProcedureRun['warn']): Promise<Artifact[]> {
+  const result = (await thePool().run(task)) as RenderTaskResult;
   for (const warning of result.warnings) warn(...warning);
   return result.artifacts;
+}
+
+/** Verify's reading back of one procedure's files, in the pool (same results as on the main thread). */
+export async function verifyInWorker(task: VerifyTask): Promise<EditionResult[]> {
+  return (await thePool().run(task, { name: 'verifyTask' })) as EditionResult[];
 }

@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-export default (await import('./render-worker.ts')).default;
+const worker = await import('./render-worker.ts');
+export default worker.default;
+export const verifyTask = worker.verifyTask;

@@ -1,5 +1,5 @@
 // Runs in a worker thread (see render-pool.ts): one CPU-heavy renderer (Braille, the
-// picture sheet, the PDFs) for one procedure, from inputs that cross a thread: the
+// picture sheet, the PDFs) for one procedure, or verify reading one procedure's files back, from inputs that cross a thread: the
 // procedure, the site, the settings and the files earlier renderers made. The context is
 // made again here from the same templates, so the files are the same bytes as on the
 // main thread.
@@ -9,6 +9,7 @@ import { outlinesFor } from '../outline/build-outline.js';
 import { RENDERERS } from '../render/registry.js';
 import type { RenderSettings } from '../render/settings.js';
 import type { Artifact, ProcedureRun, RenderContext, Renderer } from '../render/types.js';
+import type { EditionResult } from '../verify/verify.js';
 import { loadTemplates } from './load-templates.js';
 
 export interface RenderTask {
@@ -29,11 +30,28 @@ export interface RenderTaskResult {
 const contexts = new Map<string, Promise<Omit<RenderContext, 'procedures' | 'site' | 'outline' | 'settings'>>>();
 const renderers = new Map<string, Promise<Renderer>>();
 
-export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
-  let shared = contexts.get(task.templatesDir);
+/** Reading one procedure's files back (`verify`): pdf.js and the other readers are CPU-heavy too. */
+export interface VerifyTask {
+  templatesDir: string;
+  site: Site;
+  procedure: Procedure;
+  outDir: string;
+  /** Only these files are read back. */
+  paths: string[];
+}
+
+export async function verifyTask(task: VerifyTask): Promise<EditionResult[]> {
+  const { words } = await sharedContext(task.templatesDir);
+  const { verifyProcedure } = await import('../verify/verify.js');
+  const outline = outlinesFor(task.site, words)(task.procedure);
+  return verifyProcedure(outline, { outDir: task.outDir, site: task.site, words }, new Set(task.paths));
+}
+
+function sharedContext(templatesDir: string) {
+  let shared = contexts.get(templatesDir);
   if (!shared) {
     shared = (async () => {
-      const templates = await loadTemplates(task.templatesDir);
+      const templates = await loadTemplates(templatesDir);
       // Only the renderers asked for are loaded here (memory per worker); the pooled ones
       // link no other edition, so the list of edition files is not needed.
       return {
@@ -43,8 +61,13 @@ export default async function renderTask(task: RenderTask): Promise<RenderTaskRe
         editions: [],
       };
     })();
-    contexts.set(task.templatesDir, shared);
+    contexts.set(templatesDir, shared);
   }
+  return shared;
+}
+
+export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
+  const shared = sharedContext(task.templatesDir);
   let renderer = renderers.get(task.rendererId);
   if (!renderer) {
     const entry = RENDERERS.find((candidate) => candidate.id === task.rendererId);
