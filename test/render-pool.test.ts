@@ -1,5 +1,5 @@
 // The worker pool changes only speed: Braille, the picture sheets and the PDFs made in worker threads
-// are the same bytes as on the main thread.
+// are the same bytes as on the main thread, and verify (reading them back in the pool) finds the same.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pelita, readTree, tempDir } from './support/cli.js';
@@ -18,9 +18,16 @@ describe('render pool', () => {
         },
       );
       expect(run.status, run.stderr).toBe(0);
-      return readTree(out);
+      return { tree: readTree(out), found: `${run.stdout}${run.stderr}`.match(/^[a-z-]+: \d+\/\d+ \S+$/gm) };
     });
-    const [main, pooled] = trees as [Map<string, Buffer>, Map<string, Buffer>];
+    const [{ tree: main, found: foundOnMain }, { tree: pooled, found: foundInPool }] = trees as [
+      { tree: Map<string, Buffer>; found: string[] | null },
+      { tree: Map<string, Buffer>; found: string[] | null },
+    ];
+    // One fidelity line per edition read back (html, fragment, leaflet, large print, braille, two picture files, catalog).
+    expect(foundOnMain?.length, foundOnMain?.join('\n')).toBe(8);
+    expect(foundInPool).toEqual(foundOnMain);
+    expect(main.has('.pelita-cache.json')).toBe(true);
     expect(main.has('jv/akta-kelahiran/pictograms.png')).toBe(true);
     expect(main.has('jv/akta-kelahiran/leaflet.pdf')).toBe(true);
     expect([...pooled.keys()].sort()).toEqual([...main.keys()].sort());
