@@ -99,13 +99,52 @@ function childEncode(command: string[], pcm: Pcm): Promise<{ mp3: Uint8Array; cp
 }
 const rate = (pcm: Pcm) => String(pcm.sampleRate / 1000);
 const lameArgs = (pcm: Pcm, quality: string[]) => [
-  'lame', '--quiet', '-r', '-s', rate(pcm), '-m', 'm', '--bitwidth', '16', '--signed', '--little-endian',
-  '-b', String(DEFAULT_MP3_OPTIONS.bitrate), '--cbr', ...quality, '-t', '--noreplaygain', '-', '-',
+  'lame',
+  '--quiet',
+  '-r',
+  '-s',
+  rate(pcm),
+  '-m',
+  'm',
+  '--bitwidth',
+  '16',
+  '--signed',
+  '--little-endian',
+  '-b',
+  String(DEFAULT_MP3_OPTIONS.bitrate),
+  '--cbr',
+  ...quality,
+  '-t',
+  '--noreplaygain',
+  '-',
+  '-',
 ];
 const ffmpegArgs = (pcm: Pcm) => [
-  'ffmpeg', '-hide_banner', '-loglevel', 'error', '-f', 's16le', '-ar', String(pcm.sampleRate), '-ac', '1', '-i', '-',
-  '-c:a', 'libmp3lame', '-b:a', `${DEFAULT_MP3_OPTIONS.bitrate}k`, '-write_xing', '0', '-id3v2_version', '0',
-  '-fflags', '+bitexact', '-f', 'mp3', '-',
+  'ffmpeg',
+  '-hide_banner',
+  '-loglevel',
+  'error',
+  '-f',
+  's16le',
+  '-ar',
+  String(pcm.sampleRate),
+  '-ac',
+  '1',
+  '-i',
+  '-',
+  '-c:a',
+  'libmp3lame',
+  '-b:a',
+  `${DEFAULT_MP3_OPTIONS.bitrate}k`,
+  '-write_xing',
+  '0',
+  '-id3v2_version',
+  '0',
+  '-fflags',
+  '+bitexact',
+  '-f',
+  'mp3',
+  '-',
 ];
 type Encoder = 'fresh' | 'reused' | 'lameQ3' | 'lameQ7' | 'ffmpeg';
 const encoders: Record<Encoder, (pcm: Pcm) => Promise<{ mp3: Uint8Array; cpuMs: number; ms: number }>> = {
@@ -219,7 +258,10 @@ for (const procedure of procedures) {
     const run = await encode(joined);
     const again = name === 'reused' ? await encode(joined) : undefined;
     if (again && Buffer.compare(again.mp3, run.mp3) !== 0) throw new Error('the reused encoder gave other bytes');
-    encoderTotals[name] = { cpuMs: (encoderTotals[name]?.cpuMs ?? 0) + run.cpuMs, ms: (encoderTotals[name]?.ms ?? 0) + run.ms };
+    encoderTotals[name] = {
+      cpuMs: (encoderTotals[name]?.cpuMs ?? 0) + run.cpuMs,
+      ms: (encoderTotals[name]?.ms ?? 0) + run.ms,
+    };
     sizes.push(`${name} ${run.cpuMs.toFixed(0)} ms cpu (${run.mp3.length} B)`);
   }
   if (Buffer.compare((await encoders.fresh(joined)).mp3, (await encoders.reused(joined)).mp3) !== 0)
@@ -247,7 +289,9 @@ for (const procedure of procedures) {
 }
 const n = procedures.length;
 console.log(
-  `mp3 encoders, mean per procedure (${n}; ${(totals.audio / n).toFixed(0)} s of speech): ${(Object.entries(encoderTotals) as [Encoder, { cpuMs: number; ms: number }][])
+  `mp3 encoders, mean per procedure (${n}; ${(totals.audio / n).toFixed(0)} s of speech): ${(
+    Object.entries(encoderTotals) as [Encoder, { cpuMs: number; ms: number }][]
+  )
     .map(([name, t]) => `${name} ${(t.cpuMs / n).toFixed(0)} ms cpu / ${(t.ms / n).toFixed(0)} ms wall`)
     .join('; ')}`,
 );

@@ -28,8 +28,8 @@ export const DEFAULT_MP3_OPTIONS: Mp3Options = { bitrate: 48 };
 type Mp3Encoder = Awaited<ReturnType<typeof import('wasm-media-encoders').createMp3Encoder>>;
 
 /**
- * One LAME instance per thread (compiling and instantiating its WebAssembly took a tenth of
- * the encoding). `configure` frees the previous LAME state and starts a new one, so each file
+ * The embedded encoder: one LAME instance per thread (making one costs 10–80 ms CPU, from a
+ * base64 WebAssembly module; small beside the ≈2 s of encoding, but paid for every file). `configure` frees the previous LAME state and starts a new one, so each file
  * is encoded as by a fresh encoder: the same samples give the same bytes (test/audio-mp3.test.ts).
  * A file is encoded in one synchronous run, so calls at once cannot mix their frames.
  */
