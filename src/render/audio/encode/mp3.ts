@@ -1,4 +1,4 @@
-// MP3 through LAME: Debian's `lame` command when it is installed (about four times less CPU),
+// MP3 through LAME: Debian's `lame` command when it is installed (about a quarter of the CPU),
 // otherwise LAME compiled to WebAssembly (npm `wasm-media-encoders`). Constant bit rate, mono,
 // so the same samples always give the same bytes on one machine and duration = size / bit rate.
 // The two encoders give other bytes (other quality setting, integer or float input): which one
@@ -29,8 +29,9 @@ type Mp3Encoder = Awaited<ReturnType<typeof import('wasm-media-encoders').create
 
 /**
  * The embedded encoder: one LAME instance per thread (making one costs 10–80 ms CPU, from a
- * base64 WebAssembly module; small beside the ≈2 s of encoding, but paid for every file). `configure` frees the previous LAME state and starts a new one, so each file
- * is encoded as by a fresh encoder: the same samples give the same bytes (test/audio-mp3.test.ts).
+ * base64 WebAssembly module; small beside the ≈2 s of encoding, but paid for every file).
+ * `configure` frees the previous LAME state and starts a new one, so each file is encoded as
+ * by a fresh encoder: the same samples give the same bytes (test/audio-mp3.test.ts).
  * A file is encoded in one synchronous run, so calls at once cannot mix their frames.
  */
 let encoder: Promise<Mp3Encoder> | undefined;
