@@ -1,10 +1,12 @@
 // The versions of what makes the sound, for the audio cache key: a new eSpeak NG, LAME
 // build or ID3 writer may give other bytes, so cached MP3s made by the old ones are made again.
+// Which LAME encodes (Debian's `lame` when installed, else the WebAssembly one) is in it too.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderSettings } from '../settings.js';
+import { mp3Encoder } from './encode/mp3.js';
 
 // The embedded eSpeak NG (one instance per thread, speech/embedded-engine.ts), LAME and the ID3 writer.
 const PACKAGES = ['@echogarden/espeak-ng-emscripten', 'wasm-media-encoders', 'browser-id3-writer'] as const;
@@ -13,7 +15,10 @@ let versions: Record<string, string> | undefined;
 
 /** npm package versions of the engines, and the native espeak-ng's when that engine is used. */
 export function audioEngineVersions(engine: RenderSettings['speechEngine']): Record<string, string> {
-  versions ??= Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)]));
+  versions ??= {
+    ...Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)])),
+    'mp3 encoder': mp3Encoder().id === 'native' ? `lame (native): ${mp3Encoder().version}` : 'embedded',
+  };
   if (engine !== 'native') return versions;
   return { ...versions, 'espeak-ng (native)': nativeVersion() };
 }
