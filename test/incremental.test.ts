@@ -58,7 +58,7 @@ describe('incremental build', () => {
     const edited = await build(folders);
     expect(edited.ran).toEqual(EDITIONS.map((edition) => `${edition} id/kartu-identitas-anak.md`).sort());
     // The site files are made again from every procedure: the edited one shows its new text.
-    expect(readFileSync(join(folders.out, 'catalog/id.json'), 'utf8')).toContain('2 hari kerja');
+    expect(readFileSync(join(folders.out, 'catalog/id/1.json'), 'utf8')).toContain('2 hari kerja');
     expect(readFileSync(join(folders.out, 'id/kartu-identitas-anak/index.html'), 'utf8')).toContain('2 hari kerja');
 
     // Editing an original renders its translation again too: the translation's checks read it.

@@ -63,13 +63,13 @@ describe('output cache', () => {
     const first = await build();
     expect(first.written).toContain('id/cuti-tahunan/audio.mp3');
     expect(first.reused).toEqual([]);
-    const catalogBefore = readFileSync(join(out, 'catalog/id.json'), 'utf8');
+    const catalogBefore = readFileSync(join(out, 'catalog/id/1.json'), 'utf8');
 
     const second = await build();
     // Every edition's key is unchanged, so every file is reused, the audio among them.
     expect(second.reused).toEqual(expect.arrayContaining(['id/cuti-tahunan/audio.mp3', 'id/cuti-tahunan/audio.txt']));
     expect(second.written).not.toContain('id/cuti-tahunan/audio.mp3');
-    expect(readFileSync(join(out, 'catalog/id.json'), 'utf8')).toBe(catalogBefore); // duration kept
+    expect(readFileSync(join(out, 'catalog/id/1.json'), 'utf8')).toBe(catalogBefore); // duration kept
 
     expect((await build('native')).reused).toEqual([]);
     writeFileSync(

@@ -249,7 +249,7 @@ describe('coverage', () => {
       'id/berdoa.md': validProcedure((s) => s.replace('2. Serahkan ke loket.', '2. Berdoa dengan khusyuk.')),
     });
     const files = catalogRenderer.renderSite!(await renderContext(checked), new Map());
-    const catalog = files.find((file) => file.path === 'catalog/id.json');
+    const catalog = files.find((file) => file.path === 'catalog/id/1.json');
     const entries = JSON.parse(String(catalog!.data)).procedures as {
       slug: string;
       pictogramCoverage: number;

@@ -80,7 +80,7 @@ describe('pelita verify on a built site', () => {
     for (const edition of ['html', 'fragment', 'leaflet', 'large-print', 'braille', 'audio', 'pictogram', 'catalog']) {
       expect(result.stderr).toMatch(new RegExp(`^${edition}: (\\d+)/\\1 texts$`, 'm'));
     }
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id.json'), 'utf8'));
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id/1.json'), 'utf8'));
     const entry = catalog.procedures[0];
     expect(entry.fidelity.braille.found).toBe(entry.fidelity.braille.expected);
     expect(entry.fidelity.braille.expected).toBeGreaterThan(10);

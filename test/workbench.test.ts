@@ -85,7 +85,7 @@ describe('--editions', () => {
     const page = readFileSync(join(out, 'id/cuti-tahunan/index.html'), 'utf8');
     expect(page).toContain('Cuti Baru');
     expect(page).toContain('pictograms.svg'); // still linked: the file from the build before
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id.json'), 'utf8'));
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id/1.json'), 'utf8'));
     expect(Object.keys(catalog.procedures[0].editions)).toContain('pictograms.svg');
   });
 
@@ -151,7 +151,7 @@ describe('a document with errors', () => {
       /<span class="pelita-badge pelita-badge-not-updated">belum diperbarui, versi \d+ \w+ \d{4}<\/span>/,
     );
     expect(index).not.toContain('id/cuti-besar/');
-    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id.json'), 'utf8'));
+    const catalog = JSON.parse(readFileSync(join(out, 'catalog/id/1.json'), 'utf8'));
     const listed = catalog.procedures.map((p: { slug: string; notUpdated: boolean }) => [p.slug, p.notUpdated]);
     expect(listed).toEqual([['cuti-tahunan', true]]);
   });

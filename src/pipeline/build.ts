@@ -26,6 +26,7 @@ import { verifyInWorker, workerCount } from './render-pool.js';
 import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard, type Shard } from './shard.js';
 import {
+  catalogOf,
   type Fidelity,
   replayCatalog,
   type ToVerify,
@@ -598,19 +599,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
  */
 export const SITE_RECORDS = '.pelita-site';
 const siteRecordPath = (dir: string) => `${SITE_RECORDS}/${dir}.json`;
-
-/** The catalog as `readCatalog` reads it back, from the files about to be written (the same bytes). */
-function catalogOf(artifacts: readonly Artifact[]): unknown {
-  const text = (path: string) => {
-    const data = artifacts.find((artifact) => artifact.path === path)?.data;
-    return data === undefined ? undefined : typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-  };
-  const index = text('catalog.json');
-  if (index === undefined) return undefined;
-  const parsed = JSON.parse(index) as { languages?: { file: string }[] };
-  const languages = (parsed.languages ?? []).map((language) => JSON.parse(text(language.file) ?? 'null'));
-  return { ...parsed, languages };
-}
 
 /** The site records of the procedures listed, each read when a renderer first asks for it. */
 function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {

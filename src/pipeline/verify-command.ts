@@ -1,7 +1,7 @@
 // `pelita verify`: checks an existing output folder against the content, writing nothing.
 import type { VFile } from 'vfile';
 import { outlinesFor } from '../outline/build-outline.js';
-import { readCatalog } from '../render/catalog/read-catalog.js';
+import { openCatalog } from '../render/catalog/read-catalog.js';
 import { checkContent, type Folders } from './build.js';
 import { type Fidelity, type VerifyInput, verifyCatalog, verifyProcedures } from './verify-output.js';
 
@@ -18,7 +18,7 @@ export async function verifyOutput(
   };
   const procedures = checked.flatMap((doc) => (doc.procedure ? [{ procedure: doc.procedure, file: doc.file }] : []));
   const fidelity = await verifyProcedures(input, procedures);
-  const catalog = await readCatalog(options.outDir);
+  const catalog = await openCatalog(options.outDir);
   if (catalog !== undefined) await verifyCatalog(input, catalog, procedures, fidelity);
   return { files, fidelity, verified: procedures.length };
 }

@@ -6,8 +6,11 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import type { Outline } from '../outline/types.js';
+import { type CatalogFiles, type CatalogPart, partFor } from '../render/catalog/read-catalog.js';
 import { procedureDir } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
+
+export { catalogOf } from '../render/catalog/read-catalog.js';
 
 // The readers of every edition (PDF text, Braille, audio scripts) load only when a file must be read.
 const readers = () => import('../verify/verify.js');
@@ -70,17 +73,38 @@ export async function verifyProcedures(
   return fidelity;
 }
 
-/** Checks each procedure's entry of catalog.json (written after the procedures). */
+/**
+ * Checks each procedure's entry in the catalog (written after the procedures). The entries are
+ * looked up in the index and read from their part's own bytes, one part at a time: only the
+ * parts that hold one of `procedures` are parsed.
+ */
 export async function verifyCatalog(
   input: Pick<VerifyInput, 'outline'>,
-  catalog: unknown,
+  catalog: CatalogFiles | undefined,
   procedures: readonly ToVerify[],
   fidelity: Fidelity,
 ): Promise<Map<string, EditionResult>> {
   const { verifyCatalogEntry } = await readers();
+  const byPart = new Map<string, ToVerify[]>();
+  for (const entry of procedures) {
+    const file =
+      (catalog && partFor(catalog.index, entry.procedure.lang, entry.procedure.slug))?.file ?? 'catalog.json';
+    const group = byPart.get(file);
+    if (group) group.push(entry);
+    else byPart.set(file, [entry]);
+  }
+  const results = new Map<ToVerify, EditionResult>();
+  for (const [file, entries] of byPart) {
+    const text = file === 'catalog.json' ? undefined : await catalog?.text(file);
+    const part = text === undefined ? undefined : (JSON.parse(text) as CatalogPart);
+    // The part alone, in the shape the entry is looked up in: its language's procedures.
+    const view = part ? { languages: [{ lang: part.lang, procedures: part.procedures ?? [] }] } : undefined;
+    for (const entry of entries) results.set(entry, verifyCatalogEntry(input.outline(entry.procedure), view, file));
+  }
+  // Told in the order of `procedures`, whatever the parts.
   const found = new Map<string, EditionResult>();
   for (const entry of procedures) {
-    const result = verifyCatalogEntry(input.outline(entry.procedure), catalog);
+    const result = results.get(entry) as EditionResult;
     report(entry.file, result);
     add(fidelity, result);
     found.set(entry.dir ?? procedureDir(entry.procedure), result);

@@ -1,5 +1,5 @@
-// catalog.json: every procedure's facts, its whole content in reading order (the
-// outline's blocks as JSON) and its edition paths, for web teams' own sites.
+// catalog.json and its parts: every procedure's facts, its whole content in reading order
+// (the outline's blocks as JSON) and its edition paths, for web teams' own sites.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../model/types.js';
@@ -9,7 +9,10 @@ import { pictogramFigures } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
 
-export const CATALOG_VERSION = 4;
+export const CATALOG_VERSION = 5;
+
+/** Procedures per part file: a part's size is bounded, whatever the size of the corpus. */
+export const CATALOG_PART_SIZE = 100;
 
 /** The JSON Schema of both kinds of catalog file, published beside them (and in docs/). */
 const SCHEMA_PATH = fileURLToPath(new URL('../../../templates/catalog/catalog.schema.json', import.meta.url));
@@ -21,8 +24,9 @@ interface CatalogItem {
 }
 
 /**
- * `catalog.json` is a small index of the languages; `catalog/<lang>.json` holds one language's
- * procedures whole, so no file holds the whole corpus and a web team fetches only its language.
+ * `catalog.json` is a small index of the languages and their parts; `catalog/<lang>/<n>.json`
+ * holds at most CATALOG_PART_SIZE procedures of one language whole, in slug order, so no file
+ * (nor the string it is made and read back as) grows with the corpus.
  */
 export const catalogRenderer: Renderer = {
   id: 'catalog',
@@ -37,34 +41,58 @@ export const catalogRenderer: Renderer = {
     for (const procedure of context.procedures)
       versions.set(procedure.slug, [...(versions.get(procedure.slug) ?? []), procedure]);
     const shared = { verified, versions };
+    const artifacts: { path: string; data: string }[] = [];
     const languages = site.languages.map((lang) => {
       const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
+      const slugs = new Set(own.map((procedure) => procedure.slug));
+      const name = context.words.get(lang)?.languageName ?? lang;
+      const count = Math.ceil(own.length / CATALOG_PART_SIZE);
+      const parts = [];
+      for (let n = 1; n <= count; n++) {
+        const members = own.slice((n - 1) * CATALOG_PART_SIZE, n * CATALOG_PART_SIZE);
+        const part = {
+          version: CATALOG_VERSION,
+          kind: 'part',
+          schema: `../../${CATALOG_SCHEMA_FILE}`,
+          lang,
+          name,
+          part: n,
+          parts: count,
+          procedures: members.map((procedure) => {
+            const make = () =>
+              plain({
+                ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
+                /** True when the document has errors now and this is its last good version. */
+                notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
+                translation: procedure.translation
+                  ? {
+                      of: procedure.translation.sourceLang,
+                      status: procedure.translation.status,
+                      changed: procedure.translation.changed,
+                    }
+                  : null,
+              });
+            // Kept between builds while the procedure and its files are unchanged (no outline made).
+            return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
+          }),
+        };
+        // Made into text part by part: only one part's entries and string are held at a time.
+        artifacts.push({ path: partFile(lang, n), data: json(part) });
+        parts.push({
+          file: partFile(lang, n),
+          procedures: members.length,
+          first: members[0]?.slug ?? '',
+          last: members.at(-1)?.slug ?? '',
+        });
+      }
       return {
-        version: CATALOG_VERSION,
-        kind: 'language',
-        schema: `../${CATALOG_SCHEMA_FILE}`,
         lang,
-        name: context.words.get(lang)?.languageName ?? lang,
-        procedures: own.map((procedure) => {
-          const make = () =>
-            plain({
-              ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
-              /** True when the document has errors now and this is its last good version. */
-              notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
-              translation: procedure.translation
-                ? {
-                    of: procedure.translation.sourceLang,
-                    status: procedure.translation.status,
-                    changed: procedure.translation.changed,
-                  }
-                : null,
-            });
-          // Kept between builds while the procedure and its files are unchanged (no outline made).
-          return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
-        }),
+        name,
+        procedures: own.length,
+        parts,
         /** Originals with no (valid) translation in this language: their pages stand in. */
         untranslated: originals
-          .filter((original) => !own.some((procedure) => procedure.slug === original.slug))
+          .filter((original) => !slugs.has(original.slug))
           .map((original) => original.slug)
           .sort(),
       };
@@ -73,24 +101,20 @@ export const catalogRenderer: Renderer = {
       version: CATALOG_VERSION,
       kind: 'index',
       schema: CATALOG_SCHEMA_FILE,
+      partSize: CATALOG_PART_SIZE,
       site: { name: site.name, shortName: site.shortName, url: site.url, sourceLanguage: sourceLang },
-      languages: languages.map((language) => ({
-        lang: language.lang,
-        name: language.name,
-        file: languageFile(language.lang),
-        procedures: language.procedures.length,
-        untranslated: language.untranslated.length,
-      })),
+      languages,
     };
     return [
       { path: 'catalog.json', data: json(index) },
-      ...languages.map((language) => ({ path: languageFile(language.lang), data: json(language) })),
+      ...artifacts,
       { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') },
     ];
   },
 };
 
-export const languageFile = (lang: string) => `catalog/${lang}.json`;
+/** Part `n` (from 1) of a language's procedures. */
+export const partFile = (lang: string, n: number) => `catalog/${lang}/${n}.json`;
 
 /** Positions point into source files web teams do not have; a writer's picture choice is the sheet's business. */
 const published = (key: string, value: unknown) => (key === 'position' || key === 'pictogram' ? undefined : value);
