@@ -3,8 +3,9 @@
 // so the same samples always give the same bytes on one machine and duration = size / bit rate.
 // The two encoders give other bytes (other quality setting, integer or float input): which one
 // made the MP3, and its version, is in the audio cache key (engine-versions.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { endianness } from 'node:os';
+import { runPiped } from '../run-command.js';
 import type { Pcm } from '../speech/engine.js';
 
 export type Mp3EncoderId = 'native' | 'embedded';
@@ -109,18 +110,5 @@ function encodeNative(pcm: Pcm, options: Mp3Options): Promise<Uint8Array> {
     '-',
     '-',
   ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(LAME_COMMAND, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(new Uint8Array(Buffer.concat(out)));
-      else reject(new Error(`${LAME_COMMAND} failed (exit ${code}): ${Buffer.concat(err).toString('utf8').trim()}`));
-    });
-    child.stdin.on('error', () => {}); // lame ended early: its exit code and message say why
-    child.stdin.end(Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength));
-  });
+  return runPiped(LAME_COMMAND, args, Buffer.from(pcm.samples.buffer, pcm.samples.byteOffset, pcm.samples.byteLength));
 }
