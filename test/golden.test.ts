@@ -73,7 +73,7 @@ describe('golden corpus: catalog', async () => {
     const context = await renderContext(checked);
     const { catalogRenderer } = await import('../src/render/catalog/catalog-renderer.js');
     // The index and each language's file, one after the other (the schema is checked on its own).
-    const files = (catalogRenderer.renderSite?.(context, new Map(), new Map()) ?? []).filter(
+    const files = [...(catalogRenderer.renderSite?.(context, new Map(), new Map()) ?? [])].filter(
       (artifact) => !artifact.path.endsWith('.schema.json'),
     );
     expectGolden(join(CORPUS, 'catalog.json'), files.map((file) => `// ${file.path}\n${file.data}`).join(''));

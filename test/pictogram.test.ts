@@ -248,7 +248,7 @@ describe('coverage', () => {
       'id/cuti-tahunan.md': validProcedure(),
       'id/berdoa.md': validProcedure((s) => s.replace('2. Serahkan ke loket.', '2. Berdoa dengan khusyuk.')),
     });
-    const files = catalogRenderer.renderSite!(await renderContext(checked), new Map());
+    const files = [...catalogRenderer.renderSite!(await renderContext(checked), new Map())];
     const catalog = files.find((file) => file.path === 'catalog/id/1.json');
     const entries = JSON.parse(String(catalog!.data)).procedures as {
       slug: string;

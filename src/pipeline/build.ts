@@ -534,42 +534,50 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))),
         siteRecord: records.get,
       };
-      const siteArtifacts = (all ?? []).flatMap((entry) => {
-        if (!entry.renderer.renderSite) return [];
-        observer.siteStarted?.(entry.id);
-        const made = entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity);
-        observer.phase?.(`site:${entry.id}`);
-        return made;
-      });
-      const changedRecords = records.changed();
-      observer.phase?.('records');
-      let catalog: CatalogFound | null = null;
-      if (result.fidelity) {
-        // A procedure's catalog entry is read back only when what it is made from changed.
-        const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ??
-          {}) as CatalogFound;
-        const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
-        const again = verified.filter((entry) => !same(entry));
-        const found = new Map(
-          again.length > 0
-            ? await verifyCatalog(verifyInput, catalogOf(siteArtifacts), again, result.fidelity)
-            : undefined,
-        );
-        replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
-        catalog = {};
-        for (const entry of verified) {
-          const dir = entry.dir ?? '';
-          const key = listedAs.get(dir);
-          const value = found.get(dir) ?? before[dir]?.result;
-          if (key !== undefined && value) catalog[dir] = { key, result: value };
+      // Each site file is written beside its target as it is made and let go: a catalog or search
+      // index of many parts is never held whole. They replace the old ones together, at the end.
+      const group = output.stage();
+      try {
+        const siteArtifacts: Artifact[] = [];
+        for (const entry of all ?? []) {
+          if (!entry.renderer.renderSite) continue;
+          observer.siteStarted?.(entry.id);
+          for (const artifact of entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity))
+            siteArtifacts.push(await group.add(artifact));
+          observer.phase?.(`site:${entry.id}`);
         }
+        const changedRecords = records.changed();
+        observer.phase?.('records');
+        let catalog: CatalogFound | null = null;
+        if (result.fidelity) {
+          // A procedure's catalog entry is read back only when what it is made from changed.
+          const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ??
+            {}) as CatalogFound;
+          const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
+          const again = verified.filter((entry) => !same(entry));
+          const found = new Map(
+            again.length > 0
+              ? await verifyCatalog(verifyInput, catalogOf(siteArtifacts), again, result.fidelity)
+              : undefined,
+          );
+          replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
+          catalog = {};
+          for (const entry of verified) {
+            const dir = entry.dir ?? '';
+            const key = listedAs.get(dir);
+            const value = found.get(dir) ?? before[dir]?.result;
+            if (key !== undefined && value) catalog[dir] = { key, result: value };
+          }
+        }
+        if (result.fidelity) observer.phase?.('catalog-verified');
+        cache.record('site', siteKey, siteArtifacts, [], { catalog });
+        // The site files, the records and the manifest are replaced together (all old or all new).
+        result.written.push(...(await group.commit([...changedRecords, cache.manifest()])));
+      } catch (error) {
+        await group.discard();
+        if (!(error instanceof InTheWayError)) throw error;
+        reportInTheWay(siteFile, error);
       }
-      if (result.fidelity) observer.phase?.('catalog-verified');
-      cache.record('site', siteKey, siteArtifacts, [], { catalog });
-      // The site files, the records and the manifest are replaced together (all old or all new).
-      result.written.push(
-        ...((await commitOrReport(output, [...siteArtifacts, ...changedRecords, cache.manifest()], siteFile)) ?? []),
-      );
       observer.phase?.('committed');
     }
     await cache.saveStats();
@@ -667,14 +675,13 @@ async function commitOrReport(
     return await output.commit(artifacts);
   } catch (error) {
     if (!(error instanceof InTheWayError)) throw error;
-    reportError(
-      file,
-      { id: 'output-in-the-way', params: { reason: error.message } },
-      START_OF_FILE,
-      'output-in-the-way',
-    );
+    reportInTheWay(file, error);
     return undefined;
   }
+}
+
+function reportInTheWay(file: VFile, error: InTheWayError): void {
+  reportError(file, { id: 'output-in-the-way', params: { reason: error.message } }, START_OF_FILE, 'output-in-the-way');
 }
 
 function keptOf(procedure: Procedure): KeptProcedure {

@@ -82,6 +82,11 @@ export interface OutputCache {
 /** SHA-256 of files whose hash is known without reading them (reused from the cache). */
 const knownHashes = new WeakMap<Artifact, string>();
 
+/** Records the SHA-256 of an artifact whose bytes are read only when asked for. */
+export function knowHash(artifact: Artifact, sha256: string): void {
+  knownHashes.set(artifact, sha256);
+}
+
 /** An artifact's SHA-256, without reading a reused file. */
 export function artifactHash(artifact: Artifact): string {
   const known = knownHashes.get(artifact);

@@ -2,13 +2,13 @@
 // folder, /, home …), locked against a second build, repaired after a kill, written one
 // group of files (a procedure, or the site files) at a time so that a group is either all
 // old or all new, and pruned of nothing but the files Pelita wrote and nobody changed.
-import { constants } from 'node:fs';
+import { constants, readFileSync } from 'node:fs';
 import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { guardOutDir } from './guard-out-dir.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
-import { artifactHash } from './output-cache.js';
+import { artifactHash, knowHash } from './output-cache.js';
 import { asDiskError, InTheWayError, OutFolderError } from './output-errors.js';
 import { type Manifest, OUTPUT_MANIFEST, readManifest, sha256, writeManifest } from './output-manifest.js';
 import { removeLeftovers } from './remove-leftovers.js';
@@ -50,10 +50,28 @@ export interface PruneResult {
   kept: string[];
 }
 
+/** Files written one by one that replace their targets together, at `commit`. */
+export interface StagedGroup {
+  /**
+   * Writes the file beside its target (or finds the target already holds its bytes); returns
+   * it as an artifact whose bytes are read back from disk each time they are asked for.
+   */
+  add(artifact: Artifact): Promise<Artifact>;
+  /** Adds `last`, then puts every file in place: after a kill, all are old or all new. */
+  commit(last?: readonly Artifact[]): Promise<string[]>;
+  /** Removes the files written (the group is abandoned, e.g. a file is in the way). */
+  discard(): Promise<void>;
+}
+
 export interface OutputFolder {
   readonly outDir: string;
   /** Writes files together: after a kill (and the next start), all are old or all new. */
   commit(artifacts: readonly Artifact[]): Promise<string[]>;
+  /**
+   * A group committed like `commit`'s, whose files are written (beside their targets) as they
+   * are added, so a large group (the site files) is never held in memory whole.
+   */
+  stage(): StagedGroup;
   /** Records files already in place (reused from the cache) as Pelita's. */
   keep(artifacts: readonly Artifact[]): void;
   /**
@@ -121,41 +139,76 @@ class PelitaOutput implements OutputFolder {
   ) {}
 
   async commit(all: readonly Artifact[]): Promise<string[]> {
+    const group = this.stage();
+    try {
+      for (const artifact of all) await group.add(artifact);
+    } catch (error) {
+      await group.discard();
+      throw error;
+    }
+    return group.commit();
+  }
+
+  stage(): StagedGroup {
     const { fs, outDir, manifest } = this;
-    // A file already holding these bytes is not written again (no rename, no fsync).
-    const artifacts: Artifact[] = [];
-    for (const artifact of all) if (!(await this.holds(artifact))) artifacts.push(artifact);
-    if (artifacts.length === 0) return all.map((artifact) => artifact.path);
-    const targets: string[] = [];
-    // Everything in the way is found before anything is written.
-    for (const artifact of artifacts) {
+    /** Every path added, in order; those whose bytes changed also have a temporary file written. */
+    const paths: string[] = [];
+    const staged: { path: string; sha256: string; target: string; temp: string; at: { file: string } }[] = [];
+    let open = true;
+    const discard = async () => {
+      open = false;
+      for (const file of staged.splice(0)) await fs.unlink(file.temp).catch(() => undefined);
+    };
+    const add = async (artifact: Artifact): Promise<Artifact> => {
+      if (!open) throw new Error('this group of files is already committed or discarded');
+      paths.push(artifact.path);
+      const sha256 = artifactHash(artifact);
+      // A file already holding these bytes is not written again (no rename, no fsync).
+      if (await this.holds(artifact))
+        return fileArtifact({ file: join(outDir, ...artifact.path.split('/')) }, artifact, sha256);
       const target = await prepareTarget(outDir, artifact.path, fs);
       if (!this.force && !manifest.has(artifact.path) && (await lstatOrUndefined(target, fs))) {
         throw new InTheWayError('foreign', target);
       }
-      targets.push(target);
-    }
-    const temps: string[] = [];
-    const entries = artifacts.map((artifact) => ({ path: artifact.path, sha256: artifactHash(artifact) }));
-    try {
-      for (const [index, artifact] of artifacts.entries())
-        temps.push(await writeTemp(targets[index] ?? '', artifact.data, fs));
-      // The journal too can meet a full disk: then the written temporary files go as well.
-      await writeFileSafe(outDir, JOURNAL, JSON.stringify({ files: entries }), fs);
-    } catch (error) {
-      for (const temp of temps) await fs.unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    for (const [index, temp] of temps.entries()) await commitTemp(temp, targets[index] ?? '', fs);
-    await syncFolders(
-      targets.map((target) => dirname(target)),
-      fs,
-    );
-    for (const entry of entries) manifest.set(entry.path, entry.sha256);
-    await appendLog(outDir, entries, fs);
-    this.logged = true;
-    await fs.unlink(join(outDir, JOURNAL));
-    return all.map((artifact) => artifact.path);
+      const temp = await writeTemp(target, artifact.data, fs);
+      // Read from the temporary file until it is put in place, then from its target.
+      const at = { file: temp };
+      staged.push({ path: artifact.path, sha256, target, temp, at });
+      return fileArtifact(at, artifact, sha256);
+    };
+    const commit = async (last: readonly Artifact[] = []): Promise<string[]> => {
+      try {
+        for (const artifact of last) await add(artifact);
+        // The journal too can meet a full disk: then the written temporary files go as well.
+        if (staged.length > 0)
+          await writeFileSafe(
+            outDir,
+            JOURNAL,
+            JSON.stringify({ files: staged.map(({ path, sha256 }) => ({ path, sha256 })) }),
+            fs,
+          );
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+      open = false;
+      if (staged.length === 0) return paths;
+      for (const file of staged) {
+        await commitTemp(file.temp, file.target, fs);
+        file.at.file = file.target;
+      }
+      await syncFolders(
+        staged.map((file) => dirname(file.target)),
+        fs,
+      );
+      const entries = staged.map(({ path, sha256 }) => ({ path, sha256 }));
+      for (const entry of entries) manifest.set(entry.path, entry.sha256);
+      await appendLog(outDir, entries, fs);
+      this.logged = true;
+      await fs.unlink(join(outDir, JOURNAL));
+      return paths;
+    };
+    return { add, commit, discard };
   }
 
   /** True when Pelita wrote this file and it still holds exactly these bytes. */
@@ -208,6 +261,19 @@ class PelitaOutput implements OutputFolder {
 }
 
 /** `<lang>/<slug>` of a procedure's file; undefined for the site's own files. */
+/** An artifact whose bytes stay on disk (at `file`), read each time they are asked for. */
+function fileArtifact(at: { readonly file: string }, artifact: Artifact, sha256: string): Artifact {
+  const onDisk = {
+    path: artifact.path,
+    get data(): Uint8Array {
+      return new Uint8Array(readFileSync(at.file));
+    },
+    ...(artifact.facts ? { facts: artifact.facts } : {}),
+  };
+  knowHash(onDisk, sha256);
+  return onDisk;
+}
+
 function procedureKey(path: string): string | undefined {
   const parts = path.split('/');
   return parts.length >= 3 ? `${parts[0]}/${parts[1]}` : undefined;

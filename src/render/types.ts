@@ -90,14 +90,15 @@ export interface Renderer {
   /**
    * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
    * procedure's renderers produced, keyed by `<lang>/<slug>`; `facts` the facts of those
-   * files that have some, keyed by path.
+   * files that have some, keyed by path. May be a generator: the pipeline writes each file as
+   * it is made and lets it go, so a site of many parts is never held whole.
    */
   renderSite?(
     context: RenderContext,
     outputs: ReadonlyMap<string, readonly string[]>,
     facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
     fidelity?: SiteFidelity,
-  ): Artifact[];
+  ): Iterable<Artifact>;
 }
 
 /** What `verify` found per procedure (`<lang>/<slug>`): per edition, texts found of those expected. */

@@ -30,7 +30,7 @@ interface CatalogItem {
  */
 export const catalogRenderer: Renderer = {
   id: 'catalog',
-  renderSite(context, outputs, facts = new Map(), fidelity) {
+  *renderSite(context, outputs, facts = new Map(), fidelity) {
     const { site } = context;
     const sourceLang = site.languages[0] ?? 'id';
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
@@ -41,23 +41,56 @@ export const catalogRenderer: Renderer = {
     for (const procedure of context.procedures)
       versions.set(procedure.slug, [...(versions.get(procedure.slug) ?? []), procedure]);
     const shared = { verified, versions };
-    const artifacts: { path: string; data: string }[] = [];
     const languages = site.languages.map((lang) => {
       const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
       const slugs = new Set(own.map((procedure) => procedure.slug));
-      const name = context.words.get(lang)?.languageName ?? lang;
-      const count = Math.ceil(own.length / CATALOG_PART_SIZE);
-      const parts = [];
-      for (let n = 1; n <= count; n++) {
-        const members = own.slice((n - 1) * CATALOG_PART_SIZE, n * CATALOG_PART_SIZE);
+      const parts: Procedure[][] = [];
+      for (let start = 0; start < own.length; start += CATALOG_PART_SIZE)
+        parts.push(own.slice(start, start + CATALOG_PART_SIZE));
+      return {
+        lang,
+        name: context.words.get(lang)?.languageName ?? lang,
+        parts,
+        /** Originals with no (valid) translation in this language: their pages stand in. */
+        untranslated: originals
+          .filter((original) => !slugs.has(original.slug))
+          .map((original) => original.slug)
+          .sort(),
+      };
+    });
+    // The index needs only each part's members, so it comes first and the parts after it.
+    yield {
+      path: 'catalog.json',
+      data: json({
+        version: CATALOG_VERSION,
+        kind: 'index',
+        schema: CATALOG_SCHEMA_FILE,
+        partSize: CATALOG_PART_SIZE,
+        site: { name: site.name, shortName: site.shortName, url: site.url, sourceLanguage: sourceLang },
+        languages: languages.map(({ lang, name, parts, untranslated }) => ({
+          lang,
+          name,
+          procedures: parts.reduce((sum, members) => sum + members.length, 0),
+          parts: parts.map((members, index) => ({
+            file: partFile(lang, index + 1),
+            procedures: members.length,
+            first: members[0]?.slug ?? '',
+            last: members.at(-1)?.slug ?? '',
+          })),
+          untranslated,
+        })),
+      }),
+    };
+    for (const { lang, name, parts } of languages) {
+      for (const [index, members] of parts.entries()) {
         const part = {
           version: CATALOG_VERSION,
           kind: 'part',
           schema: `../../${CATALOG_SCHEMA_FILE}`,
           lang,
           name,
-          part: n,
-          parts: count,
+          part: index + 1,
+          parts: parts.length,
           procedures: members.map((procedure) => {
             const make = () =>
               plain({
@@ -77,39 +110,10 @@ export const catalogRenderer: Renderer = {
           }),
         };
         // Made into text part by part: only one part's entries and string are held at a time.
-        artifacts.push({ path: partFile(lang, n), data: json(part) });
-        parts.push({
-          file: partFile(lang, n),
-          procedures: members.length,
-          first: members[0]?.slug ?? '',
-          last: members.at(-1)?.slug ?? '',
-        });
+        yield { path: partFile(lang, index + 1), data: json(part) };
       }
-      return {
-        lang,
-        name,
-        procedures: own.length,
-        parts,
-        /** Originals with no (valid) translation in this language: their pages stand in. */
-        untranslated: originals
-          .filter((original) => !slugs.has(original.slug))
-          .map((original) => original.slug)
-          .sort(),
-      };
-    });
-    const index = {
-      version: CATALOG_VERSION,
-      kind: 'index',
-      schema: CATALOG_SCHEMA_FILE,
-      partSize: CATALOG_PART_SIZE,
-      site: { name: site.name, shortName: site.shortName, url: site.url, sourceLanguage: sourceLang },
-      languages,
-    };
-    return [
-      { path: 'catalog.json', data: json(index) },
-      ...artifacts,
-      { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') },
-    ];
+    }
+    yield { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') };
   },
 };
 

@@ -40,9 +40,10 @@ export async function openCatalog(outDir: string): Promise<CatalogFiles | undefi
 
 /** The catalog from the files about to be written (the same bytes `openCatalog` reads after). */
 export function catalogOf(artifacts: readonly Artifact[]): CatalogFiles | undefined {
-  const byPath = new Map(artifacts.map((artifact) => [artifact.path, artifact.data]));
+  // Each file's bytes are asked for only when read (the site files may be on disk, not held).
+  const byPath = new Map(artifacts.map((artifact) => [artifact.path, artifact]));
   const text = (path: string) => {
-    const data = byPath.get(path);
+    const data = byPath.get(path)?.data;
     return data === undefined ? undefined : typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
   };
   const index = text('catalog.json');

@@ -22,11 +22,12 @@ const require = createRequire(import.meta.url);
 
 export const searchRenderer: Renderer = {
   id: 'search',
-  renderSite(context) {
+  *renderSite(context) {
     const languages = context.site.languages.filter((lang) =>
       context.procedures.some((procedure) => procedure.lang === lang),
     );
-    const indexes = languages.map((lang) => {
+    // One language's index at a time: made, given to the pipeline to write, and let go.
+    for (const lang of languages) {
       const stem = stemmerFor(lang, loadLexicon());
       const index = new MiniSearch({
         fields: SEARCH_FIELDS,
@@ -58,15 +59,15 @@ export const searchRenderer: Renderer = {
         }),
       );
       const data = JSON.stringify(index).replace(/</g, '\\u003c');
-      return {
+      yield {
         path: `search/${lang}.js`,
         data: `window.PelitaSearch=window.PelitaSearch||{};window.PelitaSearch[${JSON.stringify(lang)}]=${data};\n`,
       };
-    });
+    }
     // The library itself, as its authors publish it for browsers (MIT).
     // (Its package "exports" hide the file, so it is found beside the package's own entry point.)
     const library = readFileSync(join(dirname(require.resolve('minisearch')), '../umd/index.js'), 'utf8');
-    return [...indexes, { path: 'assets/minisearch.js', data: library }];
+    yield { path: 'assets/minisearch.js', data: library };
   },
 };
 
