@@ -27,6 +27,7 @@ describe('build phases', () => {
     expect(await build()).toEqual([
       'written',
       'verified',
+      'records-made',
       'site:html',
       'site:catalog',
       'site:discovery',

@@ -13,7 +13,7 @@ import { EDITION_IDS, type EditionId, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { type Artifact, procedureDir, type RenderContext } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
-import { checkOwner, isValid, listedProcedure } from './check-cache.js';
+import { checkOwner, isValid, listedProcedure, wholeProcedure } from './check-cache.js';
 import { checkContent } from './check-content.js';
 import { engineVersions, keyMaker, sha256 } from './dependency-key.js';
 import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
@@ -22,6 +22,7 @@ import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { artifactHash, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
+import { procedureStore, releaseProcedure } from './procedure-store.js';
 import { verifyInWorker, workerCount } from './render-pool.js';
 import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard, type Shard } from './shard.js';
@@ -58,8 +59,9 @@ export interface BuildObserver {
   siteStarted?(renderer: string): void;
   /**
    * A stage of the build is over (for measuring where memory goes, scripts/bench-scale.ts
-   * `--phases`): `written` (every procedure), `verified`, `site:<renderer>` (each site
-   * renderer that ran), `records` (site records serialised), `catalog-verified`, `committed`.
+   * `--phases`): `written` (every procedure), `verified`, `records-made` (the site records
+   * not kept), `site:<renderer>` (each site renderer that ran), `records` (site records
+   * serialised), `catalog-verified`, `committed`.
    */
   phase?(name: string): void;
 }
@@ -128,7 +130,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const { observer = {}, outDir } = options;
   // The cache is read before checking: a document whose inputs did not change is not checked again.
   const cache = await openCache(outDir);
-  const content = await checkContent(options, cache);
+  // Procedures whose files are written are read back from their records, a few at a time.
+  const store = outDir ? procedureStore(outDir) : undefined;
+  const content = await checkContent(options, cache, store);
   const { site, checked, files, templates, documents, sourceHashes, siteText, templateHashes } = content;
   const result: BuildResult = {
     files,
@@ -199,9 +203,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const listed = new Set([...valid.map(dirOf), ...kept.map(procedureDir)]);
     let procedures: Procedure[] | undefined;
     const stubs = new Map<string, Procedure>();
-    /** A kept check's procedure as listed (front matter at hand, body read when asked for); else the checked one. */
+    /**
+     * A procedure as the site files list it: its front matter at hand, its body asked of the
+     * document when needed (held until its files are written, then read back from its record).
+     */
     const procedureOf = (doc: CheckedDocument): Procedure => {
-      const listing = content.listings.get(doc.source);
+      const listing = content.listings.get(doc.source) ?? content.records.get(doc.source)?.listing;
       if (!listing) return doc.procedure as Procedure;
       let stub = stubs.get(doc.source);
       if (!stub) {
@@ -211,7 +218,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       return stub;
     };
     const settings = { ...DEFAULT_SETTINGS, ...options.settings };
-    const outline = outlinesFor(site, templates.words);
+    // Made from the whole procedure, not from a listing of it: a listing is kept for the whole
+    // build, the outline only as long as its procedure is held.
+    const outlineOf = outlinesFor(site, templates.words);
+    const outline = (procedure: Procedure) => outlineOf(wholeProcedure(procedure));
     const context: RenderContext = {
       site,
       words: templates.words,
@@ -410,6 +420,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
       result.built++;
       builtNow.add(dir);
+      // Its files are written: from now on it is read back from its record when asked for.
+      if (store) releaseProcedure(doc, store, dir);
       remember(dir, artifacts);
       result.written.push(...written);
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));
@@ -534,6 +546,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))),
         siteRecord: records.get,
       };
+      records.prepare(siteContext.procedures, (procedure) =>
+        Object.assign(
+          {},
+          ...(all ?? []).map(
+            (entry) => entry.renderer.siteRecords?.(procedure, siteContext, outputs, facts, result.fidelity) ?? {},
+          ),
+        ),
+      );
+      observer.phase?.('records-made');
       // Each site file is written beside its target as it is made and let go: a catalog or search
       // index of many parts is never held whole. They replace the old ones together, at the end.
       const group = output.stage();
@@ -611,10 +632,11 @@ const siteRecordPath = (dir: string) => `${SITE_RECORDS}/${dir}.json`;
 /** The site records of the procedures listed, each read when a renderer first asks for it. */
 function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
   const records = new Map<string, { key: string; values: Record<string, unknown>; changed: boolean }>();
-  const get = <T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T => {
+  /** A listed procedure's record: the one kept on disk when its key still matches, else empty. */
+  const recordOf = (procedure: Pick<Procedure, 'lang' | 'slug'>) => {
     const dir = procedureDir(procedure);
     const key = listedAs.get(dir);
-    if (key === undefined) return compute();
+    if (key === undefined) return undefined;
     let record = records.get(dir);
     if (!record) {
       record = { key, values: {}, changed: false };
@@ -629,6 +651,11 @@ function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
       }
       records.set(dir, record);
     }
+    return record;
+  };
+  const get = <T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T => {
+    const record = recordOf(procedure);
+    if (!record) return compute();
     if (!Object.hasOwn(record.values, name)) {
       // As plain data, so a value made now and one read back give the same files.
       record.values[name] = JSON.parse(JSON.stringify(compute()) ?? 'null');
@@ -647,7 +674,20 @@ function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
           values: Object.fromEntries(Object.entries(record.values).sort(([a], [b]) => compare(a, b))),
         })}\n`,
       }));
-  return { get, changed };
+  /**
+   * Makes, in one go per procedure, the records of those listed whose record is not kept (new,
+   * or made from something that changed): the procedure is read and its outline made once.
+   */
+  const prepare = (procedures: readonly Procedure[], make: (procedure: Procedure) => Record<string, unknown>) => {
+    for (const procedure of procedures) {
+      const record = recordOf(procedure);
+      if (!record || Object.keys(record.values).length > 0) continue;
+      for (const [name, value] of Object.entries(make(procedure)))
+        record.values[name] = JSON.parse(JSON.stringify(value) ?? 'null');
+      record.changed = true;
+    }
+  };
+  return { get, changed, prepare };
 }
 
 function foundResults(found: Readonly<Record<string, { result: EditionResult }>>): Record<string, EditionResult> {

@@ -71,7 +71,16 @@ export function listedProcedure(source: string, listing: Listing, body: () => Pr
     ...(listing.translation ? { translation: listing.translation } : {}),
   } as Procedure;
   for (const key of BODY) Object.defineProperty(stub, key, { get: () => body()[key], enumerable: true });
+  Object.defineProperty(stub, WHOLE, { value: body });
   return stub;
+}
+
+const WHOLE = Symbol('the whole procedure of a listing');
+
+/** The procedure a listing stands for (read when asked for); any other procedure itself. */
+export function wholeProcedure(procedure: Procedure): Procedure {
+  const body = (procedure as { [WHOLE]?: () => Procedure })[WHOLE];
+  return body ? body() : procedure;
 }
 
 /** Whether a checked document has no errors, without reading a kept procedure. */

@@ -25,6 +25,7 @@ import { linkWarning, loadContent } from './load-content.js';
 import { DEFAULT_TEMPLATES_DIR, loadTemplates, type Templates } from './load-templates.js';
 import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import type { OutputCache } from './output-cache.js';
+import type { ProcedureStore } from './procedure-store.js';
 
 export interface CheckedContent {
   /** Undefined when site.yaml is missing or has errors: then nothing is built. */
@@ -54,6 +55,8 @@ export interface CheckedContent {
 export async function checkContent(
   options: Omit<BuildOptions, 'outDir' | 'settings'>,
   cache?: OutputCache,
+  /** Where kept checks' procedures are read from, a few held at a time (a build's output folder). */
+  store?: ProcedureStore,
 ): Promise<CheckedContent> {
   const cwd = options.cwd ?? process.cwd();
   // Paths inside the working folder are shown relative (content/id/x.md), others in full.
@@ -134,7 +137,9 @@ export async function checkContent(
       file,
       valid: record.valid,
       get procedure() {
-        if (lastGood) procedure ??= procedureFromRecord(lastGood.data);
+        if (!lastGood) return undefined;
+        if (store) return store.get(doc.source.replace(/\.md$/, ''));
+        procedure ??= procedureFromRecord(lastGood.data);
         return procedure;
       },
     });

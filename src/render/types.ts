@@ -99,6 +99,19 @@ export interface Renderer {
     facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
     fidelity?: SiteFidelity,
   ): Iterable<Artifact>;
+  /**
+   * A procedure's share of this renderer's site files, by record name (its catalog entry, its
+   * search document), as plain data. The pipeline makes every renderer's records of a procedure
+   * in one go, before renderSite runs, so the procedure is read and its outline made once;
+   * renderSite asks for them with `context.siteRecord(procedure, name, …)`.
+   */
+  siteRecords?(
+    procedure: Procedure,
+    context: RenderContext,
+    outputs: ReadonlyMap<string, readonly string[]>,
+    facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
+    fidelity?: SiteFidelity,
+  ): Record<string, unknown>;
 }
 
 /** What `verify` found per procedure (`<lang>/<slug>`): per edition, texts found of those expected. */

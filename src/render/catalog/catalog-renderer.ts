@@ -30,17 +30,14 @@ interface CatalogItem {
  */
 export const catalogRenderer: Renderer = {
   id: 'catalog',
+  siteRecords(procedure, context, outputs, facts = new Map(), fidelity) {
+    return { catalog: catalogEntry(procedure, context, outputs, facts, fidelity) };
+  },
   *renderSite(context, outputs, facts = new Map(), fidelity) {
     const { site } = context;
     const sourceLang = site.languages[0] ?? 'id';
     const bySlug = (a: Procedure, b: Procedure) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
     const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
-    // Looked up by procedure, not searched for each one: the catalog grows with the corpus.
-    const verified = new Map(fidelity?.procedures.map((found) => [procedureDir(found.procedure), found.results]));
-    const versions = new Map<string, Procedure[]>();
-    for (const procedure of context.procedures)
-      versions.set(procedure.slug, [...(versions.get(procedure.slug) ?? []), procedure]);
-    const shared = { verified, versions };
     const languages = site.languages.map((lang) => {
       const own = context.procedures.filter((procedure) => procedure.lang === lang).sort(bySlug);
       const slugs = new Set(own.map((procedure) => procedure.slug));
@@ -92,19 +89,7 @@ export const catalogRenderer: Renderer = {
           part: index + 1,
           parts: parts.length,
           procedures: members.map((procedure) => {
-            const make = () =>
-              plain({
-                ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
-                /** True when the document has errors now and this is its last good version. */
-                notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
-                translation: procedure.translation
-                  ? {
-                      of: procedure.translation.sourceLang,
-                      status: procedure.translation.status,
-                      changed: procedure.translation.changed,
-                    }
-                  : null,
-              });
+            const make = () => catalogEntry(procedure, context, outputs, facts, fidelity);
             // Kept between builds while the procedure and its files are unchanged (no outline made).
             return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
           }),
@@ -116,6 +101,41 @@ export const catalogRenderer: Renderer = {
     yield { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') };
   },
 };
+
+type Shared = Parameters<typeof entry>[4];
+/** What every entry looks up (what verify found, the language versions), made once per build. */
+const sharedOf = new WeakMap<RenderContext, Shared>();
+
+/** A procedure's entry in its part, as plain data. */
+function catalogEntry(
+  procedure: Procedure,
+  context: RenderContext,
+  outputs: ReadonlyMap<string, readonly string[]>,
+  facts: ReadonlyMap<string, Readonly<Record<string, number>>>,
+  fidelity: SiteFidelity | undefined,
+) {
+  let shared = sharedOf.get(context);
+  if (!shared) {
+    // Looked up by procedure, not searched for each one: the catalog grows with the corpus.
+    const verified = new Map(fidelity?.procedures.map((found) => [procedureDir(found.procedure), found.results]));
+    const versions = new Map<string, Procedure[]>();
+    for (const other of context.procedures) versions.set(other.slug, [...(versions.get(other.slug) ?? []), other]);
+    shared = { verified, versions };
+    sharedOf.set(context, shared);
+  }
+  return plain({
+    ...entry(procedure, context, outputs.get(procedureDir(procedure)) ?? [], facts, shared),
+    /** True when the document has errors now and this is its last good version. */
+    notUpdated: context.notUpdated?.has(procedureDir(procedure)) ?? false,
+    translation: procedure.translation
+      ? {
+          of: procedure.translation.sourceLang,
+          status: procedure.translation.status,
+          changed: procedure.translation.changed,
+        }
+      : null,
+  });
+}
 
 /** Part `n` (from 1) of a language's procedures. */
 export const partFile = (lang: string, n: number) => `catalog/${lang}/${n}.json`;

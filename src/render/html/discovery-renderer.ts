@@ -22,11 +22,6 @@ export const discoveryRenderer: Renderer = {
 const pageUrl = (context: RenderContext, procedure: Pick<Procedure, 'lang' | 'slug'>) =>
   `${context.site.url}${procedureDir(procedure)}/`;
 
-const updated = (context: RenderContext, procedure: Procedure) => {
-  const make = () => context.outline(procedure).updated.iso;
-  return context.siteRecord ? context.siteRecord(procedure, 'updated', make) : make();
-};
-
 /** By language, then slug: the same order whatever order the procedures were built in. */
 function sorted(procedures: readonly Procedure[]): Procedure[] {
   const key = (procedure: Procedure) => `${procedure.lang}\u0000${procedure.slug}`;
@@ -47,16 +42,20 @@ function sitemap(context: RenderContext): string {
         )
       : [];
   const indexVersions = indexLanguages.map((lang) => ({ lang, url: indexUrl(lang) }));
+  // Each page's language versions, looked up by slug (in language order, as sorted gives).
+  const bySlug = new Map<string, Procedure[]>();
+  for (const procedure of sorted(context.procedures))
+    bySlug.set(procedure.slug, [...(bySlug.get(procedure.slug) ?? []), procedure]);
   const urls = [
     ...indexLanguages.map(
       (lang) => `  <url>\n    <loc>${xml(indexUrl(lang))}</loc>${alternates(indexVersions).join('')}\n  </url>`,
     ),
     ...sorted(context.procedures).map((procedure) => {
-      const versions = sorted(context.procedures.filter((other) => other.slug === procedure.slug)).map((other) => ({
+      const versions = (bySlug.get(procedure.slug) ?? []).map((other) => ({
         lang: other.lang,
         url: pageUrl(context, other),
       }));
-      return `  <url>\n    <loc>${xml(pageUrl(context, procedure))}</loc>\n    <lastmod>${updated(context, procedure)}</lastmod>${alternates(versions).join('')}\n  </url>`;
+      return `  <url>\n    <loc>${xml(pageUrl(context, procedure))}</loc>\n    <lastmod>${procedure.meta.updated}</lastmod>${alternates(versions).join('')}\n  </url>`;
     }),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -77,7 +76,7 @@ function robots(context: RenderContext): string {
 function feed(context: RenderContext): string {
   const { site } = context;
   const entries = sorted(context.procedures)
-    .map((procedure) => ({ procedure, date: updated(context, procedure) }))
+    .map((procedure) => ({ procedure, date: procedure.meta.updated }))
     // Newest first; the sort is stable, so ties keep language/slug order.
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .slice(0, FEED_ENTRIES);

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import MiniSearch from 'minisearch';
+import type { Procedure } from '../../model/types.js';
 import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { stemmerFor } from '../pictogram/stem.js';
-import { procedureDir, type Renderer } from '../types.js';
+import { procedureDir, type RenderContext, type Renderer } from '../types.js';
 
 /** The options the browser loads the index with (assets/pelita-search.js repeats them). */
 export const SEARCH_FIELDS = ['title', 'summary', 'unit', 'body'];
@@ -22,6 +23,7 @@ const require = createRequire(import.meta.url);
 
 export const searchRenderer: Renderer = {
   id: 'search',
+  siteRecords: (procedure, context) => ({ search: searchDocument(procedure, context) }),
   *renderSite(context) {
     const languages = context.site.languages.filter((lang) =>
       context.procedures.some((procedure) => procedure.lang === lang),
@@ -43,17 +45,7 @@ export const searchRenderer: Renderer = {
         .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
       index.addAll(
         procedures.map((procedure) => {
-          const make = () => {
-            const outline = context.outline(procedure);
-            return {
-              id: procedureDir(outline),
-              title: outline.title.text,
-              summary: outline.summary.text,
-              unit: outline.unit?.text ?? '',
-              body: bodyText(outline),
-              href: `${procedureDir(outline)}/`,
-            };
-          };
+          const make = () => searchDocument(procedure, context);
           // Kept between builds while the procedure is unchanged (no outline made).
           return context.siteRecord ? context.siteRecord(procedure, 'search', make) : make();
         }),
@@ -70,6 +62,19 @@ export const searchRenderer: Renderer = {
     yield { path: 'assets/minisearch.js', data: library };
   },
 };
+
+/** What the index holds of a procedure. */
+function searchDocument(procedure: Procedure, context: RenderContext) {
+  const outline = context.outline(procedure);
+  return {
+    id: procedureDir(outline),
+    title: outline.title.text,
+    summary: outline.summary.text,
+    unit: outline.unit?.text ?? '',
+    body: bodyText(outline),
+    href: `${procedureDir(outline)}/`,
+  };
+}
 
 /** Every text of the procedure's sections, introduction and notes, as one string. */
 function bodyText(outline: Outline): string {
