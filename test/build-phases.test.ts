@@ -25,6 +25,7 @@ describe('build phases', () => {
       return phases;
     };
     expect(await build()).toEqual([
+      'checked',
       'written',
       'verified',
       'records-made',
@@ -36,6 +37,6 @@ describe('build phases', () => {
       'catalog-verified',
       'committed',
     ]);
-    expect(await build()).toEqual(['written', 'verified']);
+    expect(await build()).toEqual(['checked', 'written', 'verified']);
   }, 120_000);
 });

@@ -43,6 +43,12 @@ export interface CheckOptions {
   cached?: ReadonlyMap<string, CheckedDocument>;
   /** Told of each document checked now. */
   onChecked?(source: string): void;
+  /**
+   * Given each document checked now once its check is complete (a translation's state set):
+   * the caller may keep its procedure elsewhere, making `procedure` a getter, so the checked
+   * procedures of a large corpus are not all held at once.
+   */
+  settle?(doc: CheckedDocument): void;
 }
 
 /**
@@ -77,8 +83,12 @@ export function checkDocuments(
     options.onChecked?.(doc.source);
     return checkOne(doc, site, words, displayPath, context);
   };
+  const settled = (checked: CheckedDocument) => {
+    options.settle?.(checked);
+    return checked;
+  };
   // Originals first: translations are checked against them.
-  const originals = sorted.filter(isOriginal).map((doc) => cached?.get(doc.source) ?? checkNow(doc));
+  const originals = sorted.filter(isOriginal).map((doc) => cached?.get(doc.source) ?? settled(checkNow(doc)));
   const originalOf = new Map(originals.map((checked) => [slugOf(checked.source), checked]));
   // Only the originals of translations checked now are read (a kept one from its record).
   const fresh = sorted.filter((doc) => !isOriginal(doc) && !cached?.has(doc.source));
@@ -86,16 +96,27 @@ export function checkDocuments(
     const original = originalOf.get(slugOf(doc.source));
     const procedure = original && isValid(original) ? original.procedure : undefined;
     if (original && procedure && !sources.has(procedure.slug)) {
-      sources.set(procedure.slug, { procedure, path: original.file.path, digest: digestProcedure(procedure) });
+      // Asked of the original each time (it may be kept elsewhere once settled).
+      sources.set(procedure.slug, {
+        get procedure() {
+          return original.procedure as Procedure;
+        },
+        path: original.file.path,
+        digest: digestProcedure(procedure),
+      });
     }
   }
-  const translations = sorted.filter((doc) => !isOriginal(doc)).map((doc) => cached?.get(doc.source) ?? checkNow(doc));
-  for (const checked of translations) {
-    if (cached?.get(checked.source) === checked) continue; // its procedure was kept with its state
-    const source = checked.procedure && sources.get(checked.procedure.slug);
-    if (checked.procedure && source)
-      checked.procedure.translation = translationState(checked.procedure, source, sourceLang);
-  }
+  const translations = sorted
+    .filter((doc) => !isOriginal(doc))
+    .map((doc) => {
+      const kept = cached?.get(doc.source);
+      if (kept) return kept; // its procedure was kept with its state
+      const checked = checkNow(doc);
+      const source = checked.procedure && sources.get(checked.procedure.slug);
+      if (checked.procedure && source)
+        checked.procedure.translation = translationState(checked.procedure, source, sourceLang);
+      return settled(checked);
+    });
   return [...originals, ...translations].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 

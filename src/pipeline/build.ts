@@ -22,7 +22,7 @@ import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { artifactHash, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
-import { procedureStore, releaseProcedure } from './procedure-store.js';
+import { procedureStore } from './procedure-store.js';
 import { verifyInWorker, workerCount } from './render-pool.js';
 import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard, type Shard } from './shard.js';
@@ -59,7 +59,7 @@ export interface BuildObserver {
   siteStarted?(renderer: string): void;
   /**
    * A stage of the build is over (for measuring where memory goes, scripts/bench-scale.ts
-   * `--phases`): `written` (every procedure), `verified`, `records-made` (the site records
+   * `--phases`): `checked` (every document), `written` (every procedure), `verified`, `records-made` (the site records
    * not kept), `site:<renderer>` (each site renderer that ran), `records` (site records
    * serialised), `catalog-verified`, `committed`.
    */
@@ -133,6 +133,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // Procedures whose files are written are read back from their records, a few at a time.
   const store = outDir ? procedureStore(outDir) : undefined;
   const content = await checkContent(options, cache, store);
+  options.observer?.phase?.('checked');
   const { site, checked, files, templates, documents, sourceHashes, siteText, templateHashes } = content;
   const result: BuildResult = {
     files,
@@ -421,7 +422,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.built++;
       builtNow.add(dir);
       // Its files are written: from now on it is read back from its record when asked for.
-      if (store) releaseProcedure(doc, store, dir);
+      if (store) store.written(doc, dir);
       remember(dir, artifacts);
       result.written.push(...written);
       output.keep(artifacts.filter((artifact) => reused.has(artifact)));

@@ -156,7 +156,12 @@ export async function checkContent(
           templates.words,
           shown,
           templates.pictogramIds,
-          { cached, onChecked: (source) => options.observer?.documentChecked?.(source) },
+          {
+            cached,
+            onChecked: (source) => options.observer?.documentChecked?.(source),
+            // Kept compressed until rendered: the checked procedures are not all held whole.
+            settle: store ? (doc) => store.pack(doc, doc.source.replace(/\.md$/, '')) : undefined,
+          },
         );
   for (const doc of result.checked)
     if (!result.reusedChecks.has(doc.source))
