@@ -223,3 +223,58 @@ describe('the output folder', () => {
     expect(names(out).filter((name) => name.endsWith('.pelita-new'))).toEqual([]);
   });
 });
+
+describe('a staged group (the site files, written as they are made)', () => {
+  it('writes each file beside its target at once, and puts all in place only at commit', async () => {
+    const out = tempDir();
+    const folder = await open(out);
+    await folder.commit([{ path: 'catalog.json', data: 'lama\n' }]);
+    const group = folder.stage();
+    const staged = await group.add({ path: 'catalog.json', data: 'baru\n' });
+    const part = await group.add({ path: 'catalog/id/1.json', data: '{"part":1}\n' });
+    // Nothing replaced yet; the new bytes wait in the temporary files, and read back from there.
+    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe('lama\n');
+    expect(existsSync(tempPathFor(join(out, 'catalog.json')))).toBe(true);
+    expect(Buffer.from(staged.data).toString()).toBe('baru\n');
+    expect(await group.commit([{ path: 'feed.xml', data: '<feed/>\n' }])).toEqual([
+      'catalog.json',
+      'catalog/id/1.json',
+      'feed.xml',
+    ]);
+    expect(readFileSync(join(out, 'catalog.json'), 'utf8')).toBe('baru\n');
+    // After the commit, an artifact given back reads its bytes from its target.
+    expect(Buffer.from(part.data).toString()).toBe('{"part":1}\n');
+    expect(names(out).filter((name) => name.endsWith('.pelita-new'))).toEqual([]);
+    expect(existsSync(join(out, JOURNAL))).toBe(false);
+    await folder.close();
+    expect((await readManifest(out))?.get('catalog/id/1.json')).toBe(sha256('{"part":1}\n'));
+  });
+
+  it('leaves the old files and no temporary file when a file of the group is in the way', async () => {
+    const out = tempDir();
+    const folder = await open(out);
+    await folder.commit([{ path: 'index.html', data: 'lama\n' }]);
+    writeFileSync(join(out, 'robots.txt'), 'milik tim web\n'); // not Pelita's
+    const group = folder.stage();
+    await group.add({ path: 'index.html', data: 'baru\n' });
+    await expect(group.add({ path: 'robots.txt', data: 'User-agent: *\n' })).rejects.toBeInstanceOf(InTheWayError);
+    await group.discard();
+    await expect(group.commit()).rejects.toThrow();
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('lama\n');
+    expect(readFileSync(join(out, 'robots.txt'), 'utf8')).toBe('milik tim web\n');
+    expect(names(out).filter((name) => name.endsWith('.pelita-new'))).toEqual([]);
+    await folder.close();
+  });
+
+  it('writes nothing for a file that already holds its bytes', async () => {
+    const out = tempDir();
+    const folder = await open(out);
+    await folder.commit([{ path: 'sitemap.xml', data: '<urlset/>\n' }]);
+    const group = folder.stage();
+    const same = await group.add({ path: 'sitemap.xml', data: '<urlset/>\n' });
+    expect(existsSync(tempPathFor(join(out, 'sitemap.xml')))).toBe(false);
+    expect(Buffer.from(same.data).toString()).toBe('<urlset/>\n');
+    expect(await group.commit()).toEqual(['sitemap.xml']);
+    await folder.close();
+  });
+});

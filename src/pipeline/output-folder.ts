@@ -161,22 +161,25 @@ class PelitaOutput implements OutputFolder {
     };
     const add = async (artifact: Artifact): Promise<Artifact> => {
       if (!open) throw new Error('this group of files is already committed or discarded');
-      paths.push(artifact.path);
       const sha256 = artifactHash(artifact);
       // A file already holding these bytes is not written again (no rename, no fsync).
-      if (await this.holds(artifact))
+      if (await this.holds(artifact)) {
+        paths.push(artifact.path);
         return fileArtifact({ file: join(outDir, ...artifact.path.split('/')) }, artifact, sha256);
+      }
       const target = await prepareTarget(outDir, artifact.path, fs);
       if (!this.force && !manifest.has(artifact.path) && (await lstatOrUndefined(target, fs))) {
         throw new InTheWayError('foreign', target);
       }
       const temp = await writeTemp(target, artifact.data, fs);
+      paths.push(artifact.path);
       // Read from the temporary file until it is put in place, then from its target.
       const at = { file: temp };
       staged.push({ path: artifact.path, sha256, target, temp, at });
       return fileArtifact(at, artifact, sha256);
     };
     const commit = async (last: readonly Artifact[] = []): Promise<string[]> => {
+      if (!open) throw new Error('this group of files is already committed or discarded');
       try {
         for (const artifact of last) await add(artifact);
         // The journal too can meet a full disk: then the written temporary files go as well.
