@@ -313,6 +313,30 @@ describe('the sheet files', () => {
     expect([large.width, large.height, large.density]).toEqual([2480, 3508, 300]);
   });
 
+  it('rasterises what the SVG draws, on white paper edge to edge', async () => {
+    const { svg, png } = await render(validProcedure());
+    const drawn = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([drawn.info.channels, drawn.info.width, drawn.info.height]).toEqual([3, 1240, 1754]);
+    const rowIsWhite = (y: number) => drawn.data.subarray(y * 1240 * 3, (y + 1) * 1240 * 3).every((v) => v === 255);
+    expect([rowIsWhite(0), rowIsWhite(1753)]).toEqual([true, true]);
+    // librsvg (sharp's SVG reader) as an independent second drawing of the same SVG:
+    // the two differ only in anti-aliasing, not in a missing word or picture.
+    const sized = svg.replace('width="210mm" height="297mm"', 'width="1240" height="1754"');
+    const other = await sharp(Buffer.from(sized), { density: 72 })
+      .flatten({ background: '#fff' })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let ink = 0;
+    let far = 0;
+    for (let i = 0; i < other.length; i++) {
+      if ((other[i] as number) < 128) ink++;
+      if (Math.abs((other[i] as number) - (drawn.data[i] as number)) > 96) far++;
+    }
+    expect(ink).toBeGreaterThan(50_000);
+    expect(far).toBeLessThan(ink / 1000);
+  });
+
   it('makes a tagged PDF: each picture a Figure with its full text as alt text', async () => {
     const { pdf } = await render(validProcedure());
     const document = await getDocument({ data: pdf.slice(), useSystemFonts: false }).promise;
