@@ -1,6 +1,6 @@
 // SVG → PNG: resvg draws the sheet, sharp writes the PNG. The SVG has no text elements
 // (its words are glyph outlines), so no font, of the machine or bundled, is used.
-// resvg fills the sheet's ~2,000 glyph <use>s in about a third of librsvg's CPU time
+// resvg fills the sheet's ~2,000 glyph <use>s in less than half of librsvg's CPU time
 // (docs/benchmarks.md, "Picture-language sheet").
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
