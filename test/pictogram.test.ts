@@ -11,6 +11,7 @@ import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import { matchPictures, matchText } from '../src/render/pictogram/match.js';
 import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
 import { matcherFor, planOutline } from '../src/render/pictogram/plan.js';
+import { svgToPng } from '../src/render/pictogram/png.js';
 import { loadLexicon } from '../src/render/pictogram/resources.js';
 import { DEFAULT_SETTINGS } from '../src/render/settings.js';
 import type { Artifact } from '../src/render/types.js';
@@ -311,6 +312,13 @@ describe('the sheet files', () => {
       (await render(validProcedure(), { ...DEFAULT_SETTINGS, pictogramDpi: 300 })).png,
     ).metadata();
     expect([large.width, large.height, large.density]).toEqual([2480, 3508, 300]);
+  });
+
+  it('refuses a PNG taller than 32,767 px instead of filling memory', async () => {
+    const tall = (mm: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="${mm}mm"></svg>`;
+    // 2,775 mm is 32,776 px at 300 dpi (about 9⅓ A4 pages), and 16,388 px at 150 dpi.
+    await expect(svgToPng(tall(2775), 300)).rejects.toThrow('would be 32776 px tall at 300 dpi, more than the PNG');
+    expect((await sharp(await svgToPng(tall(2775), 150)).metadata()).height).toBe(16388);
   });
 
   it('rasterises what the SVG draws, on white paper edge to edge', async () => {

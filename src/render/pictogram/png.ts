@@ -5,6 +5,8 @@
 import { renderAsync } from '@resvg/resvg-js';
 import sharp from 'sharp';
 
+const MAX_HEIGHT = 32_767;
+
 /**
  * The sheet's size is in millimetres; the pixel size is set here exactly, so no
  * renderer's unit conversion decides it: A4 at 150 dpi is 1240 × 1754.
@@ -13,6 +15,12 @@ export async function svgToPng(svg: string, dpi: number): Promise<Uint8Array> {
   const size = /<svg[^>]*?\swidth="([\d.]+)mm" height="([\d.]+)mm"/.exec(svg);
   if (!size) throw new Error('the sheet has no size in millimetres');
   const px = (mm: string | undefined) => Math.round((Number(mm) / 25.4) * dpi);
+  // The height librsvg (which drew the PNG before resvg) could not pass, kept as the
+  // limit: it bounds what one sheet holds in memory (at 300 dpi, 2480 × 32,767 RGBA
+  // pixels are 0.3 GB, and resvg's pixels are copied once for sharp).
+  if (px(size[2]) > MAX_HEIGHT) {
+    throw new Error(`the sheet would be ${px(size[2])} px tall at ${dpi} dpi, more than the PNG's ${MAX_HEIGHT} px`);
+  }
   const sized = svg.replace(
     size[0],
     size[0].replace(/width="[\d.]+mm" height="[\d.]+mm"/, `width="${px(size[1])}" height="${px(size[2])}"`),
