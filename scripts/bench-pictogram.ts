@@ -41,6 +41,7 @@ const resources = {
 const times: Record<'svg' | 'png150' | 'png300' | 'pdf', number[]> = { svg: [], png150: [], png300: [], pdf: [] };
 /** CPU seconds (all threads) per procedure for what a build makes: SVG, PNG at 150 dpi, PDF. */
 const sheetCpu: number[] = [];
+const stageCpu: Record<'svg' | 'png150' | 'pdf', number[]> = { svg: [], png150: [], pdf: [] };
 const cpuSeconds = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1e6;
@@ -60,9 +61,11 @@ async function round(record: boolean) {
       started = performance.now();
     };
     lap('svg');
+    const svgCpu = cpuSeconds(cpu);
+    cpu = process.cpuUsage();
     await svgToPng(svg, 150);
     lap('png150');
-    const built = cpuSeconds(cpu);
+    const pngCpu = cpuSeconds(cpu);
     await svgToPng(svg, 300);
     lap('png300');
     cpu = process.cpuUsage();
@@ -74,7 +77,13 @@ async function round(record: boolean) {
       updated: outline.updated.iso,
     });
     lap('pdf');
-    if (record) sheetCpu.push(built + cpuSeconds(cpu));
+    const pdfCpu = cpuSeconds(cpu);
+    if (record) {
+      sheetCpu.push(svgCpu + pngCpu + pdfCpu);
+      stageCpu.svg.push(svgCpu);
+      stageCpu.png150.push(pngCpu);
+      stageCpu.pdf.push(pdfCpu);
+    }
   }
 }
 
@@ -94,7 +103,10 @@ for (const [key, values] of Object.entries(times)) {
     `${key.padEnd(7)} median ${median(values).toFixed(1)} ms per page, max ${Math.max(...values).toFixed(1)} ms`,
   );
 }
-console.log(`CPU per procedure (SVG + PNG 150 dpi + PDF): median ${median(sheetCpu).toFixed(3)} s`);
+console.log(
+  `CPU per procedure (SVG + PNG 150 dpi + PDF): median ${median(sheetCpu).toFixed(3)} s ` +
+    `(medians: SVG ${median(stageCpu.svg).toFixed(3)}, PNG ${median(stageCpu.png150).toFixed(3)}, PDF ${median(stageCpu.pdf).toFixed(3)} s)`,
+);
 console.log(
   `${procedures.length} procedures × ${rounds} rounds; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
 );

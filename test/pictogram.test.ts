@@ -11,6 +11,7 @@ import { htmlRenderer } from '../src/render/html/html-renderer.js';
 import { matchPictures, matchText } from '../src/render/pictogram/match.js';
 import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
 import { matcherFor, planOutline } from '../src/render/pictogram/plan.js';
+import { svgToPng } from '../src/render/pictogram/png.js';
 import { loadLexicon } from '../src/render/pictogram/resources.js';
 import { DEFAULT_SETTINGS } from '../src/render/settings.js';
 import type { Artifact } from '../src/render/types.js';
@@ -311,6 +312,37 @@ describe('the sheet files', () => {
       (await render(validProcedure(), { ...DEFAULT_SETTINGS, pictogramDpi: 300 })).png,
     ).metadata();
     expect([large.width, large.height, large.density]).toEqual([2480, 3508, 300]);
+  });
+
+  it('refuses a PNG taller than 32,767 px instead of filling memory', async () => {
+    const tall = (mm: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="${mm}mm"></svg>`;
+    // 2,775 mm is 32,776 px at 300 dpi (about 9⅓ A4 pages), and 16,388 px at 150 dpi.
+    await expect(svgToPng(tall(2775), 300)).rejects.toThrow('would be 32776 px tall at 300 dpi, more than the PNG');
+    expect((await sharp(await svgToPng(tall(2775), 150)).metadata()).height).toBe(16388);
+  });
+
+  it('rasterises what the SVG draws, on white paper edge to edge', async () => {
+    const { svg, png } = await render(validProcedure());
+    const drawn = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    expect([drawn.info.channels, drawn.info.width, drawn.info.height]).toEqual([3, 1240, 1754]);
+    const rowIsWhite = (y: number) => drawn.data.subarray(y * 1240 * 3, (y + 1) * 1240 * 3).every((v) => v === 255);
+    expect([rowIsWhite(0), rowIsWhite(1753)]).toEqual([true, true]);
+    // librsvg (sharp's SVG reader) as an independent second drawing of the same SVG:
+    // the two differ only in anti-aliasing, not in a missing word or picture.
+    const sized = svg.replace('width="210mm" height="297mm"', 'width="1240" height="1754"');
+    const other = await sharp(Buffer.from(sized), { density: 72 })
+      .flatten({ background: '#fff' })
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    let ink = 0;
+    let far = 0;
+    for (let i = 0; i < other.length; i++) {
+      if ((other[i] as number) < 128) ink++;
+      if (Math.abs((other[i] as number) - (drawn.data[i] as number)) > 96) far++;
+    }
+    expect(ink).toBeGreaterThan(50_000);
+    expect(far).toBeLessThan(ink / 1000);
   });
 
   it('makes a tagged PDF: each picture a Figure with its full text as alt text', async () => {
