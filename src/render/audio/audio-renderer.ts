@@ -23,7 +23,7 @@ import { loadSpeechData, type SpeechData } from './speech-data.js';
 import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
 
 /** Bump when the way audio is made changes, so cached files are made again. */
-export const AUDIO_FORMAT_VERSION = 4;
+export const AUDIO_FORMAT_VERSION = 5;
 
 export const audioRenderer: Renderer = {
   id: 'audio',

@@ -51,18 +51,7 @@ export interface Mp3Result {
 
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {
   const engine = await speechEngine(options.engine);
-  const pronunciations = new Map(Object.entries(options.pronunciations));
-  const texts: string[] = [];
-  const pauses: number[] = [];
-  const owners: { segment: number; index: number }[] = [];
-  for (const [segmentIndex, segment] of segments.entries()) {
-    const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
-    for (const [index, sentence] of sentences.entries()) {
-      texts.push(forVoice(sentence.spoken, pronunciations));
-      pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
-      owners.push({ segment: segmentIndex, index });
-    }
-  }
+  const { texts, pauses, owners } = spokenParts(segments, options.pronunciations);
   const joined = joinSpeech(await synthesiseAll(engine, texts, options.voice), pauses);
   const { pcm } = joined;
   // A decoder without LAME's gapless header plays the encoder's delay first: the times are
@@ -81,6 +70,23 @@ export async function makeMp3(segments: readonly SpokenSegment[], options: MakeM
   const mp3 = tagMp3(await encodeMp3(normaliseLoudness(pcm)), options.tags, chapters(segments, times, durationMs));
   const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
   return { mp3, durationSeconds, times, durationMs, sentences };
+}
+
+/** The texts the voice says, one per sentence, each with the pause before it and whose it is. */
+export function spokenParts(segments: readonly SpokenSegment[], pronunciationsByWord: Record<string, string>) {
+  const pronunciations = new Map(Object.entries(pronunciationsByWord));
+  const texts: string[] = [];
+  const pauses: number[] = [];
+  const owners: { segment: number; index: number }[] = [];
+  for (const [segmentIndex, segment] of segments.entries()) {
+    const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
+    for (const [index, sentence] of sentences.entries()) {
+      texts.push(forVoice(sentence.spoken, pronunciations));
+      pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
+      owners.push({ segment: segmentIndex, index });
+    }
+  }
+  return { texts, pauses, owners };
 }
 
 /**
