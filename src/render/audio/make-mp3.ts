@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
-import { ENCODER_DELAY_SAMPLES, encodeMp3 } from './encode/mp3.js';
+import { ENCODER_DELAY_SAMPLES, encodeMp3, mp3Options } from './encode/mp3.js';
 import { forVoice } from './normalise/pronunciation.js';
 import type { ScriptSegment, ScriptSentence } from './script.js';
 import { type Pcm, type SpeechEngine, speechEngine, type VoiceOptions } from './speech/engine.js';
@@ -17,6 +17,8 @@ import { chapters } from './timed-text.js';
 
 export interface MakeMp3Options {
   engine: RenderSettings['speechEngine'];
+  /** `embedded`: the WebAssembly LAME even where Debian's `lame` is installed; `auto` when left out. */
+  encoder?: RenderSettings['mp3Encoder'];
   voice: VoiceOptions;
   tags: AudioTags;
   /** Words the voice says wrongly → eSpeak phonemes (templates/speech/phonemes/<voice>.yaml). */
@@ -67,7 +69,11 @@ export async function makeMp3(segments: readonly SpokenSegment[], options: MakeM
     return { start: own[0]?.start ?? 0, end: own[own.length - 1]?.end ?? 0 };
   });
   const durationMs = ms(pcm.samples.length);
-  const mp3 = tagMp3(await encodeMp3(normaliseLoudness(pcm)), options.tags, chapters(segments, times, durationMs));
+  const mp3 = tagMp3(
+    await encodeMp3(normaliseLoudness(pcm), mp3Options(options.encoder)),
+    options.tags,
+    chapters(segments, times, durationMs),
+  );
   const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
   return { mp3, durationSeconds, times, durationMs, sentences };
 }
