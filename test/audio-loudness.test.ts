@@ -38,6 +38,39 @@ describe('the loudness meter', () => {
     expect(measured).toBeLessThan(-15.5);
     expect(Math.max(...louder.samples.map(Math.abs)) / 32768).toBeLessThan(10 ** (-1 / 20));
   });
+  it('limits only around the peaks, reaches the target within 0.1 LU and gives the same samples twice', () => {
+    // A quiet tone with a loud 5 ms burst every half second, as speech has loud moments.
+    const rate = 22050;
+    const tone = sine(0.05, 440, rate, 6);
+    const bursts = Array.from({ length: 12 }, (_, index) => Math.round((index + 0.25) * 0.5 * rate));
+    for (const start of bursts) for (let n = start; n < start + 0.005 * rate; n++) tone[n] = 0.9 * Math.sin(n);
+    const input = Int16Array.from(tone, (value) => Math.round(value * 32767));
+    const once = normaliseLoudness({ sampleRate: rate, samples: input });
+    const again = normaliseLoudness({ sampleRate: rate, samples: input });
+    expect(Buffer.from(once.samples.buffer).equals(Buffer.from(again.samples.buffer))).toBe(true);
+    const measured = integratedLoudness(
+      Float64Array.from(once.samples, (s) => s / 32768),
+      rate,
+    );
+    expect(Math.abs(measured - -16)).toBeLessThan(0.1);
+    // No sample above the ceiling (−3 dBFS), and the bursts were lowered to it.
+    const loudest = once.samples.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+    expect(loudest).toBeLessThanOrEqual(Math.ceil(10 ** (-3 / 20) * 32768));
+    expect(loudest).toBeGreaterThan(10 ** (-4 / 20) * 32768);
+    // Far from the bursts (more than 25 ms) every sample has the same gain.
+    const far = (n: number) => bursts.every((start) => n < start - 0.025 * rate || n > start + 0.03 * rate);
+    const farSamples = [...input.keys()].filter(far);
+    const reference = farSamples.reduce((best, n) =>
+      Math.abs(input[n] as number) > Math.abs(input[best] as number) ? n : best,
+    );
+    const gain = (once.samples[reference] as number) / (input[reference] as number);
+    expect(gain).toBeGreaterThan(3); // the quiet tone was made louder
+    const deviation = farSamples.reduce(
+      (max, n) => Math.max(max, Math.abs((once.samples[n] as number) - (input[n] as number) * gain)),
+      0,
+    );
+    expect(deviation).toBeLessThan(1.5); // rounding only
+  });
 });
 
 const tools = ['espeak-ng', 'ffmpeg'].every((tool) => spawnSync(tool, ['-version']).error === undefined);

@@ -11,6 +11,8 @@ import {
   type Mp3EncoderId,
   mp3Encoder,
 } from '../src/render/audio/encode/mp3.js';
+import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
+import { makeMp3 } from '../src/render/audio/make-mp3.js';
 import type { Pcm } from '../src/render/audio/speech/engine.js';
 
 const sampleRate = 22050;
@@ -41,6 +43,27 @@ describe('mp3Encoder', () => {
     } finally {
       process.env.PATH = path;
     }
+  });
+});
+
+// A machine without lame: test/audio-mp3-encoder.test.ts.
+describe.skipIf(!lame)('--mp3-encoder on a machine with lame', () => {
+  const segments = [{ chapter: 'Cuti', pause: 'section' as const, spoken: 'Layanan cuti tahunan. Biaya: gratis.' }];
+  const options = {
+    engine: 'embedded' as const,
+    voice: { voice: 'id', rate: 150 },
+    tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: '' },
+    pronunciations: {},
+  };
+  it('auto uses lame, embedded the WebAssembly LAME, and the cache key tells them apart', async () => {
+    const [auto, embedded] = [
+      await makeMp3(segments, { ...options, encoder: 'auto' }),
+      await makeMp3(segments, { ...options, encoder: 'embedded' }),
+    ];
+    expect(Buffer.from(auto.mp3).equals(Buffer.from(embedded.mp3))).toBe(false);
+    expect(auto.mp3.length).toBe(embedded.mp3.length); // same frames, other encoder
+    expect(audioEngineVersions('embedded', 'auto')['mp3 encoder']).toMatch(/^lame \(native\): LAME /);
+    expect(audioEngineVersions('embedded', 'embedded')['mp3 encoder']).toBe('embedded');
   });
 });
 

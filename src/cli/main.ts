@@ -41,6 +41,7 @@ interface BuildCommandOptions extends CommonOptions {
   out: string;
   brailleEngine: RenderSettings['brailleEngine'];
   speechEngine: RenderSettings['speechEngine'];
+  mp3Encoder: RenderSettings['mp3Encoder'];
   pictogramDpi: string;
   verify: boolean;
   force?: boolean;
@@ -123,6 +124,14 @@ export function createProgram(): Command {
         .default(DEFAULT_SETTINGS.speechEngine),
     )
     .addOption(
+      new Option(
+        '--mp3-encoder <encoder>',
+        "LAME to use: Debian's lame when installed, else the bundled WebAssembly build (auto); or always the bundled one (embedded), so every machine makes the same MP3s",
+      )
+        .choices(['auto', 'embedded'])
+        .default(DEFAULT_SETTINGS.mp3Encoder),
+    )
+    .addOption(
       new Option('--pictogram-dpi <dpi>', 'resolution of pictograms.png')
         .choices(['150', '300'])
         .default(String(DEFAULT_SETTINGS.pictogramDpi)),
@@ -140,6 +149,7 @@ export function createProgram(): Command {
         {
           brailleEngine: options.brailleEngine,
           speechEngine: options.speechEngine,
+          mp3Encoder: options.mp3Encoder,
           pictogramDpi: Number(options.pictogramDpi) as RenderSettings['pictogramDpi'],
         },
         options.verify,

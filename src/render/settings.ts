@@ -5,6 +5,11 @@ export interface RenderSettings {
   brailleEngine: 'embedded' | 'native';
   /** eSpeak NG: `embedded` (WebAssembly from npm, default) or `native` (Debian's espeak-ng). */
   speechEngine: 'embedded' | 'native';
+  /**
+   * LAME: `auto` (Debian's `lame` when installed, else the WebAssembly one) or `embedded`
+   * (always the WebAssembly one, so machines with and without `lame` make the same MP3s).
+   */
+  mp3Encoder: 'auto' | 'embedded';
   /** Resolution of pictograms.png. */
   pictogramDpi: 150 | 300;
 }
@@ -12,5 +17,6 @@ export interface RenderSettings {
 export const DEFAULT_SETTINGS: RenderSettings = {
   brailleEngine: 'embedded',
   speechEngine: 'embedded',
+  mp3Encoder: 'auto',
   pictogramDpi: 150,
 };

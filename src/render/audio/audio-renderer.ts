@@ -23,7 +23,7 @@ import { loadSpeechData, type SpeechData } from './speech-data.js';
 import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
 
 /** Bump when the way audio is made changes, so cached files are made again. */
-export const AUDIO_FORMAT_VERSION = 4;
+export const AUDIO_FORMAT_VERSION = 5;
 
 export const audioRenderer: Renderer = {
   id: 'audio',
@@ -41,7 +41,7 @@ export const audioRenderer: Renderer = {
       version: AUDIO_FORMAT_VERSION,
       talkingBook: TALKING_BOOK_FORMAT_VERSION,
       engine: context.settings.speechEngine,
-      engines: audioEngineVersions(context.settings.speechEngine),
+      engines: audioEngineVersions(context.settings.speechEngine, context.settings.mp3Encoder),
       voice: prepared.speech.voice,
       rate: prepared.speech.rate,
       mp3: DEFAULT_MP3_OPTIONS,
@@ -60,6 +60,7 @@ export const audioRenderer: Renderer = {
     const { makeMp3InWorker } = await import('./mp3-pool.js');
     const { mp3, durationSeconds, times, durationMs, sentences } = await makeMp3InWorker(prepared.segments, {
       engine: context.settings.speechEngine,
+      encoder: context.settings.mp3Encoder,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },
       tags: prepared.tags,
       pronunciations: prepared.pronunciations,

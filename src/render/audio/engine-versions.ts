@@ -6,21 +6,29 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RenderSettings } from '../settings.js';
-import { mp3Encoder } from './encode/mp3.js';
+import { chosenMp3Encoder } from './encode/mp3.js';
 
 // The embedded eSpeak NG (one instance per thread, speech/embedded-engine.ts), LAME and the ID3 writer.
 const PACKAGES = ['@echogarden/espeak-ng-emscripten', 'wasm-media-encoders', 'browser-id3-writer'] as const;
 
 let versions: Record<string, string> | undefined;
 
-/** npm package versions of the engines, and the native espeak-ng's when that engine is used. */
-export function audioEngineVersions(engine: RenderSettings['speechEngine']): Record<string, string> {
-  versions ??= {
-    ...Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)])),
-    'mp3 encoder': mp3Encoder().id === 'native' ? `lame (native): ${mp3Encoder().version}` : 'embedded',
+/**
+ * npm package versions of the engines, which LAME encodes (by the `mp3Encoder` setting and
+ * what is installed), and the native espeak-ng's when that engine is used.
+ */
+export function audioEngineVersions(
+  engine: RenderSettings['speechEngine'],
+  encoder: RenderSettings['mp3Encoder'],
+): Record<string, string> {
+  versions ??= Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)]));
+  const lame = chosenMp3Encoder(encoder);
+  const withEncoder = {
+    ...versions,
+    'mp3 encoder': lame.id === 'native' ? `lame (native): ${lame.version}` : 'embedded',
   };
-  if (engine !== 'native') return versions;
-  return { ...versions, 'espeak-ng (native)': nativeVersion() };
+  if (engine !== 'native') return withEncoder;
+  return { ...withEncoder, 'espeak-ng (native)': nativeVersion() };
 }
 
 let native: string | undefined;

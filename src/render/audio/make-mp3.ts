@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
-import { ENCODER_DELAY_SAMPLES, encodeMp3 } from './encode/mp3.js';
+import { ENCODER_DELAY_SAMPLES, encodeMp3, mp3Options } from './encode/mp3.js';
 import { forVoice } from './normalise/pronunciation.js';
 import type { ScriptSegment, ScriptSentence } from './script.js';
 import { type Pcm, type SpeechEngine, speechEngine, type VoiceOptions } from './speech/engine.js';
@@ -17,6 +17,8 @@ import { chapters } from './timed-text.js';
 
 export interface MakeMp3Options {
   engine: RenderSettings['speechEngine'];
+  /** `embedded`: the WebAssembly LAME even where Debian's `lame` is installed; `auto` when left out. */
+  encoder?: RenderSettings['mp3Encoder'];
   voice: VoiceOptions;
   tags: AudioTags;
   /** Words the voice says wrongly → eSpeak phonemes (templates/speech/phonemes/<voice>.yaml). */
@@ -51,18 +53,7 @@ export interface Mp3Result {
 
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {
   const engine = await speechEngine(options.engine);
-  const pronunciations = new Map(Object.entries(options.pronunciations));
-  const texts: string[] = [];
-  const pauses: number[] = [];
-  const owners: { segment: number; index: number }[] = [];
-  for (const [segmentIndex, segment] of segments.entries()) {
-    const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
-    for (const [index, sentence] of sentences.entries()) {
-      texts.push(forVoice(sentence.spoken, pronunciations));
-      pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
-      owners.push({ segment: segmentIndex, index });
-    }
-  }
+  const { texts, pauses, owners } = spokenParts(segments, options.pronunciations);
   const joined = joinSpeech(await synthesiseAll(engine, texts, options.voice), pauses);
   const { pcm } = joined;
   // A decoder without LAME's gapless header plays the encoder's delay first: the times are
@@ -78,9 +69,30 @@ export async function makeMp3(segments: readonly SpokenSegment[], options: MakeM
     return { start: own[0]?.start ?? 0, end: own[own.length - 1]?.end ?? 0 };
   });
   const durationMs = ms(pcm.samples.length);
-  const mp3 = tagMp3(await encodeMp3(normaliseLoudness(pcm)), options.tags, chapters(segments, times, durationMs));
+  const mp3 = tagMp3(
+    await encodeMp3(normaliseLoudness(pcm), mp3Options(options.encoder)),
+    options.tags,
+    chapters(segments, times, durationMs),
+  );
   const durationSeconds = Math.round((pcm.samples.length / pcm.sampleRate) * 10) / 10;
   return { mp3, durationSeconds, times, durationMs, sentences };
+}
+
+/** The texts the voice says, one per sentence, each with the pause before it and whose it is. */
+export function spokenParts(segments: readonly SpokenSegment[], pronunciationsByWord: Record<string, string>) {
+  const pronunciations = new Map(Object.entries(pronunciationsByWord));
+  const texts: string[] = [];
+  const pauses: number[] = [];
+  const owners: { segment: number; index: number }[] = [];
+  for (const [segmentIndex, segment] of segments.entries()) {
+    const sentences = segment.sentences?.length ? segment.sentences : [{ spoken: segment.spoken }];
+    for (const [index, sentence] of sentences.entries()) {
+      texts.push(forVoice(sentence.spoken, pronunciations));
+      pauses.push(index > 0 ? PAUSE_SECONDS.sentence : segmentIndex === 0 ? 0 : PAUSE_SECONDS[segment.pause]);
+      owners.push({ segment: segmentIndex, index });
+    }
+  }
+  return { texts, pauses, owners };
 }
 
 /**

@@ -2,9 +2,12 @@
 // otherwise LAME compiled to WebAssembly (npm `wasm-media-encoders`). Constant bit rate, mono,
 // so the same samples always give the same bytes on one machine and duration = size / bit rate.
 // The two encoders give other bytes (other quality setting, integer or float input): which one
-// made the MP3, and its version, is in the audio cache key (engine-versions.ts).
+// made the MP3, and its version, is in the audio cache key (engine-versions.ts). The build's
+// `--mp3-encoder embedded` always takes the WebAssembly one: a build sharded over machines
+// with and without `lame` then makes the same bytes everywhere.
 import { spawnSync } from 'node:child_process';
 import { endianness } from 'node:os';
+import type { RenderSettings } from '../../settings.js';
 import { runPiped } from '../run-command.js';
 import type { Pcm } from '../speech/engine.js';
 
@@ -25,6 +28,16 @@ export interface Mp3Options {
 export const ENCODER_DELAY_SAMPLES = 1105;
 
 export const DEFAULT_MP3_OPTIONS: Mp3Options = { bitrate: 48 };
+
+/** The MP3 options for the build's `mp3Encoder` setting: `auto` leaves the choice to mp3Encoder(). */
+export function mp3Options(setting: RenderSettings['mp3Encoder'] = 'auto'): Mp3Options {
+  return setting === 'embedded' ? { ...DEFAULT_MP3_OPTIONS, encoder: 'embedded' } : DEFAULT_MP3_OPTIONS;
+}
+
+/** The encoder a build with this setting uses, and its version (for the cache key). */
+export function chosenMp3Encoder(setting: RenderSettings['mp3Encoder']): { id: Mp3EncoderId; version: string } {
+  return setting === 'embedded' ? EMBEDDED : mp3Encoder();
+}
 
 type Mp3Encoder = Awaited<ReturnType<typeof import('wasm-media-encoders').createMp3Encoder>>;
 
@@ -79,8 +92,10 @@ export function mp3Encoder(): { id: Mp3EncoderId; version: string } {
 export function detectMp3Encoder(): { id: Mp3EncoderId; version: string } {
   const run = spawnSync(LAME_COMMAND, ['--version'], { encoding: 'utf8' });
   const version = run.status === 0 ? run.stdout.split('\n')[0]?.trim() : undefined;
-  return version ? { id: 'native', version } : { id: 'embedded', version: 'wasm-media-encoders' };
+  return version ? { id: 'native', version } : EMBEDDED;
 }
+
+const EMBEDDED = { id: 'embedded', version: 'wasm-media-encoders' } as const;
 
 /**
  * Raw 16-bit samples in on stdin, the MP3 out on stdout. `-q 7`: LAME's fast psychoacoustics,
