@@ -69,7 +69,8 @@ export interface ReadParts<Entry> {
   entries: Map<string, Entry>;
   /** Bucket count of the parts read; 0 when there were none (or only a format-1 file). */
   buckets: number;
-  parts: ReadonlySet<string>;
+  /** The parts read, with the SHA-256 of their bytes. */
+  parts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -77,8 +78,8 @@ export interface ReadParts<Entry> {
  * procedure's `build:` entry). Unreadable or of another format: no entries (render everything).
  */
 export async function readParts<Entry>(outDir: string): Promise<ReadParts<Entry>> {
-  const none: ReadParts<Entry> = { entries: new Map(), buckets: 0, parts: new Set() };
-  const parsed = await readJson(join(outDir, CACHE_MANIFEST));
+  const none: ReadParts<Entry> = { entries: new Map(), buckets: 0, parts: new Map() };
+  const parsed = (await readJson(join(outDir, CACHE_MANIFEST)))?.value;
   if (parsed?.version === SINGLE_FILE_FORMAT && isRecord(parsed.entries))
     return { ...none, entries: new Map(Object.entries(parsed.entries as Record<string, Entry>)) };
   const index = parsed as Partial<Index> | undefined;
@@ -86,23 +87,28 @@ export async function readParts<Entry>(outDir: string): Promise<ReadParts<Entry>
   const names = index.parts.filter((name): name is string => typeof name === 'string' && isPartName(name));
   const parts = await mapLimit(names, IO_AT_ONCE, (name) => readJson(join(outDir, ...partPath(name).split('/'))));
   // A part missing or unreadable: all is rendered again (a part alone would be a half cache).
-  if (parts.some((part) => part?.version !== CACHE_FORMAT || !isRecord(part.entries))) return none;
+  if (parts.some((part) => part?.value.version !== CACHE_FORMAT || !isRecord(part.value.entries))) return none;
   const entries = new Map<string, Entry>();
-  for (const part of parts)
-    for (const [owner, entry] of Object.entries(part?.entries as object)) entries.set(owner, entry);
-  return { entries, buckets: index.buckets, parts: new Set(names) };
+  const hashes = new Map<string, string>();
+  for (const [index, part] of parts.entries()) {
+    for (const [owner, entry] of Object.entries(part?.value.entries as object)) entries.set(owner, entry);
+    hashes.set(names[index] as string, part?.sha256 as string);
+  }
+  return { entries, buckets: index.buckets, parts: hashes };
 }
 
 /**
  * The index and the parts for these entries. A part in `clean` (its entries unchanged since
- * read, under the same bucket count) is given as the file it is, read again only when the
- * output folder compares it (it is then not written); the others are made from the entries.
+ * read, under the same bucket count) is given as the file it is, with the hash it had when
+ * read (told to `known`), read again only when the output folder compares it (it is then
+ * not written); the others are made from the entries.
  */
 export function partArtifacts<Entry>(
   outDir: string | undefined,
   entries: ReadonlyMap<string, Entry>,
   before: Pick<ReadParts<Entry>, 'buckets' | 'parts'>,
   clean: (part: string) => boolean,
+  known: (artifact: Artifact, sha256: string) => void = () => {},
 ): Artifact[] {
   const procedures = new Set<string>();
   for (const owner of entries.keys()) {
@@ -122,12 +128,12 @@ export function partArtifacts<Entry>(
   const index: Index = { version: CACHE_FORMAT, buckets, parts: names };
   const artifacts: Artifact[] = [{ path: CACHE_MANIFEST, data: `${JSON.stringify(index)}\n` }];
   for (const name of names) {
-    const made = () => partText(owners.get(name) ?? [], entries);
-    artifacts.push(
-      outDir && sameCut && before.parts.has(name) && clean(name)
-        ? fileArtifact(outDir, partPath(name), made)
-        : { path: partPath(name), data: made() },
-    );
+    const sha256 = before.parts.get(name);
+    if (outDir && sameCut && sha256 !== undefined && clean(name)) {
+      const artifact = fileArtifact(outDir, partPath(name));
+      known(artifact, sha256);
+      artifacts.push(artifact);
+    } else artifacts.push({ path: partPath(name), data: partText(owners.get(name) ?? [], entries) });
   }
   return artifacts;
 }
@@ -140,17 +146,13 @@ function partText<Entry>(owners: string[], entries: ReadonlyMap<string, Entry>):
 
 /**
  * A part as it is on disk (it holds the entries read), read each time its bytes are asked
- * for, so memory does not keep the parts; made from the entries if it is gone meanwhile.
+ * for, so memory does not keep the parts (like a reused file, it must stay in place meanwhile).
  */
-function fileArtifact(outDir: string, path: string, made: () => string): Artifact {
+function fileArtifact(outDir: string, path: string): Artifact {
   return {
     path,
-    get data(): Uint8Array | string {
-      try {
-        return new Uint8Array(readFileSync(join(outDir, ...path.split('/'))));
-      } catch {
-        return made();
-      }
+    get data(): Uint8Array {
+      return readFileSync(join(outDir, ...path.split('/')));
     },
   };
 }
@@ -159,10 +161,11 @@ function isPartName(name: string): boolean {
   return name === SITE_PART || /^\d+-of-\d+$/.test(name);
 }
 
-async function readJson(path: string): Promise<Record<string, unknown> | undefined> {
+async function readJson(path: string): Promise<{ value: Record<string, unknown>; sha256: string } | undefined> {
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return isRecord(parsed) ? parsed : undefined;
+    const bytes = await readFile(path);
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return isRecord(value) ? { value, sha256: createHash('sha256').update(bytes).digest('hex') } : undefined;
   } catch {
     return undefined; // none yet, or unreadable
   }

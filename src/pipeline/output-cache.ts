@@ -178,9 +178,15 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       }
     },
     manifestParts() {
-      const before = read ?? { buckets: 0, parts: new Set<string>() };
+      const before = read ?? { buckets: 0, parts: new Map<string, string>() };
       const touched = new Set([...changed].map((owner) => partOf(owner, before.buckets || 1)));
-      return partArtifacts(outDir, entries, before, (part) => !touched.has(part));
+      return partArtifacts(
+        outDir,
+        entries,
+        before,
+        (part) => !touched.has(part),
+        (artifact, sha256) => knownHashes.set(artifact, sha256),
+      );
     },
     result(owner, key) {
       const entry = entries.get(owner);
@@ -240,7 +246,7 @@ export async function mergedManifest(outDirs: readonly string[]): Promise<Artifa
   const entries = new Map<string, CacheEntry>();
   for (const dir of outDirs)
     for (const [owner, entry] of (await readParts<CacheEntry>(dir)).entries) entries.set(owner, entry);
-  return partArtifacts(undefined, entries, { buckets: 0, parts: new Set() }, () => false);
+  return partArtifacts(undefined, entries, { buckets: 0, parts: new Map() }, () => false);
 }
 
 function hash(data: string | Uint8Array): string {
