@@ -3,9 +3,10 @@
 // procedure edited. Each run is its own process under /usr/bin/time -v: wall time, CPU
 // time (user + system, children included) and peak RSS.
 //   npx tsx scripts/bench-scale.ts N [--editions html,pdf] [--per-edition] [--cpus 0] [--keep]
-//     [--cli dist/cli/main.js] [--before OTHER/dist/cli/main.js] [--profile DIR]
+//     [--cli dist/cli/main.js] [--before OTHER/dist/cli/main.js] [--profile DIR] [--profile-edited DIR]
 // --before: each run also with another Pelita (e.g. main's), alternating, on the same corpus.
 // --profile: a CPU profile (node --cpu-prof) of the cold build into DIR.
+// --profile-edited: the same of the build with one procedure edited.
 // --per-edition: also one cold build per edition (each alone, into its own folder).
 // --phases: also one cold build (into its own folder) through scripts/memory-phases.mjs: the
 //   live heap and RSS at the end of each stage of the build (render loop, verify, each site
@@ -13,7 +14,17 @@
 // --cpus 0: run the builds under `taskset -c 0` (one core) to measure the speed-up.
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -109,6 +120,29 @@ function build(content: string, out: string, chosen: string | undefined, which =
   return run;
 }
 
+/** The cache manifest's files (the index, and its parts when in parts) with their modification times. */
+function cacheFiles(out: string): Map<string, { mtimeMs: number; size: number }> {
+  const paths = ['.pelita-cache.json'];
+  if (existsSync(join(out, '.pelita-cache')))
+    paths.push(...readdirSync(join(out, '.pelita-cache')).map((name) => `.pelita-cache/${name}`));
+  return new Map(
+    paths.filter((path) => existsSync(join(out, path))).map((path) => [path, statSync(join(out, path))] as const),
+  );
+}
+/** Bytes of the cache manifest's files written by `run` (new, or modified since before it). */
+function cacheBytesWritten(out: string, run: () => void): string {
+  const before = cacheFiles(out);
+  run();
+  let bytes = 0;
+  let files = 0;
+  for (const [path, info] of cacheFiles(out)) {
+    if (before.get(path)?.mtimeMs === info.mtimeMs) continue;
+    bytes += info.size;
+    files++;
+  }
+  return `${bytes.toLocaleString('en')} bytes in ${files} file${files === 1 ? '' : 's'}`;
+}
+
 const show = (label: string, run: Run) =>
   console.log(
     `| ${label} | ${run.wall.toFixed(1)} s | ${run.cpu.toFixed(1)} s | ${run.rssMiB.toFixed(0)} MiB | ${run.status === 0 ? 'ok' : `exit ${run.status}`} |`,
@@ -124,6 +158,7 @@ console.log(`N = ${n}: ${corpus.documents} documents · editions ${editions ?? '
 const out = mkdtempSync(join(tmpdir(), 'pelita-scale-out-'));
 rmSync(out, { recursive: true });
 const profile = option('--profile');
+const profileEdited = option('--profile-edited');
 const before = option('--before');
 const text = readFileSync(corpus.edited, 'utf8');
 const edit = () => writeFileSync(corpus.edited, text.replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
@@ -142,7 +177,7 @@ if (before) {
       runs[which] =
         which === 'before'
           ? build(corpus.dir, old, editions, before)
-          : build(corpus.dir, out, editions, cli, label === 'cold' ? profile : undefined);
+          : build(corpus.dir, out, editions, cli, { cold: profile, 'one edited': profileEdited }[label]);
     console.log(
       `| ${label} | ${cell(runs.before as Run)} | ${cell(runs.after as Run)} | ${loadavg()[0]?.toFixed(1)} |`,
     );
@@ -150,14 +185,21 @@ if (before) {
   pair('cold', true);
   pair('nothing changed', false);
   edit();
-  pair('one edited', true);
+  const written: Record<string, string> = {};
+  written.after = cacheBytesWritten(out, () => {
+    written.before = cacheBytesWritten(old, () => pair('one edited', true));
+  });
+  console.log(`cache manifest written by the one-edited build: before ${written.before} · after ${written.after}`);
   rmSync(old, { recursive: true, force: true });
 } else {
   console.log('| run | wall | CPU | peak RSS | result |\n|---|---|---|---|---|');
   show('cold', build(corpus.dir, out, editions, cli, profile));
   show('nothing changed', build(corpus.dir, out, editions));
   edit();
-  show('one edited', build(corpus.dir, out, editions));
+  const written = cacheBytesWritten(out, () =>
+    show('one edited', build(corpus.dir, out, editions, cli, profileEdited)),
+  );
+  console.log(`cache manifest written by the one-edited build: ${written}`);
 }
 if (args.includes('--per-edition')) {
   for (const edition of (editions ?? 'html,pdf,braille,pictogram,audio').split(',')) {

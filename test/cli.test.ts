@@ -58,6 +58,8 @@ describe('pelita build', () => {
     const files = all.filter((path) => !path.includes('/pictograms/'));
     expect(files).toEqual([
       '.pelita-cache.json',
+      '.pelita-cache/0-of-1.json',
+      '.pelita-cache/site.json',
       '.pelita-output.json',
       '.pelita-site/id/cuti-tahunan.json',
       '.pelita-site/jv/cuti-tahunan.json',

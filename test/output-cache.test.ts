@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../src/pipeline/build.js';
-import { CACHE_MANIFEST, openCache } from '../src/pipeline/output-cache.js';
+import { CACHE_MANIFEST, CACHE_PARTS, openCache } from '../src/pipeline/output-cache.js';
 import { writeFileSafe } from '../src/pipeline/safe-write.js';
 import type { Artifact } from '../src/render/types.js';
 import { contentFolder, tempDir } from './support/cli.js';
@@ -23,7 +23,7 @@ async function recorded(out: string) {
   await writeArtifacts(out, files);
   const cache = await openCache(out);
   cache.record('audio:id/x', 'key-1', files);
-  await writeArtifacts(out, [cache.manifest()]);
+  await writeArtifacts(out, cache.manifestParts());
 }
 
 describe('output cache', () => {
@@ -50,9 +50,11 @@ describe('output cache', () => {
   it('keeps no clock or absolute path in the manifest', async () => {
     const out = tempDir();
     await recorded(out);
-    const manifest = readFileSync(join(out, CACHE_MANIFEST), 'utf8');
-    expect(manifest).not.toContain(out);
-    expect(JSON.parse(manifest).entries['audio:id/x'].files[0].facts).toEqual({ durationSeconds: 1.5 });
+    const index = readFileSync(join(out, CACHE_MANIFEST), 'utf8');
+    expect(JSON.parse(index)).toEqual({ version: 2, buckets: 1, parts: ['0-of-1'] });
+    const part = readFileSync(join(out, CACHE_PARTS, '0-of-1.json'), 'utf8');
+    expect(part).not.toContain(out);
+    expect(JSON.parse(part).entries['audio:id/x'].files[0].facts).toEqual({ durationSeconds: 1.5 });
   });
 
   it('lets a build reuse the audio edition until the text or the speech settings change', async () => {

@@ -498,7 +498,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     if (shard) {
       // A shard's folder holds its procedures and what merge needs (their cache records and
       // what verify found); the site files come from merge.
-      result.written.push(...((await commitOrReport(output, [cache.manifest()], result.files[0] as VFile)) ?? []));
+      result.written.push(...((await commitOrReport(output, cache.manifestParts(), result.files[0] as VFile)) ?? []));
       await cache.saveStats();
       for (const { file } of verified) if (file.messages.length > 0) result.files.push(file);
       return;
@@ -536,7 +536,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       // Nothing the site files list changed: they are not made (nor their catalog read) again.
       output.keep(siteFiles);
       result.reused.push(...siteFiles.map((artifact) => artifact.path));
-      result.written.push(...((await commitOrReport(output, [cache.manifest()], siteFile)) ?? []));
+      result.written.push(...((await commitOrReport(output, cache.manifestParts(), siteFile)) ?? []));
       if (result.fidelity) replayCatalog(verified, foundResults(siteBefore.catalog ?? {}), result.fidelity);
     } else {
       await loadRenderers();
@@ -594,7 +594,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         if (result.fidelity) observer.phase?.('catalog-verified');
         cache.record('site', siteKey, siteArtifacts, [], { catalog });
         // The site files, the records and the manifest are replaced together (all old or all new).
-        result.written.push(...(await group.commit([...changedRecords, cache.manifest()])));
+        result.written.push(...(await group.commit([...changedRecords, ...cache.manifestParts()])));
       } catch (error) {
         await group.discard();
         if (!(error instanceof InTheWayError)) throw error;

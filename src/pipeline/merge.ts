@@ -48,7 +48,7 @@ export async function mergeShards(options: MergeOptions): Promise<number> {
         copied += artifacts.length;
       }
     }
-    await output.commit([await mergedManifest(options.shardDirs)]);
+    await output.commit(await mergedManifest(options.shardDirs));
   } finally {
     await output.close();
   }

@@ -1,5 +1,5 @@
-// Reuse of renderers' files between builds. The manifest (output/.pelita-cache.json)
-// records, per renderer and procedure, the hash of the cache key and the SHA-256 of each
+// Reuse of renderers' files between builds. The manifest (output/.pelita-cache.json, an
+// index of parts in output/.pelita-cache/, laid out by cache-parts.ts) records, per renderer and procedure, the hash of the cache key and the SHA-256 of each
 // file it wrote. When the key matches and every file on disk still has its recorded hash,
 // the files are reused instead of rendered again (like Eleventy's incremental builds).
 // A file's hash is trusted without reading it while its size and modification time are
@@ -12,10 +12,11 @@ import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Artifact } from '../render/types.js';
+import { partArtifacts, partOf, readParts } from './cache-parts.js';
 import { IO_AT_ONCE, mapLimit } from './map-limit.js';
 import { writeFileSafe } from './safe-write.js';
 
-export const CACHE_MANIFEST = '.pelita-cache.json';
+export { CACHE_MANIFEST, CACHE_PARTS } from './cache-parts.js';
 /**
  * Where the size and modification time of an output folder's files are kept, with the hash
  * they had then: `$XDG_CACHE_HOME/pelita/stat/` (or `~/.cache/…`), one file per folder.
@@ -24,8 +25,6 @@ export function statRecordPath(outDir: string): { dir: string; name: string } {
   const home = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return { dir: join(home, 'pelita', 'stat'), name: `${hash(resolve(outDir)).slice(0, 32)}.json` };
 }
-const MANIFEST_VERSION = 1;
-
 interface CachedFile {
   path: string;
   sha256: string;
@@ -68,8 +67,12 @@ export interface OutputCache {
   ): void;
   /** Forgets the entries of owners `keep` refuses (documents that are gone). */
   forget(keep: (owner: string) => boolean): void;
-  /** The manifest to write to `CACHE_MANIFEST`: sorted, so it is the same for the same build. */
-  manifest(): Artifact;
+  /**
+   * The index (`CACHE_MANIFEST`) and every part, to commit together: a part whose entries
+   * did not change is the file already there (so it is not written again), the others are
+   * made anew, sorted, so they are the same for the same build.
+   */
+  manifestParts(): Artifact[];
   /** A result recorded under this key (what verify found in a procedure's files), if the key matches. */
   result(owner: string, key: string): unknown;
   recordResult(owner: string, key: string, results: unknown): void;
@@ -100,9 +103,14 @@ type Stats = Record<string, [size: number, mtimeMs: number, sha256: string]>;
 
 /** Without `outDir` (`pelita check`) the cache is empty and nothing is reused. */
 export async function openCache(outDir: string | undefined): Promise<OutputCache> {
-  const entries = new Map<string, CacheEntry>(
-    outDir ? Object.entries(await readManifest(join(outDir, CACHE_MANIFEST))) : [],
-  );
+  const read = outDir ? await readParts<CacheEntry>(outDir) : undefined;
+  const entries = read?.entries ?? new Map<string, CacheEntry>();
+  /** Owners whose entry was set or removed since read: only their parts are made again. */
+  const changed = new Set<string>();
+  const set = (owner: string, entry: CacheEntry) => {
+    entries.set(owner, entry);
+    changed.add(owner);
+  };
   const record = outDir ? statRecordPath(outDir) : undefined;
   const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
@@ -151,7 +159,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         if (known.get(artifact.path) !== sha256) seenNow.delete(artifact.path);
         known.set(artifact.path, sha256);
       }
-      entries.set(owner, {
+      set(owner, {
         key: key === undefined ? '' : hash(key),
         files: artifacts.map((artifact) => ({
           path: artifact.path,
@@ -163,14 +171,22 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       });
     },
     forget(keep) {
-      for (const owner of [...entries.keys()]) if (!keep(owner)) entries.delete(owner);
+      for (const owner of [...entries.keys()]) {
+        if (keep(owner)) continue;
+        entries.delete(owner);
+        changed.add(owner);
+      }
     },
-    manifest() {
-      const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      return {
-        path: CACHE_MANIFEST,
-        data: `${JSON.stringify({ version: MANIFEST_VERSION, entries: sorted }, null, 1)}\n`,
-      };
+    manifestParts() {
+      const before = read ?? { buckets: 0, parts: new Map<string, string>() };
+      const touched = new Set([...changed].map((owner) => partOf(owner, before.buckets || 1)));
+      return partArtifacts(
+        outDir,
+        entries,
+        before,
+        (part) => !touched.has(part),
+        (artifact, sha256) => knownHashes.set(artifact, sha256),
+      );
     },
     result(owner, key) {
       const entry = entries.get(owner);
@@ -178,7 +194,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     },
     resultOf: (owner) => entries.get(owner)?.results,
     recordResult(owner, key, results) {
-      entries.set(owner, { key: hash(key), files: [], results });
+      set(owner, { key: hash(key), files: [], results });
     },
     async saveStats() {
       if (!outDir || !record) return;
@@ -225,27 +241,12 @@ async function readStats(path: string): Promise<Stats> {
   }
 }
 
-/** The cache entries of several output folders (shards of one build), as one manifest. */
-export async function mergedManifest(outDirs: readonly string[]): Promise<Artifact> {
-  const entries: Record<string, CacheEntry> = {};
-  for (const dir of outDirs) Object.assign(entries, await readManifest(join(dir, CACHE_MANIFEST)));
-  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return {
-    path: CACHE_MANIFEST,
-    data: `${JSON.stringify({ version: MANIFEST_VERSION, entries: sorted }, null, 1)}\n`,
-  };
-}
-
-async function readManifest(path: string): Promise<Record<string, CacheEntry>> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as {
-      version?: number;
-      entries?: Record<string, CacheEntry>;
-    };
-    return parsed.version === MANIFEST_VERSION && parsed.entries ? parsed.entries : {};
-  } catch {
-    return {}; // no manifest yet, or unreadable: render everything
-  }
+/** The cache entries of several output folders (shards of one build), as one index and its parts. */
+export async function mergedManifest(outDirs: readonly string[]): Promise<Artifact[]> {
+  const entries = new Map<string, CacheEntry>();
+  for (const dir of outDirs)
+    for (const [owner, entry] of (await readParts<CacheEntry>(dir)).entries) entries.set(owner, entry);
+  return partArtifacts(undefined, entries, { buckets: 0, parts: new Map() }, () => false);
 }
 
 function hash(data: string | Uint8Array): string {
