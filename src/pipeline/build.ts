@@ -59,9 +59,9 @@ export interface BuildObserver {
   siteStarted?(renderer: string): void;
   /**
    * A stage of the build is over (for measuring where memory goes, scripts/bench-scale.ts
-   * `--phases`): `checked` (every document), `written` (every procedure), `verified`, `records-made` (the site records
-   * not kept), `site:<renderer>` (each site renderer that ran), `records` (site records
-   * serialised), `catalog-verified`, `committed`.
+   * `--phases`): `checked` (every document), `written` (every procedure), `verified`,
+   * `records-made` (the site records not kept), `site:<renderer>` (each site renderer that
+   * ran), `records` (site records serialised), `catalog-verified`, `committed`.
    */
   phase?(name: string): void;
 }
