@@ -429,10 +429,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.reused.push(...artifacts.filter((artifact) => reused.has(artifact)).map((artifact) => artifact.path));
       for (const artifact of made.asBefore) asBefore.add(artifact.path);
       const checkedFiles = artifacts.filter((artifact) => !made.asBefore.has(artifact));
-      const verifyKey = JSON.stringify({
-        keys: made.keys,
-        files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
-      });
+      // Kept as its hash: it is recorded with the procedure's build entry and the site key.
+      const verifyKey = sha256(
+        JSON.stringify({
+          keys: made.keys,
+          files: checkedFiles.map((artifact) => `${artifact.path} ${artifactHash(artifact)}`),
+        }),
+      );
       verifyKeys.set(dir, verifyKey);
       verifyEarly(
         dir,
