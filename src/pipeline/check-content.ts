@@ -7,7 +7,7 @@ import { readSite } from '../model/read-site.js';
 import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
-import type { BuildOptions } from './build.js';
+import type { BuildOptions } from './build-options.js';
 import {
   type CheckRecord,
   checkKey,

@@ -8,7 +8,7 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Procedure } from '../model/types.js';
 import { type EditionId, RENDERERS } from '../render/registry.js';
 import { type Artifact, type ProcedureRun, procedureDir, type RenderContext, type Renderer } from '../render/types.js';
-import type { BuildObserver } from './build.js';
+import type { BuildObserver } from './build-options.js';
 import type { KeyFor } from './dependency-key.js';
 import { artifactHash, type CachedWarning, type OutputCache } from './output-cache.js';
 import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
