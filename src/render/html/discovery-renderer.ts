@@ -43,14 +43,14 @@ function sitemap(context: RenderContext): string {
       : [];
   const indexVersions = indexLanguages.map((lang) => ({ lang, url: indexUrl(lang) }));
   // Each page's language versions, looked up by slug (in language order, as sorted gives).
+  const pages = sorted(context.procedures);
   const bySlug = new Map<string, Procedure[]>();
-  for (const procedure of sorted(context.procedures))
-    bySlug.set(procedure.slug, [...(bySlug.get(procedure.slug) ?? []), procedure]);
+  for (const procedure of pages) bySlug.set(procedure.slug, [...(bySlug.get(procedure.slug) ?? []), procedure]);
   const urls = [
     ...indexLanguages.map(
       (lang) => `  <url>\n    <loc>${xml(indexUrl(lang))}</loc>${alternates(indexVersions).join('')}\n  </url>`,
     ),
-    ...sorted(context.procedures).map((procedure) => {
+    ...pages.map((procedure) => {
       const versions = (bySlug.get(procedure.slug) ?? []).map((other) => ({
         lang: other.lang,
         url: pageUrl(context, other),
