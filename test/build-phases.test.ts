@@ -33,7 +33,6 @@ describe('build phases', () => {
       'site:catalog',
       'site:discovery',
       'site:search',
-      'records',
       'catalog-verified',
       'committed',
     ]);

@@ -120,7 +120,9 @@ describe('pelita build', () => {
       'jv/index.html',
       'robots.txt',
       'search/id.js',
+      'search/id/1.js',
       'search/jv.js',
+      'search/jv/1.js',
       'sitemap.xml',
     ]);
     const catalog = (await readCatalog(out)) as { languages: { procedures: { lang: string; slug: string }[] }[] };

@@ -9,18 +9,20 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
+import { partFor } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS } from '../render/settings.js';
-import { type Artifact, procedureDir, type RenderContext } from '../render/types.js';
+import { type Artifact, isSitePart, procedureDir, type RenderContext } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
 import type { BuildOptions } from './build-options.js';
+import { ownerDir } from './cache-parts.js';
 import { checkOwner, isValid, listedProcedure, wholeProcedure } from './check-cache.js';
 import { checkContent } from './check-content.js';
 import { engineVersions, keyMaker, sha256 } from './dependency-key.js';
 import { LAST_GOOD_FILE, lastGoodArtifact, readLastGood } from './last-good.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
 import { IO_AT_ONCE, mapLimit } from './map-limit.js';
-import { artifactHash, openCache } from './output-cache.js';
+import { artifactHash, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
 import { procedureStore } from './procedure-store.js';
@@ -413,8 +415,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Entries of documents that are gone are forgotten, so the manifest is a cold build's.
     const sources = new Set(checked.map((doc) => doc.source.replace(/\.md$/, '')));
     cache.forget((owner) => {
-      const [kind, ...rest] = owner.split(':');
-      return (kind !== 'check' && kind !== 'build') || sources.has(rest.join(':'));
+      const dir = ownerDir(owner);
+      return dir === undefined || sources.has(dir);
     });
     // Only what this run made or reused is read back: editions left out by --editions keep
     // their older files, which may describe an older version of the procedure.
@@ -484,72 +486,109 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const siteKey = JSON.stringify({ everything, procedures: [...listedAs] });
     result.pictures = pictureCounts(facts);
     const siteFile = result.files[0] as VFile;
-    type CatalogFound = Record<string, { key: string; result: EditionResult }>;
-    const siteBefore = cache.result('site', siteKey) as { catalog: CatalogFound | null } | undefined;
-    const siteFiles = siteBefore && (await cache.reuse('site', siteKey));
-    if (siteBefore && siteFiles) {
+    /** What the catalog check found in a procedure's entry, kept under its listing key. */
+    const catalogOwner = (dir: string) => `catalog:${dir}`;
+    /** By `<lang>/<slug>`; with `keyOf`, only those kept under the key it gives. */
+    const catalogFound = (entries: readonly ToVerify[], keyOf?: (dir: string) => string | undefined) =>
+      Object.fromEntries(
+        entries.flatMap((entry) => {
+          const dir = entry.dir ?? '';
+          const key = keyOf?.(dir);
+          const found = !keyOf
+            ? cache.resultOf(catalogOwner(dir))
+            : key === undefined
+              ? undefined
+              : cache.result(catalogOwner(dir), key);
+          return found ? [[dir, found as EditionResult]] : [];
+        }),
+      );
+    const siteFiles = cache.result('site', siteKey) !== undefined && (await cache.reuse('site', siteKey));
+    if (siteFiles) {
       // Nothing the site files list changed: they are not made (nor their catalog read) again.
       output.keep(siteFiles);
       result.reused.push(...siteFiles.map((artifact) => artifact.path));
       result.written.push(...((await commitOrReport(output, cache.manifestParts(), siteFile)) ?? []));
-      if (result.fidelity) replayCatalog(verified, foundResults(siteBefore.catalog ?? {}), result.fidelity);
+      if (result.fidelity) replayCatalog(verified, catalogFound(verified), result.fidelity);
     } else {
       await loadRenderers();
       const listedNow = new Set(siteDirs);
-      const records = siteRecords(outDir, listedAs);
+      const records = siteRecords(outDir, listedAs, cache);
       const siteContext: RenderContext = {
         ...context,
         procedures: context.procedures.filter((p) => listedNow.has(procedureDir(p))),
         siteRecord: records.get,
       };
-      records.prepare(siteContext.procedures, (procedure) =>
-        Object.assign(
-          {},
-          ...(all ?? []).map(
-            (entry) => entry.renderer.siteRecords?.(procedure, siteContext, outputs, facts, result.fidelity) ?? {},
-          ),
-        ),
-      );
-      observer.phase?.('records-made');
       // Each site file is written beside its target as it is made and let go: a catalog or search
       // index of many parts is never held whole. They replace the old ones together, at the end.
       const group = output.stage();
       try {
+        await records.prepare(
+          siteContext.procedures,
+          (procedure) =>
+            Object.assign(
+              {},
+              ...(all ?? []).map(
+                (entry) => entry.renderer.siteRecords?.(procedure, siteContext, outputs, facts, result.fidelity) ?? {},
+              ),
+            ),
+          group.add,
+        );
+        observer.phase?.('records-made');
         const siteArtifacts: Artifact[] = [];
+        /** Owners of the site parts this build lists (kept or made). */
+        const parts = new Set<string>();
+        const stageSiteFile = async (artifact: Artifact): Promise<Artifact> => {
+          if (!isSitePart(artifact)) return group.add(artifact);
+          // A part is made from its members' records and its own key only: kept while they are.
+          const owner = `site-part:${artifact.path}`;
+          const members = artifact.members.map((member) => listedAs.get(procedureDir(member)) ?? null);
+          const key = JSON.stringify({ everything, part: artifact.key, members });
+          parts.add(owner);
+          const [kept] = (await cache.reuse(owner, key)) ?? [];
+          if (kept) {
+            result.reused.push(kept.path);
+            return kept;
+          }
+          const staged = await group.add(artifact);
+          cache.record(owner, key, [staged]);
+          return staged;
+        };
         for (const entry of all ?? []) {
           if (!entry.renderer.renderSite) continue;
           observer.siteStarted?.(entry.id);
           for (const artifact of entry.renderer.renderSite(siteContext, outputs, facts, result.fidelity))
-            siteArtifacts.push(await group.add(artifact));
+            siteArtifacts.push(await stageSiteFile(artifact));
           observer.phase?.(`site:${entry.id}`);
         }
-        const changedRecords = records.changed();
-        observer.phase?.('records');
-        let catalog: CatalogFound | null = null;
+        // Parts and records no longer listed are forgotten, so the manifest is a cold build's.
+        cache.forget((owner) => {
+          if (owner.startsWith('site-part:')) return parts.has(owner);
+          const dir = ownerDir(owner);
+          return dir === undefined || listedNow.has(dir) || !/^(site-record|catalog):/.test(owner);
+        });
         if (result.fidelity) {
-          // A procedure's catalog entry is read back only when what it is made from changed.
-          const before = ((cache.resultOf('site') as { catalog?: CatalogFound } | undefined)?.catalog ??
-            {}) as CatalogFound;
-          const same = (entry: ToVerify) => before[entry.dir ?? '']?.key === listedAs.get(entry.dir ?? '');
-          const again = verified.filter((entry) => !same(entry));
-          const found = new Map(
-            again.length > 0
-              ? await verifyCatalog(verifyInput, catalogOf(siteArtifacts), again, result.fidelity)
-              : undefined,
-          );
-          replayCatalog(verified.filter(same), foundResults(before), result.fidelity);
-          catalog = {};
-          for (const entry of verified) {
-            const dir = entry.dir ?? '';
+          // A procedure's catalog entry is read back only when what it is made from, or the part
+          // that holds it (which the result names), changed.
+          const files = catalogOf(siteArtifacts);
+          const keyOf = (dir: string) => {
+            const [lang = '', slug = ''] = dir.split('/');
             const key = listedAs.get(dir);
-            const value = found.get(dir) ?? before[dir]?.result;
-            if (key !== undefined && value) catalog[dir] = { key, result: value };
+            return key === undefined ? undefined : `${key} ${files && partFor(files.index, lang, slug)?.file}`;
+          };
+          const before = catalogFound(verified, keyOf);
+          const same = (entry: ToVerify) => Object.hasOwn(before, entry.dir ?? '');
+          const again = verified.filter((entry) => !same(entry));
+          const found = again.length > 0 ? await verifyCatalog(verifyInput, files, again, result.fidelity) : [];
+          replayCatalog(verified.filter(same), before, result.fidelity);
+          for (const [dir, value] of found) {
+            const key = keyOf(dir);
+            if (key !== undefined) cache.recordResult(catalogOwner(dir), key, value);
           }
+          observer.phase?.('catalog-verified');
         }
-        if (result.fidelity) observer.phase?.('catalog-verified');
-        cache.record('site', siteKey, siteArtifacts, [], { catalog });
+        cache.record('site', siteKey, siteArtifacts, [], {});
         // The site files, the records and the manifest are replaced together (all old or all new).
-        result.written.push(...(await group.commit([...changedRecords, ...cache.manifestParts()])));
+        result.written.push(...(await group.commit(cache.manifestParts())));
       } catch (error) {
         await group.discard();
         if (!(error instanceof InTheWayError)) throw error;
@@ -585,69 +624,62 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 export const SITE_RECORDS = '.pelita-site';
 const siteRecordPath = (dir: string) => `${SITE_RECORDS}/${dir}.json`;
 
-/** The site records of the procedures listed, each read when a renderer first asks for it. */
-function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>) {
-  const records = new Map<string, { key: string; values: Record<string, unknown>; changed: boolean }>();
-  /** A listed procedure's record: the one kept on disk when its key still matches, else empty. */
-  const recordOf = (procedure: Pick<Procedure, 'lang' | 'slug'>) => {
-    const dir = procedureDir(procedure);
-    const key = listedAs.get(dir);
-    if (key === undefined) return undefined;
-    let record = records.get(dir);
-    if (!record) {
-      record = { key, values: {}, changed: false };
-      try {
-        const before = JSON.parse(readFileSync(join(outDir, ...siteRecordPath(dir).split('/')), 'utf8')) as {
-          key?: string;
-          values?: Record<string, unknown>;
-        };
-        if (before.key === key && before.values) record.values = before.values;
-      } catch {
-        // none yet, or unreadable: made again
-      }
-      records.set(dir, record);
+/**
+ * The site records of the procedures listed. Those not kept from the last build (new, or made
+ * from something that changed) are made in one go per procedure, before the site renderers
+ * run, and written with the site files; a renderer's `get` reads its procedure's record again
+ * each time, so no record is held, and a site part kept whole reads none.
+ */
+function siteRecords(outDir: string, listedAs: ReadonlyMap<string, string>, cache: OutputCache) {
+  /** Records this build made, read back from where they are staged. */
+  const made = new Map<string, Artifact>();
+  const valuesOf = (dir: string): Record<string, unknown> | undefined => {
+    try {
+      const data = made.get(dir)?.data ?? readFileSync(join(outDir, ...siteRecordPath(dir).split('/')));
+      const record = JSON.parse(typeof data === 'string' ? data : Buffer.from(data).toString('utf8')) as {
+        key?: string;
+        values?: Record<string, unknown>;
+      };
+      return record.key === listedAs.get(dir) ? record.values : undefined;
+    } catch {
+      return undefined; // gone or unreadable: made again below
     }
-    return record;
   };
   const get = <T>(procedure: Pick<Procedure, 'lang' | 'slug'>, name: string, compute: () => T): T => {
-    const record = recordOf(procedure);
-    if (!record) return compute();
-    if (!Object.hasOwn(record.values, name)) {
-      // As plain data, so a value made now and one read back give the same files.
-      record.values[name] = JSON.parse(JSON.stringify(compute()) ?? 'null');
-      record.changed = true;
-    }
-    return record.values[name] as T;
+    const dir = procedureDir(procedure);
+    const values = listedAs.has(dir) ? valuesOf(dir) : undefined;
+    // As plain data, so a value made now and one read back give the same files.
+    return values && Object.hasOwn(values, name) ? (values[name] as T) : plain(compute());
   };
-  const changed = (): Artifact[] =>
-    [...records]
-      .filter(([, record]) => record.changed)
-      .sort(([a], [b]) => compare(a, b))
-      .map(([dir, record]) => ({
-        path: siteRecordPath(dir),
-        data: `${JSON.stringify({
-          key: record.key,
-          values: Object.fromEntries(Object.entries(record.values).sort(([a], [b]) => compare(a, b))),
-        })}\n`,
-      }));
-  /**
-   * Makes, in one go per procedure, the records of those listed whose record is not kept (new,
-   * or made from something that changed): the procedure is read and its outline made once.
-   */
-  const prepare = (procedures: readonly Procedure[], make: (procedure: Procedure) => Record<string, unknown>) => {
-    for (const procedure of procedures) {
-      const record = recordOf(procedure);
-      if (!record || Object.keys(record.values).length > 0) continue;
-      for (const [name, value] of Object.entries(make(procedure)))
-        record.values[name] = JSON.parse(JSON.stringify(value) ?? 'null');
-      record.changed = true;
+  const prepare = async (
+    procedures: readonly Procedure[],
+    make: (procedure: Procedure) => Record<string, unknown>,
+    stage: (artifact: Artifact) => Promise<Artifact>,
+  ) => {
+    const owner = (procedure: Procedure) => `site-record:${procedureDir(procedure)}`;
+    const kept = await mapLimit(procedures, IO_AT_ONCE, async (procedure) => {
+      const key = listedAs.get(procedureDir(procedure));
+      return key === undefined || (await cache.reuse(owner(procedure), key)) !== undefined;
+    });
+    for (const [index, procedure] of procedures.entries()) {
+      if (kept[index]) continue;
+      const dir = procedureDir(procedure);
+      const key = listedAs.get(dir) as string;
+      const values = Object.fromEntries(
+        Object.entries(make(procedure))
+          .sort(([a], [b]) => compare(a, b))
+          .map(([name, value]) => [name, plain(value)]),
+      );
+      const record = await stage({ path: siteRecordPath(dir), data: `${JSON.stringify({ key, values })}\n` });
+      made.set(dir, record);
+      cache.record(owner(procedure), key, [record]);
     }
   };
-  return { get, changed, prepare };
+  return { get, prepare };
 }
 
-function foundResults(found: Readonly<Record<string, { result: EditionResult }>>): Record<string, EditionResult> {
-  return Object.fromEntries(Object.entries(found).map(([dir, { result }]) => [dir, result]));
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value) ?? 'null') as T;
 }
 
 /** The pictogram sheets' facts summed: how many items have a specific, a generic or no picture. */

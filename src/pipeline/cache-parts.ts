@@ -37,10 +37,14 @@ export function bucketCount(procedures: number): number {
   return buckets;
 }
 
-/** `<lang>/<slug>` of an owner (`html:id/x` → `id/x`); undefined for the site's own (`site`). */
-export function procedureOf(owner: string): string | undefined {
+/**
+ * `<lang>/<slug>` of an owner (`html:id/x` → `id/x`); undefined for the site's own (`site`,
+ * `site-part:catalog/id/1.json`).
+ */
+export function ownerDir(owner: string): string | undefined {
   const colon = owner.indexOf(':');
-  return colon < 0 ? undefined : owner.slice(colon + 1);
+  const dir = colon < 0 ? undefined : owner.slice(colon + 1);
+  return dir !== undefined && /^[^/]+\/[^/]+$/.test(dir) ? dir : undefined;
 }
 
 const bucketMemo = new Map<string, number>();
@@ -55,7 +59,7 @@ function bucketOf(procedure: string): number {
 
 /** The name of the part (without `.json`) that holds an owner's entry. */
 export function partOf(owner: string, buckets: number): string {
-  const procedure = procedureOf(owner);
+  const procedure = ownerDir(owner);
   if (procedure === undefined) return SITE_PART;
   // Zero-padded, so the parts list in bucket order.
   const bucket = String(bucketOf(procedure) % buckets).padStart(String(buckets - 1).length, '0');
@@ -112,7 +116,7 @@ export function partArtifacts<Entry>(
 ): Artifact[] {
   const procedures = new Set<string>();
   for (const owner of entries.keys()) {
-    const procedure = procedureOf(owner);
+    const procedure = ownerDir(owner);
     if (procedure !== undefined) procedures.add(procedure);
   }
   const buckets = bucketCount(procedures.size);

@@ -91,7 +91,9 @@ export interface Renderer {
    * Files for the whole site (index, catalog, assets). `outputs` holds the paths each
    * procedure's renderers produced, keyed by `<lang>/<slug>`; `facts` the facts of those
    * files that have some, keyed by path. May be a generator: the pipeline writes each file as
-   * it is made and lets it go, so a site of many parts is never held whole.
+   * it is made and lets it go, so a site of many parts is never held whole. A file made from
+   * a known few procedures is a `SitePart` (see `sitePart`): kept from the last build while
+   * none of them changed, so one edit remakes one part, not the whole site.
    */
   renderSite?(
     context: RenderContext,
@@ -112,6 +114,40 @@ export interface Renderer {
     facts?: ReadonlyMap<string, Readonly<Record<string, number>>>,
     fidelity?: SiteFidelity,
   ): Record<string, unknown>;
+}
+
+/**
+ * A site file made only from its members' site records and `key` (a catalog part, a search
+ * part). Its data is made when first read: the pipeline keeps the last build's file instead,
+ * without reading it, while neither `key` nor anything its members' records are made from
+ * changed.
+ */
+export interface SitePart extends Artifact {
+  members: readonly Pick<Procedure, 'lang' | 'slug'>[];
+  /** What the file is made from besides its members' records (its number, the part count…). */
+  key: string;
+}
+
+export function sitePart(
+  path: string,
+  members: readonly Pick<Procedure, 'lang' | 'slug'>[],
+  key: string,
+  make: () => string,
+): SitePart {
+  let data: string | undefined;
+  return {
+    path,
+    members,
+    key,
+    get data() {
+      data ??= make();
+      return data;
+    },
+  };
+}
+
+export function isSitePart(artifact: Artifact): artifact is SitePart {
+  return 'members' in artifact && 'key' in artifact;
 }
 
 /** What `verify` found per procedure (`<lang>/<slug>`): per edition, texts found of those expected. */

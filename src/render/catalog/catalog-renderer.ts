@@ -7,7 +7,7 @@ import { plainText } from '../../outline/plain-text.js';
 import type { Block, ListItem, Outline } from '../../outline/types.js';
 import { pictogramFigures } from '../pictogram/plan.js';
 import { loadLexicon } from '../pictogram/resources.js';
-import { procedureDir, type RenderContext, type Renderer, type SiteFidelity } from '../types.js';
+import { procedureDir, type RenderContext, type Renderer, type SiteFidelity, sitePart } from '../types.js';
 
 export const CATALOG_VERSION = 5;
 
@@ -80,22 +80,25 @@ export const catalogRenderer: Renderer = {
     };
     for (const { lang, name, parts } of languages) {
       for (const [index, members] of parts.entries()) {
-        const part = {
-          version: CATALOG_VERSION,
-          kind: 'part',
-          schema: `../../${CATALOG_SCHEMA_FILE}`,
-          lang,
-          name,
-          part: index + 1,
-          parts: parts.length,
-          procedures: members.map((procedure) => {
-            const make = () => catalogEntry(procedure, context, outputs, facts, fidelity);
-            // Kept between builds while the procedure and its files are unchanged (no outline made).
-            return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
+        const header = { version: CATALOG_VERSION, kind: 'part', lang, name, part: index + 1, parts: parts.length };
+        // Made into text part by part (only one part's entries are held at a time), and only
+        // when one of its members or its header changed: otherwise the last build's file stays.
+        yield sitePart(partFile(lang, index + 1), members, JSON.stringify(header), () =>
+          json({
+            version: CATALOG_VERSION,
+            kind: 'part',
+            schema: `../../${CATALOG_SCHEMA_FILE}`,
+            lang,
+            name,
+            part: index + 1,
+            parts: parts.length,
+            procedures: members.map((procedure) => {
+              const make = () => catalogEntry(procedure, context, outputs, facts, fidelity);
+              // Kept between builds while the procedure and its files are unchanged (no outline made).
+              return context.siteRecord ? context.siteRecord(procedure, 'catalog', make) : make();
+            }),
           }),
-        };
-        // Made into text part by part: only one part's entries and string are held at a time.
-        yield { path: partFile(lang, index + 1), data: json(part) };
+        );
       }
     }
     yield { path: CATALOG_SCHEMA_FILE, data: readFileSync(SCHEMA_PATH, 'utf8') };

@@ -1,5 +1,6 @@
-// Search on a static host: one prebuilt MiniSearch index per language, written as a script
-// (`search/<lang>.js`) so it loads even from file:// where fetch() is refused. Each word is
+// Search on a static host: prebuilt MiniSearch indexes per language, in parts of at most
+// SEARCH_PART_SIZE procedures listed by `search/<lang>.js`, written as scripts so they load
+// even from file:// where fetch() is refused. Each word is
 // indexed as written and as its stem (Sastrawi for Indonesian, the lexicon's affixes for
 // Javanese), so "cuti" finds "mengambil cuti" and "ambil" finds "mengambil" with no stemmer
 // in the browser. Pure: the same procedures give the same bytes.
@@ -13,13 +14,24 @@ import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
 import { loadLexicon } from '../pictogram/resources.js';
 import { stemmerFor } from '../pictogram/stem.js';
-import { procedureDir, type RenderContext, type Renderer } from '../types.js';
+import { procedureDir, type RenderContext, type Renderer, sitePart } from '../types.js';
 
 /** The options the browser loads the index with (assets/pelita-search.js repeats them). */
 export const SEARCH_FIELDS = ['title', 'summary', 'unit', 'body'];
 export const SEARCH_STORE = ['title', 'summary', 'href'];
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Procedures per part: one edit makes one part's index again (a MiniSearch of 100 documents
+ * takes ≈ 0.1 s, of a whole language's thousands seconds), and the browser searches the
+ * parts one after the other, as fast as one index of them all (docs/benchmarks.md).
+ */
+export const SEARCH_PART_SIZE = 100;
+
+/** The script that lists a language's parts, and each part's script (`n` from 1). */
+export const searchListFile = (lang: string) => `search/${lang}.js`;
+export const searchPartFile = (lang: string, n: number) => `search/${lang}/${n}.js`;
 
 export const searchRenderer: Renderer = {
   id: 'search',
@@ -28,33 +40,36 @@ export const searchRenderer: Renderer = {
     const languages = context.site.languages.filter((lang) =>
       context.procedures.some((procedure) => procedure.lang === lang),
     );
-    // One language's index at a time: made, given to the pipeline to write, and let go.
     for (const lang of languages) {
-      const stem = stemmerFor(lang, loadLexicon());
-      const index = new MiniSearch({
-        fields: SEARCH_FIELDS,
-        storeFields: SEARCH_STORE,
-        processTerm: (term) => {
-          const lower = term.toLowerCase();
-          const stemmed = stem(lower);
-          return stemmed && stemmed !== lower ? [lower, stemmed] : lower;
-        },
-      });
       const procedures = context.procedures
         .filter((procedure) => procedure.lang === lang)
         .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-      index.addAll(
-        procedures.map((procedure) => {
-          const make = () => searchDocument(procedure, context);
-          // Kept between builds while the procedure is unchanged (no outline made).
-          return context.siteRecord ? context.siteRecord(procedure, 'search', make) : make();
-        }),
-      );
-      const data = JSON.stringify(index).replace(/</g, '\\u003c');
-      yield {
-        path: `search/${lang}.js`,
-        data: `window.PelitaSearch=window.PelitaSearch||{};window.PelitaSearch[${JSON.stringify(lang)}]=${data};\n`,
-      };
+      const parts = Math.ceil(procedures.length / SEARCH_PART_SIZE);
+      yield { path: searchListFile(lang), data: script(lang, JSON.stringify({ parts })) };
+      const stem = stemmerFor(lang, loadLexicon());
+      for (let part = 1; part <= parts; part++) {
+        const members = procedures.slice((part - 1) * SEARCH_PART_SIZE, part * SEARCH_PART_SIZE);
+        // Made, given to the pipeline to write and let go, only when one of its members changed.
+        yield sitePart(searchPartFile(lang, part), members, JSON.stringify({ lang, part }), () => {
+          const index = new MiniSearch({
+            fields: SEARCH_FIELDS,
+            storeFields: SEARCH_STORE,
+            processTerm: (term) => {
+              const lower = term.toLowerCase();
+              const stemmed = stem(lower);
+              return stemmed && stemmed !== lower ? [lower, stemmed] : lower;
+            },
+          });
+          index.addAll(
+            members.map((procedure) => {
+              const make = () => searchDocument(procedure, context);
+              // Kept between builds while the procedure is unchanged (no outline made).
+              return context.siteRecord ? context.siteRecord(procedure, 'search', make) : make();
+            }),
+          );
+          return script(`${lang}/${part}`, JSON.stringify(index));
+        });
+      }
     }
     // The library itself, as its authors publish it for browsers (MIT).
     // (Its package "exports" hide the file, so it is found beside the package's own entry point.)
@@ -62,6 +77,11 @@ export const searchRenderer: Renderer = {
     yield { path: 'assets/minisearch.js', data: library };
   },
 };
+
+/** A script that sets `window.PelitaSearch[name]` (scripts load from file://, where fetch() is refused). */
+function script(name: string, json: string): string {
+  return `window.PelitaSearch=window.PelitaSearch||{};window.PelitaSearch[${JSON.stringify(name)}]=${json.replace(/</g, '\\u003c')};\n`;
+}
 
 /** What the index holds of a procedure. */
 function searchDocument(procedure: Procedure, context: RenderContext) {
