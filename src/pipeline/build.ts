@@ -26,7 +26,7 @@ import { artifactHash, type OutputCache, openCache } from './output-cache.js';
 import { InTheWayError } from './output-errors.js';
 import { type OutputFolder, openOutputFolder } from './output-folder.js';
 import { procedureStore } from './procedure-store.js';
-import { verifyInWorker, warmWorkers, workerCount } from './render-pool.js';
+import { verifyInWorker, workerCount } from './render-pool.js';
 import { type RenderedProcedure, type RendererEntry, renderProcedure, replayWarnings } from './render-procedure.js';
 import { inShard } from './shard.js';
 import {
@@ -86,8 +86,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const cache = await openCache(outDir);
   // Procedures whose files are written are read back from their records, a few at a time.
   const store = outDir ? procedureStore(outDir) : undefined;
-  // The pool's workers load their renderers while the documents are checked (warmWorkers).
-  warmWorkers(options.templatesDir ?? DEFAULT_TEMPLATES_DIR, options.editions ?? EDITION_IDS);
   const content = await checkContent(options, cache, store);
   options.observer?.phase?.('checked');
   const { site, checked, files, templates, documents, sourceHashes, siteText, templateHashes } = content;

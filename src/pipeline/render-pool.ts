@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
-import type { RenderTask, RenderTaskResult, VerifyTask, WarmTask } from './render-worker.js';
+import type { RenderTask, RenderTaskResult, VerifyTask } from './render-worker.js';
 
 /**
  * Renderers that may run in the pool (pure, CPU-heavy, context.procedures and context.editions
@@ -34,21 +34,6 @@ function thePool(): Piscina {
     idleTimeout: 60_000, // kept for the whole build: a worker's modules and fonts load once
   });
   return pool;
-}
-
-/**
- * Starts every worker and has each load the templates and the pooled renderers asked for
- * (fonts, liblouis, librsvg, pdfkit) while the main thread still checks the documents, so
- * the pool is warm when rendering starts. Best effort: a failure is met again, and
- * reported, by the first real task.
- */
-export function warmWorkers(templatesDir: string, rendererIds: readonly string[]): void {
-  const pooled = rendererIds.filter((id) => POOLED_RENDERERS.has(id));
-  if (workerCount() === 0 || pooled.length === 0) return;
-  for (let index = 0; index < workerCount(); index += 1)
-    thePool()
-      .run({ templatesDir, rendererIds: pooled } satisfies WarmTask, { name: 'warmTask' })
-      .catch(() => undefined);
 }
 
 export async function renderInWorker(task: RenderTask, warn: ProcedureRun['warn']): Promise<Artifact[]> {

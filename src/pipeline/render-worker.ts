@@ -66,30 +66,15 @@ function sharedContext(templatesDir: string) {
   return shared;
 }
 
-function rendererOf(rendererId: string): Promise<Renderer> {
-  let renderer = renderers.get(rendererId);
-  if (!renderer) {
-    const entry = RENDERERS.find((candidate) => candidate.id === rendererId);
-    if (!entry) throw new Error(`no renderer "${rendererId}"`);
-    renderer = entry.load();
-    renderers.set(rendererId, renderer);
-  }
-  return renderer;
-}
-
-/** Loading ahead (render-pool's warmWorkers): the templates and the renderers' modules. */
-export interface WarmTask {
-  templatesDir: string;
-  rendererIds: string[];
-}
-
-export async function warmTask(task: WarmTask): Promise<void> {
-  await Promise.all([sharedContext(task.templatesDir), ...task.rendererIds.map(rendererOf)]);
-}
-
 export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
   const shared = sharedContext(task.templatesDir);
-  const renderer = rendererOf(task.rendererId);
+  let renderer = renderers.get(task.rendererId);
+  if (!renderer) {
+    const entry = RENDERERS.find((candidate) => candidate.id === task.rendererId);
+    if (!entry) throw new Error(`no renderer "${task.rendererId}"`);
+    renderer = entry.load();
+    renderers.set(task.rendererId, renderer);
+  }
   const base = await shared;
   const context: RenderContext = {
     ...base,
