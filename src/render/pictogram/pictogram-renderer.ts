@@ -27,7 +27,7 @@ export const pictogramRenderer: Renderer = {
     const built = buildSheet(outline, words, {
       lexicon,
       faces,
-      drawingSource: (art) => loadDrawing(art, lexicon.openmojiStyle),
+      drawing: (art) => loadDrawing(art, lexicon.openmojiStyle),
     });
     const { sheet, plan, credits } = built;
     warnWeakPictures(plan, words, run);
