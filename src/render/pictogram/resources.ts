@@ -66,7 +66,7 @@ export function loadFaces(): Faces {
         if (!('layout' in loaded)) throw new Error('expected a single font, not a collection');
         return loaded;
       });
-      return { key, fonts, files: buffers.map((buffer) => new Uint8Array(buffer)) };
+      return { key, fonts };
     };
     faces = { bold: face('b', 700), regular: face('r', 400) };
   }

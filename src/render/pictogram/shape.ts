@@ -34,7 +34,7 @@ export function shapeMarkup(node: Shape): string {
 export function parseShapes(markup: string): Shape[] {
   const root: { children: Shape[] } = { children: [] };
   const open: { tag: string; children: Shape[] }[] = [{ tag: '', children: root.children }];
-  const tags = /<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*="[^"]*")*)\s*(\/?)>|<title>[^<]*<\/title>|([^<]+)/g;
+  const tags = /<title>[^<]*<\/title>|<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z][a-zA-Z0-9:-]*="[^"]*")*)\s*(\/?)>|([^<]+)/g;
   let end = 0;
   for (const match of markup.matchAll(tags)) {
     if (match.index !== end) break;
