@@ -115,7 +115,8 @@ describe('shapes', () => {
     for (const art of arts) {
       const drawing = loadDrawing(art, lexicon.openmojiStyle);
       const operators = shapeOperators(drawing.shapes);
-      expect(operators, art).toMatch(/ (re|c|l)\n(f|S|B)/);
+      // Some outline, then paint (fill, stroke or both).
+      expect(operators, art).toMatch(/ (re|c|l|m)\n(h\n)?(f|S|B)\*?(\n|$)/);
     }
   });
 
