@@ -8,7 +8,7 @@ import type { Point, Position } from 'unist';
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../src/model/types.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import type { Piece, Sheet } from '../src/render/pictogram/layout.js';
+import { isTextRun, type Piece, type Sheet } from '../src/render/pictogram/layout.js';
 import { PICTOGRAM_SHOWS } from '../src/render/pictogram/parts-shown.js';
 import { pictogramRenderer } from '../src/render/pictogram/pictogram-renderer.js';
 import { pictureNumber } from '../src/render/pictogram/picture-number.js';
@@ -22,7 +22,7 @@ const lexicon = loadLexicon();
 const resources = {
   lexicon,
   faces: loadFaces(),
-  drawingSource: (art: string) => loadDrawing(art, lexicon.openmojiStyle),
+  drawing: (art: string) => loadDrawing(art, lexicon.openmojiStyle),
 };
 
 /** A birth-certificate procedure: brackets, quantities, photo sizes, a long step, signs. */
@@ -91,7 +91,7 @@ function lineOf(place: Position | Point | undefined): number | undefined {
 /** The words a piece draws, line after line. */
 function drawn(piece: Piece): string {
   return piece.parts
-    .flatMap((part) => (typeof part === 'string' ? [] : [part.text]))
+    .flatMap((part) => (isTextRun(part) ? [part.text] : []))
     .join(' ')
     .replace(/- /g, '-');
 }
@@ -139,12 +139,12 @@ describe('rows never drop content', () => {
     const sheet = await sheetOf(akta((s) => s.replace('- Pas foto terbaru', `- ${long}`)));
     const row = tileOf(sheet, long);
     expect(drawn(row)).toBe(long);
-    const runs = row.parts.filter((part) => typeof part !== 'string');
+    const runs = row.parts.filter(isTextRun);
     expect(runs.length).toBeGreaterThanOrEqual(2);
     // 14 pt is 4.94 mm: every line of every row's text column (right of its pictures) at least that.
     const rows = pieces(sheet).filter((piece) => piece.role === 'figure' && !piece.text?.includes(':'));
     const sizes = rows.flatMap((piece) =>
-      piece.parts.flatMap((part) => (typeof part !== 'string' && part.x > 38 ? [part.size] : [])),
+      piece.parts.flatMap((part) => (isTextRun(part) && part.x > 38 ? [part.size] : [])),
     );
     expect(sizes.length).toBeGreaterThan(8);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(4.94);
@@ -264,7 +264,7 @@ describe("pictures show the item's own number or none", () => {
       ['calendar', 'own:calendar', 'days'],
     ]);
     // Pelita's drawings write letters as outlined paths: the photo and calendar none, the money only "Rp".
-    const letters = (art: string) => resources.drawingSource(art).match(/<path transform=/g)?.length ?? 0;
+    const letters = (art: string) => resources.drawing(art).body.match(/<path transform=/g)?.length ?? 0;
     expect(numbered.map((concept) => letters(concept.art))).toEqual([0, 2, 2, 0]);
   });
 });
@@ -332,7 +332,7 @@ describe('the golden corpus', async () => {
       const { sheet } = buildSheet(context.outline(doc.procedure!), context.words.get(doc.procedure!.lang)!, resources);
       const visible = sheet.pages.flatMap((page, i) => [
         `## page ${i + 1}`,
-        ...page.flatMap((piece) => piece.parts.flatMap((part) => (typeof part === 'string' ? [] : [part.text]))),
+        ...page.flatMap((piece) => piece.parts.flatMap((part) => (isTextRun(part) ? [part.text] : []))),
       ]);
       const golden = [
         '# <title> and <desc> of pictograms.svg, in order',

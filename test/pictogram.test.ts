@@ -376,6 +376,42 @@ describe('the sheet files', () => {
     await document.destroy();
   });
 
+  it('draws in the PDF what the PNG shows: every picture, shape and line of text in its place', async () => {
+    const { png, pdf } = await render(withSteps(4));
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sheet.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-png', join(dir, 'sheet.pdf'), join(dir, 'page')]);
+    const page = readdirSync(dir).find((name) => name.startsWith('page'))!;
+    const poppler = await sharp(join(dir, page)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const drawn = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+    // 595.28 pt at 150 dpi: poppler rounds up to 1241 px, the PNG is 210 mm, 1240 px.
+    expect([poppler.info.width, poppler.info.height]).toEqual([1241, 1754]);
+    const stride = poppler.info.width;
+    // Text is real text in the PDF and outlines in the PNG, so single pixels differ at
+    // the letters' edges; 8 × 8 blocks (1.4 mm) compare what stands where.
+    const BLOCK = 8;
+    let inked = 0;
+    let far = 0;
+    for (let by = 0; by + BLOCK <= 1754; by += BLOCK) {
+      for (let bx = 0; bx + BLOCK <= 1240; bx += BLOCK) {
+        const sums = [0, 0];
+        for (let y = by; y < by + BLOCK; y++) {
+          for (let x = bx; x < bx + BLOCK; x++) {
+            for (let c = 0; c < 3; c++) {
+              sums[0]! += poppler.data[(y * stride + x) * 3 + c]!;
+              sums[1]! += drawn.data[(y * 1240 + x) * 3 + c]!;
+            }
+          }
+        }
+        const [fromPdf, fromPng] = sums.map((sum) => sum / (3 * BLOCK * BLOCK)) as [number, number];
+        if (fromPng < 200) inked++;
+        if (Math.abs(fromPdf - fromPng) > 48) far++;
+      }
+    }
+    expect(inked).toBeGreaterThan(2_000);
+    expect(far).toBeLessThan(inked / 100);
+  });
+
   it('flows 30 steps onto more A4 pages in all three files', async () => {
     const { svg, png, pdf, warnings } = await render(withSteps(30));
     expect(warnings).toEqual([]);

@@ -5,6 +5,7 @@ import { num } from './drawing.js';
 import { CONTENT_WIDTH, PAGE } from './geometry.js';
 import type { Block, Part, SheetInput } from './layout.js';
 import { drawPicture } from './rows.js';
+import { shape } from './shape.js';
 import { INK, SOFT, type TextDrawer } from './text-drawer.js';
 
 const GAP = 6;
@@ -34,7 +35,16 @@ export function factsBlock(input: SheetInput, text: TextDrawer): Block {
         const x = PAGE.margin + i * (width + GAP);
         const { fact } = entry;
         const parts: Part[] = [
-          `<rect x="${num(x)}" y="${num(top)}" width="${num(width)}" height="${num(height)}" rx="4" fill="#fff" stroke="${INK}" stroke-width="1.2"/>`,
+          shape('rect', {
+            x: num(x),
+            y: num(top),
+            width: num(width),
+            height: num(height),
+            rx: '4',
+            fill: '#fff',
+            stroke: INK,
+            'stroke-width': '1.2',
+          }),
           ...text.drawCentred(fact.label, faces.bold, labelSize(fact.label), x + width / 2, top + 7, SOFT),
           ...(entry.concept
             ? drawPicture(

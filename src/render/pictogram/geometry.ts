@@ -1,6 +1,7 @@
 // The sheet's measures (millimetres) and the small pieces every part of it uses.
 import { num } from './drawing.js';
 import type { Block } from './layout.js';
+import { type Shape, shape } from './shape.js';
 import { INK, type TextDrawer } from './text-drawer.js';
 import type { Face } from './text-paths.js';
 
@@ -13,8 +14,12 @@ export const HEADING_HEIGHT = 10.5;
 export const TEXT_SIZE = 4.2;
 export const LEADING = 1.25;
 
-export function rule(y: number, width: number): string {
-  return `<path d="M${PAGE.margin} ${num(y)}H${PAGE.width - PAGE.margin}" stroke="${INK}" stroke-width="${width}"/>`;
+export function rule(y: number, width: number): Shape {
+  return shape('path', {
+    d: `M${PAGE.margin} ${num(y)}H${PAGE.width - PAGE.margin}`,
+    stroke: INK,
+    'stroke-width': String(width),
+  });
 }
 
 /** A heading that stays on the page of the block after it. */

@@ -2,7 +2,7 @@
 // for assistive technology (a figure with its caption and full text, a heading, a
 // paragraph, or decoration). Pure: the plan, the words and the loaded drawings and
 // fonts in; pages out. Units are millimetres.
-import { type Drawing, placeDrawing } from './drawing.js';
+import type { Drawing, PlacedDrawing } from './drawing.js';
 import { factsBlock } from './facts.js';
 import {
   CONTENT_WIDTH,
@@ -17,6 +17,7 @@ import {
 import type { Concept } from './lexicon.js';
 import type { Plan, PlannedItem } from './plan.js';
 import { itemRows } from './rows.js';
+import { type Shape, shape } from './shape.js';
 import { INK, SOFT, TextDrawer } from './text-drawer.js';
 import type { Face } from './text-paths.js';
 
@@ -31,8 +32,12 @@ export interface TextRun {
   fill: string;
 }
 
-/** Drawing markup and text, in painting order. */
-export type Part = string | TextRun;
+/** Shapes, drawings and text, in painting order. */
+export type Part = Shape | PlacedDrawing | TextRun;
+
+export function isTextRun(part: Part): part is TextRun {
+  return 'text' in part;
+}
 
 export interface Piece {
   /** `figure`: a picture; `text`: words to read (a paragraph); `artifact`: decoration. */
@@ -150,7 +155,7 @@ function headerBlock(input: SheetInput, text: TextDrawer): Block {
           role: 'figure',
           text: words.title,
           description: words.title,
-          parts: [placeDrawing(input.drawing(plan.service), PAGE.margin, top, size)],
+          parts: [{ drawing: input.drawing(plan.service), x: PAGE.margin, y: top, size }],
         });
       }
       pieces.push({ role: 'artifact', parts: text.draw([words.label], faces.regular, 4.2, x, top + 4.5, SOFT) });
@@ -181,7 +186,16 @@ function infoBlocks(input: SheetInput, text: TextDrawer): Block[] {
         {
           role: 'artifact',
           parts: [
-            `<rect x="${PAGE.margin}" y="${top}" width="${CONTENT_WIDTH}" height="${height}" rx="2" fill="#fff4d6" stroke="${INK}" stroke-width="0.6"/>`,
+            shape('rect', {
+              x: String(PAGE.margin),
+              y: String(top),
+              width: String(CONTENT_WIDTH),
+              height: String(height),
+              rx: '2',
+              fill: '#fff4d6',
+              stroke: INK,
+              'stroke-width': '0.6',
+            }),
           ],
         },
         {

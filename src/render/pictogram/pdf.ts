@@ -1,12 +1,14 @@
 // Sheet → tagged PDF (pdfkit): every picture is a Figure whose alt text is the item's
-// full text, headings are H1–H3, paragraphs P, the rest is marked as artifact. Drawings come from
-// the same SVG markup (svg-to-pdfkit); text is real text in the bundled font, so it
+// full text, headings are H1–H3, paragraphs P, the rest is marked as artifact. The sheet's
+// shapes are drawn from the same data the SVG writes; each drawing is one form XObject per
+// document, placed where the sheet shows it; text is real text in the bundled font, so it
 // can be searched and read aloud.
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
+import { type Drawing, type PlacedDrawing, viewBoxOf } from './drawing.js';
 import { PAGE } from './geometry.js';
-import type { Part, Piece, Sheet, TextRun } from './layout.js';
-import { markupToSvg } from './svg.js';
+import { isTextRun, type Part, type Piece, type Sheet, type TextRun } from './layout.js';
+import { format, shapeOperators } from './shape-operators.js';
 import { fontRuns } from './text-paths.js';
 
 export interface PdfOptions {
@@ -21,6 +23,12 @@ export interface PdfOptions {
 
 const A4 = { width: 595.28, height: 841.89 };
 const POINTS_PER_MM = A4.width / PAGE.width;
+/**
+ * Shapes and drawings: the sheet's A4 in millimetres fitted into the page in points and
+ * centred, as an SVG viewBox is (A4's sides in points are rounded, so a hair narrower).
+ */
+const SHAPE_SCALE = Math.min(POINTS_PER_MM, A4.height / PAGE.height);
+const SHAPES = `${SHAPE_SCALE.toFixed(6)} 0 0 ${SHAPE_SCALE.toFixed(6)} ${((A4.width - PAGE.width * SHAPE_SCALE) / 2).toFixed(6)} 0 cm`;
 
 export function sheetToPdf(sheet: Sheet, options: PdfOptions): Promise<Uint8Array> {
   const date = new Date(`${options.updated}T00:00:00Z`);
@@ -50,12 +58,13 @@ export function sheetToPdf(sheet: Sheet, options: PdfOptions): Promise<Uint8Arra
   });
 
   const registered = new Set<string>();
+  const forms = new Map<Drawing, FormXObject>();
   const document = doc.struct('Document');
   doc.addStructure(document);
   for (const pieces of sheet.pages) {
     doc.addPage();
     for (const piece of pieces) {
-      const draw = () => drawParts(doc, piece.parts, registered);
+      const draw = () => drawParts(doc, piece.parts, registered, forms);
       if (piece.role === 'artifact') {
         doc.markContent('Artifact', { type: 'Layout' });
         draw();
@@ -78,26 +87,76 @@ function headingTag(piece: Piece): string {
   return `H${piece.level ?? 2}`;
 }
 
-/**
- * A piece's drawing markup goes through svg-to-pdfkit in one call (parsing is the slow
- * part), then its text goes in as text: in every piece, text is painted over drawings.
- */
-function drawParts(doc: PDFKit.PDFDocument, parts: readonly Part[], registered: Set<string>): void {
-  const markup = parts.filter((part): part is string => typeof part === 'string').join('');
-  if (markup !== '') SVGtoPDF(doc, markupToSvg(markup), 0, 0, { width: A4.width, height: A4.height });
-  for (const part of parts) if (typeof part !== 'string') drawText(doc, part, registered);
+/** In every piece, text is painted over its shapes and drawings. */
+function drawParts(
+  doc: PDFKit.PDFDocument,
+  parts: readonly Part[],
+  registered: Set<string>,
+  forms: Map<Drawing, FormXObject>,
+): void {
+  const operators: string[] = [];
+  for (const part of parts) {
+    if ('tag' in part) operators.push(shapeOperators([part]));
+    else if (!isTextRun(part)) operators.push(placeForm(doc, part, forms));
+  }
+  // The sheet's units are millimetres, pdfkit's page is in points (y down).
+  if (operators.length > 0) doc.addContent(`q\n${SHAPES}\n${operators.join('\n')}\nQ`);
+  for (const part of parts) if (isTextRun(part)) drawText(doc, part, registered);
+}
+
+/** A drawing's form XObject in one PDF, and its name in the pages' resources. */
+interface FormXObject {
+  ref: PDFKit.PDFKitReference;
+  name: string;
+}
+
+/** A drawing's content stream, deflated: made once per drawing and thread, each PDF embeds it once. */
+const formStreams = new WeakMap<Drawing, Uint8Array>();
+
+/** Places the drawing's form XObject (made the first time the PDF uses it) in its box. */
+function placeForm(doc: PDFKit.PDFDocument, placed: PlacedDrawing, forms: Map<Drawing, FormXObject>): string {
+  const { drawing } = placed;
+  const [x, y, width, height] = viewBoxOf(drawing);
+  let form = forms.get(drawing);
+  if (!form) {
+    let stream = formStreams.get(drawing);
+    if (!stream) {
+      stream = new Uint8Array(deflateSync(shapeOperators(drawing.shapes)));
+      formStreams.set(drawing, stream);
+    }
+    // The bounding box clips the drawing to its viewBox, as a nested <svg> is clipped.
+    const ref = doc.ref({
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [x, y, x + width, y + height],
+      Resources: {},
+      Filter: 'FlateDecode',
+    });
+    ref.end(stream);
+    form = { ref, name: `Pic${forms.size + 1}` };
+    forms.set(drawing, form);
+  }
+  doc.page.xobjects[form.name] = form.ref;
+  // viewBox into the square box: scaled to fit and centred (preserveAspectRatio's default).
+  const scale = Math.min(placed.size / width, placed.size / height);
+  const left = placed.x + (placed.size - width * scale) / 2 - x * scale;
+  const top = placed.y + (placed.size - height * scale) / 2 - y * scale;
+  return `q\n${format(scale)} 0 0 ${format(scale)} ${format(left)} ${format(top)} cm\n/${form.name} Do\nQ`;
 }
 
 /** Each stretch in the font that has its letters; letters no font has were warned about and are left out. */
 function drawText(doc: PDFKit.PDFDocument, run: TextRun, registered: Set<string>): void {
   let x = run.x;
-  for (const part of fontRuns(run.text, run.face)) {
+  const runs = fontRuns(run.text, run.face);
+  for (const [i, part] of runs.entries()) {
     const name = `${run.face.key}${part.fontIndex}`;
-    const file = run.face.files[part.fontIndex];
     const font = run.face.fonts[part.fontIndex];
-    if (!file || !font) continue;
+    if (!font) continue;
     if (!registered.has(name)) {
-      doc.registerFont(name, Buffer.from(file));
+      // The face's fontkit font, parsed once per thread and already used for shaping: pdfkit
+      // takes any font with `layout` (its types name only files), and parsing the file again
+      // for every PDF was a third of the PDF's time. The PDF's bytes are the same.
+      doc.registerFont(name, font as unknown as Buffer);
       registered.add(name);
     }
     doc
@@ -105,6 +164,7 @@ function drawText(doc: PDFKit.PDFDocument, run: TextRun, registered: Set<string>
       .fontSize(run.size * POINTS_PER_MM)
       .fillColor(run.fill)
       .text(part.text, x * POINTS_PER_MM, run.baseline * POINTS_PER_MM, { baseline: 'alphabetic', lineBreak: false });
-    x += (font.layout(part.text).advanceWidth / font.unitsPerEm) * run.size;
+    // Only a line in several fonts needs the advance of a stretch (shaping it again).
+    if (i < runs.length - 1) x += (font.layout(part.text).advanceWidth / font.unitsPerEm) * run.size;
   }
 }

@@ -13,6 +13,12 @@ import { buildSheet } from './sheet.js';
 import { sheetToSvg } from './svg.js';
 import { missingCharacters } from './text-paths.js';
 
+/**
+ * Bump when the way the sheet's files are made changes, so cached sheets are made again.
+ * 2: the PDF draws the shapes itself, each drawing a form XObject (was svg-to-pdfkit).
+ */
+export const PICTOGRAM_FORMAT_VERSION = 2;
+
 export const pictogramRenderer: Renderer = {
   id: 'pictogram',
   editions: [
@@ -20,6 +26,7 @@ export const pictogramRenderer: Renderer = {
     { file: 'pictograms.png', term: 'edition_pictograms_png', type: 'image/png' },
     { file: 'pictograms.svg', term: 'edition_pictograms_svg', type: 'image/svg+xml' },
   ],
+  cacheKey: () => JSON.stringify({ version: PICTOGRAM_FORMAT_VERSION }),
   async renderProcedure(outline, context, run) {
     const lexicon = loadLexicon();
     const faces = loadFaces();
@@ -27,7 +34,7 @@ export const pictogramRenderer: Renderer = {
     const built = buildSheet(outline, words, {
       lexicon,
       faces,
-      drawingSource: (art) => loadDrawing(art, lexicon.openmojiStyle),
+      drawing: (art) => loadDrawing(art, lexicon.openmojiStyle),
     });
     const { sheet, plan, credits } = built;
     warnWeakPictures(plan, words, run);

@@ -36,7 +36,9 @@ export async function svgToPng(svg: string, dpi: number): Promise<Uint8Array> {
   const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
     .removeAlpha()
     .png({ compressionLevel: 6, adaptiveFiltering: false })
-    .withMetadata({ density: dpi })
+    // Only the density (pHYs): withMetadata also added an sRGB profile, and handling it
+    // took a third of the encoding's CPU without changing a pixel.
+    .withDensity(dpi)
     .toBuffer();
   return new Uint8Array(png);
 }

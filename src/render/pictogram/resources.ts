@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
 import { parse } from 'yaml';
 import { woffToSfnt } from '../fonts/woff.js';
+import { type Drawing, readDrawing } from './drawing.js';
 import { type Lexicon, readLexicon } from './lexicon.js';
 import type { Face } from './text-paths.js';
 
@@ -21,16 +22,16 @@ export function loadLexicon(): Lexicon {
   return lexicon;
 }
 
-const drawings = new Map<string, string>();
-/** The SVG source of a drawing named `set:name`. */
-export function loadDrawing(art: string, style: Lexicon['openmojiStyle']): string {
+const drawings = new Map<string, Drawing>();
+/** The drawing named `set:name`, read once per thread (the PDF also keeps what it made of it). */
+export function loadDrawing(art: string, style: Lexicon['openmojiStyle']): Drawing {
   const key = `${style}/${art}`;
-  let svg = drawings.get(key);
-  if (svg === undefined) {
-    svg = readFileSync(drawingPath(art, style), 'utf8');
-    drawings.set(key, svg);
+  let drawing = drawings.get(key);
+  if (drawing === undefined) {
+    drawing = readDrawing(readFileSync(drawingPath(art, style), 'utf8'));
+    drawings.set(key, drawing);
   }
-  return svg;
+  return drawing;
 }
 
 function drawingPath(art: string, style: Lexicon['openmojiStyle']): string {
@@ -65,7 +66,7 @@ export function loadFaces(): Faces {
         if (!('layout' in loaded)) throw new Error('expected a single font, not a collection');
         return loaded;
       });
-      return { key, fonts, files: buffers.map((buffer) => new Uint8Array(buffer)) };
+      return { key, fonts };
     };
     faces = { bold: face('b', 700), regular: face('r', 400) };
   }

@@ -3,11 +3,12 @@
 // guidance asks for 14 pt or more. Steps carry a filled number and an arrow down to
 // the next step; a "Jika …" row is set in from the left with a dashed bar, as a case
 // that applies only sometimes.
-import { type Drawing, num, placeDrawing } from './drawing.js';
+import { num, viewBoxOf } from './drawing.js';
 import { CONTENT_WIDTH, HEADING_SIZE, PAGE } from './geometry.js';
 import type { Block, Part, Piece, SheetInput } from './layout.js';
 import type { Concept } from './lexicon.js';
 import type { Picture, PlannedItem } from './plan.js';
+import { shape } from './shape.js';
 import { INK, SOFT, type TextDrawer } from './text-drawer.js';
 
 /** Item text: 5.2 mm ≈ 14.7 pt; lines under it 5 mm ≈ 14.2 pt (never below 14 pt). */
@@ -67,11 +68,25 @@ export function itemRows(items: PlannedItem[], input: SheetInput, text: TextDraw
         const boxX = left;
         const boxWidth = PAGE.margin + CONTENT_WIDTH - boxX;
         parts.push(
-          `<rect x="${num(boxX)}" y="${num(top)}" width="${num(boxWidth)}" height="${num(height)}" rx="3" fill="#fff" stroke="${INK}" stroke-width="0.6"/>`,
+          shape('rect', {
+            x: num(boxX),
+            y: num(top),
+            width: num(boxWidth),
+            height: num(height),
+            rx: '3',
+            fill: '#fff',
+            stroke: INK,
+            'stroke-width': '0.6',
+          }),
         );
         if (item.branch)
           parts.push(
-            `<path d="M${num(PAGE.margin + 2)} ${num(top)}V${num(top + height)}" stroke="${SOFT}" stroke-width="1.6" stroke-dasharray="2.5 1.5"/>`,
+            shape('path', {
+              d: `M${num(PAGE.margin + 2)} ${num(top)}V${num(top + height)}`,
+              stroke: SOFT,
+              'stroke-width': '1.6',
+              'stroke-dasharray': '2.5 1.5',
+            }),
           );
         const picturesTop = top + (height - picturesHeight(item.pictures.length)) / 2;
         parts.push(...pictures(item, input, left + PAD - 1, picturesTop, text));
@@ -105,14 +120,15 @@ function marker(item: PlannedItem, top: number, height: number, last: boolean, t
   const cy = top + MARKER / 2 + 1;
   const label = String(item.number);
   const parts: Part[] = [
-    `<circle cx="${num(cx)}" cy="${num(cy)}" r="${MARKER / 2}" fill="${INK}"/>`,
+    shape('circle', { cx: num(cx), cy: num(cy), r: String(MARKER / 2), fill: INK }),
     ...text.drawCentred(label, input.faces.bold, label.length > 1 ? 6 : 7, cx, cy + 2.5, '#fff'),
   ];
   if (!last) {
     const from = cy + MARKER / 2 + 1;
     const to = top + height + ROW_GAP;
     parts.push(
-      `<path d="M${num(cx)} ${num(from)}V${num(to - 2.6)}" stroke="${INK}" stroke-width="1.2"/><path d="M${num(cx)} ${num(to)}l-2.2 -3h4.4z" fill="${INK}"/>`,
+      shape('path', { d: `M${num(cx)} ${num(from)}V${num(to - 2.6)}`, stroke: INK, 'stroke-width': '1.2' }),
+      shape('path', { d: `M${num(cx)} ${num(to)}l-2.2 -3h4.4z`, fill: INK }),
     );
   }
   return parts;
@@ -122,7 +138,17 @@ function marker(item: PlannedItem, top: number, height: number, last: boolean, t
 function pictures(item: PlannedItem, input: SheetInput, x: number, y: number, text: TextDrawer): Part[] {
   if (item.pictures.length === 0) {
     return [
-      `<rect x="${num(x)}" y="${num(y)}" width="${PICTURE}" height="${PICTURE}" rx="2" fill="#f2f2f2" stroke="${SOFT}" stroke-width="0.5" stroke-dasharray="2 1.5"/>`,
+      shape('rect', {
+        x: num(x),
+        y: num(y),
+        width: String(PICTURE),
+        height: String(PICTURE),
+        rx: '2',
+        fill: '#f2f2f2',
+        stroke: SOFT,
+        'stroke-width': '0.5',
+        'stroke-dasharray': '2 1.5',
+      }),
       ...text.drawCentred(String(item.number), input.faces.bold, 12, x + PICTURE / 2, y + PICTURE / 2 + 4, SOFT),
     ];
   }
@@ -162,10 +188,10 @@ export function drawPicture(
   text: TextDrawer,
 ): Part[] {
   const drawing = input.drawing(concept);
-  const parts: Part[] = [placeDrawing(drawing, x, y, size)];
+  const parts: Part[] = [{ drawing, x, y, size }];
   const slot = concept.number;
   if (slot && number !== undefined) {
-    const scale = size / drawingWidth(drawing);
+    const scale = size / viewBoxOf(drawing)[2];
     const width = text.width(number, input.faces.bold, slot.size * scale);
     const fontSize = slot.size * scale * Math.min(1, (slot.width * scale) / width);
     parts.push(
@@ -173,8 +199,4 @@ export function drawPicture(
     );
   }
   return parts;
-}
-
-function drawingWidth(drawing: Drawing): number {
-  return Number(drawing.viewBox.split(/[\s,]+/)[2]) || 72;
 }

@@ -1,7 +1,7 @@
 // Outline → laid-out sheet: the plan, the words of its language and the drawings.
 import type { Words } from '../../i18n/words.js';
 import type { Outline } from '../../outline/types.js';
-import { type Drawing, readDrawing } from './drawing.js';
+import type { Drawing } from './drawing.js';
 import { layoutSheet, type Sheet, type SheetWords } from './layout.js';
 import type { Concept, Lexicon } from './lexicon.js';
 import { type Plan, planOutline } from './plan.js';
@@ -10,8 +10,8 @@ import type { Faces } from './resources.js';
 export interface SheetResources {
   lexicon: Lexicon;
   faces: Faces;
-  /** The SVG source of a drawing `set:name`. */
-  drawingSource: (art: string) => string;
+  /** The drawing `set:name`. */
+  drawing: (art: string) => Drawing;
 }
 
 /** "Gambar: OpenMoji (CC BY-SA 4.0, openmoji.org) · Tabler Icons (MIT, tabler.io/icons) · …" for the sets in use. */
@@ -55,12 +55,7 @@ export function buildSheet(
   resources: SheetResources,
 ): { sheet: Sheet; plan: Plan; credits: string; words: SheetWords; drawing: (concept: Concept) => Drawing } {
   const plan = planOutline(outline, resources.lexicon);
-  const drawings = new Map<string, Drawing>();
-  const drawing = (concept: Concept) => {
-    const found = drawings.get(concept.art) ?? readDrawing(resources.drawingSource(concept.art));
-    drawings.set(concept.art, found);
-    return found;
-  };
+  const drawing = (concept: Concept) => resources.drawing(concept.art);
   const creditLine = credits(resources.lexicon, plan, words);
   const printed = sheetWords(outline, words, creditLine);
   const sheet = layoutSheet({ plan, faces: resources.faces, drawing, words: printed });

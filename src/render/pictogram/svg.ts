@@ -4,9 +4,10 @@
 // is outlines of the bundled fonts, kept once per glyph in <defs> and placed with <use>.
 
 import { escapeXml } from '../escape-xml.js';
-import { num } from './drawing.js';
+import { num, placeDrawing } from './drawing.js';
 import { PAGE } from './geometry.js';
-import type { Part, Piece, Sheet } from './layout.js';
+import { isTextRun, type Part, type Piece, type Sheet } from './layout.js';
+import { shapeMarkup } from './shape.js';
 import { type GlyphStore, shapeLine } from './text-paths.js';
 
 export interface SvgOptions {
@@ -47,16 +48,12 @@ export function pictureToSvg(parts: readonly Part[], size: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" aria-hidden="true"><defs>${defs}</defs>${body}</svg>\n`;
 }
 
-/** Drawing markup alone (no text) on an A4 drawing, for the PDF. */
-export function markupToSvg(markup: string): string {
-  return svgDocument(new Map(), markup, PAGE.height, '');
-}
-
 /** Text as references to glyph outlines: no font is needed to show it. */
 function partsMarkup(parts: readonly Part[], glyphs: GlyphStore): string {
   return parts
     .map((part) => {
-      if (typeof part === 'string') return part;
+      if ('tag' in part) return shapeMarkup(part);
+      if (!isTextRun(part)) return placeDrawing(part);
       const uses = shapeLine(part.text, part.face, glyphs).glyphs.map(
         (glyph) =>
           `<use href="#${glyph.key}" transform="translate(${num(part.x + glyph.x * part.size)} ${num(part.baseline)}) scale(${num(part.size)})"/>`,

@@ -7,8 +7,6 @@ import type { Font } from 'fontkit';
 export interface Face {
   key: string;
   fonts: readonly Font[];
-  /** The font files, in the same order (the PDF embeds them). */
-  files: readonly Uint8Array[];
 }
 
 export interface PlacedGlyph {
