@@ -100,6 +100,9 @@ interface IndexEntry {
 function indexPages(context: RenderContext) {
   const sourceLang = context.site.languages[0] ?? 'id';
   const originals = context.procedures.filter((procedure) => procedure.lang === sourceLang);
+  // Looked up by slug, so the pages take time linear in the corpus.
+  const originalBySlug = new Map(originals.map((original) => [original.slug, original]));
+  const originalUnit = (procedure: Procedure) => (originalBySlug.get(procedure.slug) ?? procedure).meta.unit ?? '';
   const indexPath = (lang: string) => (lang === sourceLang ? 'index.html' : `${lang}/index.html`);
   const indexDir = (lang: string) => languageIndexDir(lang, context);
   const languages = context.site.languages.filter(
@@ -121,17 +124,22 @@ function indexPages(context: RenderContext) {
         notUpdated: context.notUpdated?.has(procedureDir(shown))
           ? words.terms.not_updated.replace('{date}', formatDate(shown.meta.updated, words))
           : '',
-        unit: originalUnit(shown, originals),
+        unit: originalUnit(shown),
       };
     };
     const entries = own.map(entry);
-    // A unit is named as a translation in this language names it, when one does.
-    const unitName = (unit: string) =>
-      own.find((procedure) => originalUnit(procedure, originals) === unit)?.meta.unit ?? unit;
+    // A unit is named as the first translation in this language to name it, when one does.
+    const namesInLanguage = new Map<string, string>();
+    for (const procedure of own) {
+      const unit = originalUnit(procedure);
+      if (!namesInLanguage.has(unit)) namesInLanguage.set(unit, procedure.meta.unit ?? unit);
+    }
+    const unitName = (unit: string) => namesInLanguage.get(unit) ?? unit;
     const units = [...new Set(entries.map((candidate) => candidate.unit))].sort((a, b) =>
       a === '' ? 1 : b === '' ? -1 : compareText(a, b),
     );
-    const untranslated = originals.filter((original) => !own.some((procedure) => procedure.slug === original.slug));
+    const ownSlugs = new Set(own.map((procedure) => procedure.slug));
+    const untranslated = originals.filter((original) => !ownSlugs.has(original.slug));
     return {
       path: indexPath(lang),
       lang,
@@ -160,10 +168,6 @@ function indexPages(context: RenderContext) {
         })),
     };
   });
-}
-
-function originalUnit(procedure: Procedure, originals: readonly Procedure[]): string {
-  return (originals.find((original) => original.slug === procedure.slug) ?? procedure).meta.unit ?? '';
 }
 
 function sortEntries(entries: IndexEntry[]): IndexEntry[] {
