@@ -76,7 +76,8 @@ function* sitemap(context: RenderContext): Generator<Artifact> {
   }
   const total = indexUrls.length + pages.length;
   const parts = Math.ceil(total / SITEMAP_PART_SIZE);
-  yield { path: 'sitemap.xml', data: sitemapIndex(context, parts) };
+  // Made from the number of parts alone: kept while it is the same.
+  yield sitePart('sitemap.xml', [], JSON.stringify({ parts }), () => sitemapIndex(context, parts));
   for (let n = 1; n <= parts; n++) {
     const start = (n - 1) * SITEMAP_PART_SIZE;
     const end = start + SITEMAP_PART_SIZE;
