@@ -12,6 +12,7 @@
 //   live heap and RSS at the end of each stage of the build (render loop, verify, each site
 //   renderer, commit), to see which part grows with N.
 // --cpus 0: run the builds under `taskset -c 0` (one core) to measure the speed-up.
+// Also prints the largest page of the site index (a language's or a unit's), before and after.
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
 import { spawnSync } from 'node:child_process';
 import {
@@ -143,6 +144,18 @@ function cacheBytesWritten(out: string, run: () => void): string {
   return `${bytes.toLocaleString('en')} bytes in ${files} file${files === 1 ? '' : 's'}`;
 }
 
+/** The largest page of the site index (not a procedure's page): what grows with the corpus if anything does. */
+function largestIndexPage(out: string): string {
+  let largest = { path: '(none)', size: 0 };
+  const procedurePage = /^[^/]+\/[^/]+\/[^/]+$/;
+  for (const path of readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+    if (!path.endsWith('.html') || (procedurePage.test(path) && !path.startsWith('unit/'))) continue;
+    const size = statSync(join(out, path)).size;
+    if (size > largest.size) largest = { path, size };
+  }
+  return `${largest.size.toLocaleString('en')} bytes (${largest.path})`;
+}
+
 const show = (label: string, run: Run) =>
   console.log(
     `| ${label} | ${run.wall.toFixed(1)} s | ${run.cpu.toFixed(1)} s | ${run.rssMiB.toFixed(0)} MiB | ${run.status === 0 ? 'ok' : `exit ${run.status}`} |`,
@@ -190,6 +203,7 @@ if (before) {
     written.before = cacheBytesWritten(old, () => pair('one edited', true));
   });
   console.log(`cache manifest written by the one-edited build: before ${written.before} · after ${written.after}`);
+  console.log(`largest index page: before ${largestIndexPage(old)} · after ${largestIndexPage(out)}`);
   rmSync(old, { recursive: true, force: true });
 } else {
   console.log('| run | wall | CPU | peak RSS | result |\n|---|---|---|---|---|');
@@ -200,6 +214,7 @@ if (before) {
     show('one edited', build(corpus.dir, out, editions, cli, profileEdited)),
   );
   console.log(`cache manifest written by the one-edited build: ${written}`);
+  console.log(`largest index page: ${largestIndexPage(out)}`);
 }
 if (args.includes('--per-edition')) {
   for (const edition of (editions ?? 'html,pdf,braille,pictogram,audio').split(',')) {

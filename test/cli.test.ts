@@ -72,7 +72,6 @@ describe('pelita build', () => {
       'assets/fonts/noto-sans-javanese-javanese-400-normal.woff2',
       'assets/fonts/noto-sans-javanese-javanese-700-normal.woff2',
       'assets/minisearch.js',
-      'assets/pelita-filter.js',
       'assets/pelita-search.js',
       'assets/pelita.css',
       'catalog.json',
@@ -123,7 +122,10 @@ describe('pelita build', () => {
       'search/id/1.js',
       'search/jv.js',
       'search/jv/1.js',
+      'sitemap-1.xml',
       'sitemap.xml',
+      'unit/id/bidang-mutasi/index.html',
+      'unit/jv/bidang-mutasi/index.html',
     ]);
     const catalog = (await readCatalog(out)) as { languages: { procedures: { lang: string; slug: string }[] }[] };
     const listed = catalog.languages.flatMap((group: { procedures: { lang: string; slug: string }[] }) =>

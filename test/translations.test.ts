@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { numbersIn } from '../src/model/rules/translation-facts.js';
 import { setSourceMarker } from '../src/pipeline/mark-reviewed.js';
 import { htmlRenderer } from '../src/render/html/html-renderer.js';
-import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
+import { contentFolder, flatMessages, pelita, readTree, tempDir, unitPagesText } from './support/cli.js';
 import {
   check,
   FIXTURES,
@@ -146,8 +146,10 @@ describe('pages of translations', () => {
     expect(page).toContain('<a href="../../id/izin-belajar/" hreflang="id">Waos versi aslinipun</a>');
     const fragment = readTree(out).get('jv/izin-belajar/fragment.html')!.toString('utf8');
     expect(fragment).toContain('href="https://bkpsdm.uji.example/layanan/id/izin-belajar/"');
-    const index = readTree(out).get('jv/index.html')!.toString('utf8');
-    expect(index).toContain('<span class="pelita-badge">terjemahan saged ugi dereng dipunanyari</span>');
+    // Marked on the page of its unit, where the index lists it.
+    expect(unitPagesText(out, 'jv')).toContain(
+      '<span class="pelita-badge">terjemahan saged ugi dereng dipunanyari</span>',
+    );
     const catalog = JSON.parse(readTree(out).get('catalog/jv/1.json')!.toString('utf8'));
     expect(catalog.procedures[0].translation).toEqual({ of: 'id', status: 'stale', changed: ['steps'] });
     const leaflet = spawnSync('pdftotext', [join(out, 'jv/izin-belajar/leaflet.pdf'), '-'], {
@@ -162,13 +164,21 @@ describe('pages of translations', () => {
   it('list untranslated procedures in the original language rather than a dead link', () => {
     const out = tempDir();
     pelita(['build', '--out', out]);
-    const javaneseIndex = readTree(out).get('jv/index.html')!.toString('utf8');
-    const untranslated = javaneseIndex.slice(javaneseIndex.indexOf('id="pelita-untranslated"'));
+    // Each unit's Javanese page lists its Javanese services, then its originals not yet translated.
+    const javanese = unitPagesText(out, 'jv');
+    const untranslated = javanese.slice(javanese.indexOf('id="pelita-untranslated"'));
     expect(untranslated).toContain('Namung wonten ing <span lang="id">Bahasa Indonesia</span></h2>');
-    expect(untranslated).toContain('<a href="../id/kenaikan-pangkat/" hreflang="id">Kenaikan Pangkat Reguler PNS</a>');
-    expect(javaneseIndex).toContain('<a href="../jv/cuti-tahunan/">');
-    // The Indonesian index lists Indonesian pages only.
-    expect(readTree(out).get('index.html')!.toString('utf8')).not.toContain('jv/cuti-tahunan/');
+    expect(javanese).toContain(
+      '<a href="../../../id/kenaikan-pangkat/" hreflang="id">Kenaikan Pangkat Reguler PNS</a>',
+    );
+    expect(javanese).toContain('<a href="../../../jv/cuti-tahunan/">');
+    // The Javanese index counts them per unit.
+    expect(readTree(out).get('jv/index.html')!.toString('utf8')).toMatch(
+      /\d+ layanan · Namung wonten ing <span lang="id">Bahasa Indonesia<\/span>: \d+/,
+    );
+    // The Indonesian unit pages list Indonesian pages only.
+    expect(unitPagesText(out, 'id')).toContain('<a href="../../../id/kenaikan-pangkat/">');
+    expect(unitPagesText(out, 'id')).not.toContain('jv/cuti-tahunan/');
     const catalog = JSON.parse(readTree(out).get('catalog.json')!.toString('utf8'));
     expect(catalog.languages.map((group: { lang: string }) => group.lang)).toEqual(['id', 'jv']);
     expect(catalog.languages[1].untranslated).toContain('kenaikan-pangkat');

@@ -161,22 +161,44 @@ describe('sitemap.xml and robots.txt', () => {
     isArray: (name) => ['url', 'xhtml:link'].includes(name),
   });
 
-  it('lists every page once with its date and its language versions, each a page that exists', () => {
-    const sitemap = parser.parse(text('sitemap.xml')).urlset;
+  it('is an index of parts beside it that list every page once with its date and language versions', () => {
+    const index = parser.parse(text('sitemap.xml')).sitemapindex;
+    expect(index.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
+    expect(index.sitemap).toEqual({ loc: `${SITE}sitemap-1.xml` });
+    const sitemap = parser.parse(text('sitemap-1.xml')).urlset;
     expect(sitemap.xmlns).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     const locs: string[] = sitemap.url.map((url: { loc: string }) => url.loc);
     expect(new Set(locs).size).toBe(locs.length);
-    expect(locs).toEqual(
-      expect.arrayContaining([SITE, `${SITE}jv/`, `${SITE}id/akta-kelahiran/`, `${SITE}jv/akta-kelahiran/`]),
+    // Every page of the site: the language indexes, their unit pages, every procedure's.
+    expect(locs.map((loc) => `${loc.slice(SITE.length)}index.html`).sort()).toEqual(
+      pages()
+        .filter((path) => path.endsWith('/index.html') || path === 'index.html')
+        .sort(),
     );
+    expect(locs).toEqual(
+      expect.arrayContaining([
+        SITE,
+        `${SITE}jv/`,
+        `${SITE}unit/id/bidang-pelayanan-pencatatan-sipil/`,
+        `${SITE}id/akta-kelahiran/`,
+        `${SITE}jv/akta-kelahiran/`,
+      ]),
+    );
+    const unit = sitemap.url.find(
+      (url: { loc: string }) => url.loc === `${SITE}unit/jv/bidang-pelayanan-pencatatan-sipil/`,
+    );
+    expect(unit['xhtml:link']).toEqual([
+      { rel: 'alternate', hreflang: 'id', href: `${SITE}unit/id/bidang-pelayanan-pencatatan-sipil/` },
+      { rel: 'alternate', hreflang: 'jv', href: `${SITE}unit/jv/bidang-pelayanan-pencatatan-sipil/` },
+    ]);
     for (const url of sitemap.url) {
       const path = `${url.loc.slice(SITE.length)}index.html`;
       expect(files.has(path), path).toBe(true);
       // The page says the same address is its own.
       expect(text(path)).toContain(`<link rel="canonical" href="${url.loc}">`);
-      if (url.loc.includes('/id/') || (url.loc.includes('/jv/') && url.loc !== `${SITE}jv/`)) {
-        expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      }
+      // A procedure's page has the date it was updated; an index page has none.
+      if (path.split('/').length === 3) expect(url.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      else expect(url.lastmod).toBeUndefined();
     }
     const birth = sitemap.url.find((url: { loc: string }) => url.loc === `${SITE}id/akta-kelahiran/`);
     expect(birth['xhtml:link']).toEqual([

@@ -105,16 +105,30 @@ describe('search', { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it('filters the index by unit, without axe violations', async () => {
+  it('the index links each unit’s page, which lists its services and leads back; no axe violations', async () => {
     const page = await open(join(fixture, 'index.html'));
-    const visible = () => page.locator('section.pelita-index-unit:visible h3').allTextContents();
-    expect(await visible()).toEqual(['Bidang Pelayanan Pencatatan Sipil', 'Bidang Pelayanan Pendaftaran Penduduk']);
-    await page.locator('#pelita-unit-filter').selectOption({ index: 2 });
-    expect(await visible()).toEqual(['Bidang Pelayanan Pendaftaran Penduduk']);
-    await page.locator('#pelita-unit-filter').selectOption('');
-    expect((await visible()).length).toBe(2);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    const axe = async () =>
+      (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map(
+        (violation) => violation.id,
+      );
+    const units = page.locator('.pelita-index-units a');
+    expect(await units.allTextContents()).toEqual([
+      'Bidang Pelayanan Pencatatan Sipil',
+      'Bidang Pelayanan Pendaftaran Penduduk',
+    ]);
+    expect(await axe()).toEqual([]);
+    await units.nth(1).click();
+    await page.waitForURL(/unit\/id\/bidang-pelayanan-pendaftaran-penduduk\/$/);
+    // Links are clean folder addresses (a web server's); from file:// the page is its index.html.
+    await page.goto(`${page.url()}index.html`);
+    expect(await page.locator('h1').textContent()).toBe('Bidang Pelayanan Pendaftaran Penduduk');
+    expect(await page.locator('.pelita-index-list a').allTextContents()).toEqual([
+      'Penerbitan Kartu Keluarga Baru',
+      'Surat Keterangan Pindah',
+    ]);
+    expect(await axe()).toEqual([]);
+    await page.locator('.pelita-breadcrumb a').click();
+    await page.waitForURL(pathToFileURL(`${fixture}/`).href);
     await page.context().close();
   });
 });

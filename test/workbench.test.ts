@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentFolder, flatMessages, pelita, readTree, tempDir } from './support/cli.js';
+import { contentFolder, flatMessages, pelita, readTree, tempDir, unitPagesText } from './support/cli.js';
 import { validProcedure } from './support/fixtures.js';
 
 const INDONESIAN = { LANG: 'C.UTF-8' };
@@ -146,7 +146,7 @@ describe('a document with errors', () => {
       /"Cuti Tahunan[^"]*" \(id\/cuti-tahunan\) berisi kesalahan .* tanggal \d{4}-\d\d-\d\d, bertanda "belum diperbarui"/,
     );
     expect(stderr).toContain('id/cuti-besar berisi kesalahan dan belum pernah berhasil dibangun');
-    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const index = unitPagesText(out, 'id');
     expect(index).toMatch(
       /<span class="pelita-badge pelita-badge-not-updated">belum diperbarui, versi \d+ \w+ \d{4}<\/span>/,
     );

@@ -42,6 +42,8 @@ export function bucketCount(procedures: number): number {
  * `site-part:catalog/id/1.json`).
  */
 export function ownerDir(owner: string): string | undefined {
+  // A site part's path may look like `<lang>/<slug>` (`site-part:jv/index.html`): it is the site's.
+  if (owner.startsWith('site-part:')) return undefined;
   const colon = owner.indexOf(':');
   const dir = colon < 0 ? undefined : owner.slice(colon + 1);
   return dir !== undefined && /^[^/]+\/[^/]+$/.test(dir) ? dir : undefined;

@@ -54,7 +54,8 @@ export async function startPreview(options: PreviewOptions): Promise<number> {
     inject: (path) => {
       const dir = /^([^/]+\/[^/]+)\/(?:index|braille)\.html$/.exec(path)?.[1];
       return injection(
-        dir ?? (path === 'index.html' ? '' : path),
+        // The index pages (a language's, a unit's) list every procedure: reloaded on any change.
+        dir ?? (/^(?:[^/]+\/)?index\.html$|^unit\//.test(path) ? '' : path),
         dir ? states.get(`${dir}.md`) : undefined,
         catalogue,
       );

@@ -61,3 +61,12 @@ export function flatMessages(output: string): string {
   }
   return lines.join('\n');
 }
+
+/** The text of every unit page of a language (`unit/<lang>/…`) in a built folder, joined: all its index lists. */
+export function unitPagesText(dir: string, lang: string): string {
+  return [...readTree(dir)]
+    .filter(([path]) => path.startsWith(`unit/${lang}/`) && path.endsWith('index.html'))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, data]) => data.toString('utf8'))
+    .join('\n');
+}

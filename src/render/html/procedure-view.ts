@@ -117,12 +117,19 @@ function pictogramSheet(procedure: Outline, earlier: readonly Artifact[], words:
   };
 }
 
+/** `<lang>/<slug>` of each of a build's procedures. */
+const listedDirs = new WeakMap<readonly Procedure[], ReadonlySet<string>>();
+
 /** The same procedure in the site's other languages, for the language switcher and hreflang. */
 export function languageVersions(procedure: Pick<Procedure, 'lang' | 'slug'>, context: RenderContext) {
+  let listed = listedDirs.get(context.procedures);
+  if (!listed) {
+    // Looked up, not searched for each page: every page asks, so a search would be O(N²).
+    listed = new Set(context.procedures.map(procedureDir));
+    listedDirs.set(context.procedures, listed);
+  }
   return context.site.languages.flatMap((lang) => {
-    if (lang === procedure.lang) return [];
-    const exists = context.procedures.some((other) => other.lang === lang && other.slug === procedure.slug);
-    if (!exists) return [];
+    if (lang === procedure.lang || !listed.has(procedureDir({ lang, slug: procedure.slug }))) return [];
     const path = `${procedureDir({ lang, slug: procedure.slug })}/`;
     return [
       { lang, name: wordsFor(lang, context).languageName, href: `../../${path}`, url: `${context.site.url}${path}` },
