@@ -4,6 +4,7 @@
 // apart, and say clearly when the library is missing.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
 import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
 import { makeMp3InWorker } from '../src/render/audio/mp3-pool.js';
 import { chosenSpeechEngine } from '../src/render/audio/speech/engine.js';
@@ -33,6 +34,10 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
     expect(libespeakVersion()).toMatch(/^\d+\.\d+/);
     expect(chosenSpeechEngine('auto')).toEqual({ id: 'native', version: `libespeak-ng ${libespeakVersion()}` });
     expect(chosenSpeechEngine('embedded').id).toBe('embedded');
+    // auto and native speak alike, so their cached MP3s are the same; embedded's are not.
+    expect(audioEngineVersions('auto', 'auto')).toEqual(audioEngineVersions('native', 'auto'));
+    expect(audioEngineVersions('embedded', 'auto')['speech engine']).toBe('embedded');
+    expect(audioEngineVersions('native', 'auto')['speech engine']).toBe(`native: libespeak-ng ${libespeakVersion()}`);
   });
 
   it('speaks: 22.05 kHz samples, a second or more for a sentence, not silence', async () => {
@@ -61,7 +66,9 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
     await speakInProcess([C, B], voice);
     const [again, beside] = await Promise.all([speakInProcess([A, B, C], voice), speakInProcess([B, A], voice)]);
     expect(again).toHaveLength(3);
-    again.forEach((pcm, index) => expect(same(pcm.samples, first[index]?.samples ?? new Int16Array())).toBe(true));
+    for (const [index, pcm] of again.entries()) {
+      expect(same(pcm.samples, first[index]?.samples ?? new Int16Array())).toBe(true);
+    }
     expect(beside).toHaveLength(2);
   });
 

@@ -106,7 +106,7 @@ export function speakWithLibrary(
   srand(1);
   espeak.initializePath(null);
   if (espeak.initialize(null) !== 0) throw new Error(`eSpeak NG's library ${name} could not load its voice data`);
-  espeak.initializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, null);
+  espeak.initializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, null); // the command's buffer: a longer one (5 s) gives other samples
   const { koffi, callback: callbackType } = koffiModule();
   let chunks: Int16Array[] = [];
   // Called during espeak_Synth, on this thread: the samples are copied before the library reuses its buffer.
