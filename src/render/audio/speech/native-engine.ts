@@ -31,8 +31,9 @@ export function nativeSpeechVersion(): string | undefined {
 export function speakInProcess(texts: readonly string[], voice: VoiceOptions, library = LIBESPEAK_NG): Promise<Pcm[]> {
   return new Promise((resolve, reject) => {
     const child = fork(processFile, {
-      // Not the build's own flags (a heap size, an inspector); the source needs tsx's loader.
-      execArgv: fromSource ? ['--import', 'tsx'] : [],
+      // Not the build's own flags (a heap size, an inspector); the source needs tsx's loader
+      // (resolved here: the build's working folder may be anywhere).
+      execArgv: fromSource ? ['--import', import.meta.resolve('tsx')] : [],
       serialization: 'advanced', // typed arrays pass as they are
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
