@@ -1,6 +1,7 @@
 // Audio stages benchmark (issue #16 item 4): CPU per sample procedure for each stage of an
-// MP3 as a build makes it (make-mp3.ts): speech (embedded and native eSpeak NG, sentence by
-// sentence), loudness normalisation, and MP3 encoding (native `lame` and the WebAssembly
+// MP3 as a build makes it (make-mp3.ts): speech (embedded eSpeak NG sentence by sentence; the
+// espeak-ng command, a process per sentence, as the native engine was; Debian's libespeak-ng in
+// one speech process per script, as the native engine is now), loudness normalisation, and MP3 encoding (native `lame` and the WebAssembly
 // LAME), all in one run on the same scripts and samples. Each stage runs twice and must give
 // the same bytes. Commands' CPU (native espeak-ng, lame) is read from /proc/self/stat
 // (children's user + system time, 10 ms ticks); this process's from process.cpuUsage().
@@ -9,6 +10,8 @@
 //   saved under src/render/audio/encode/ so its imports resolve), measured beside the current one.
 // --ebur128: each loudness version's MP3 (native lame when installed) measured by ffmpeg.
 // --dump DIR: the joined samples of each procedure, raw s16le, for profiling.
+// The native engine is imported from dist (run `npx tsc -p tsconfig.build.json` first), so
+// its speech process runs compiled JS as in a build, not TypeScript through tsx.
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,12 +29,28 @@ import { normaliseLoudness } from '../src/render/audio/encode/loudness.js';
 import { encodeMp3, mp3Encoder } from '../src/render/audio/encode/mp3.js';
 import { spokenParts } from '../src/render/audio/make-mp3.js';
 import { readSpeechLanguage } from '../src/render/audio/normalise/speech-language.js';
+import { runPiped } from '../src/render/audio/run-command.js';
 import { scriptSegments } from '../src/render/audio/script.js';
 import { embeddedEngine } from '../src/render/audio/speech/embedded-engine.js';
 import type { Pcm, SpeechEngine } from '../src/render/audio/speech/engine.js';
 import { joinSpeech } from '../src/render/audio/speech/join.js';
-import { nativeEngine } from '../src/render/audio/speech/native-engine.js';
+import { parseWav } from '../src/render/audio/speech/wav.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
+
+// @ts-expect-error: compiled JS, no declarations beside it
+const { nativeEngine } = (await import('../dist/render/audio/speech/native-engine.js')) as {
+  nativeEngine: SpeechEngine;
+};
+
+/** The former native engine: the espeak-ng command, a process per text. */
+const spawnEngine: SpeechEngine = {
+  id: 'native',
+  async synthesise(text, { voice, rate }) {
+    return parseWav(
+      await runPiped('espeak-ng', ['-v', voice, '-s', String(Math.round(rate)), '--stdout', '--stdin'], text),
+    );
+  },
+};
 
 const { values: args } = parseArgs({
   options: {
@@ -141,10 +160,14 @@ for (const procedure of procedures) {
     return first.value;
   };
   const pcm = await stage('speech embedded', () => speak(embeddedEngine));
-  const native = await stage('speech native', () => speak(nativeEngine));
-  row.push(
-    `(native ${same(native.samples, pcm.samples) ? 'same samples' : `other samples: ${native.samples.length} vs ${pcm.samples.length}`})`,
+  const spawned = await stage('speech espeak-ng per sentence', () => speak(spawnEngine));
+  const library = await stage(
+    'speech libespeak-ng per script',
+    async () => joinSpeech(await (nativeEngine.synthesiseAll?.(texts, voice) ?? Promise.resolve([])), pauses).pcm,
   );
+  const samples = (a: Pcm, b: Pcm) =>
+    same(a.samples, b.samples) ? 'same samples' : `${a.samples.length} vs ${b.samples.length} samples`;
+  row.push(`(library vs command: ${samples(library, spawned)}; command vs embedded: ${samples(spawned, pcm)})`);
   if (args.dump) writeFileSync(join(args.dump, `${procedure.lang}-${procedure.slug}.s16`), pcm.samples);
   let loud = pcm;
   for (const [name, normalise] of loudnessVersions) {

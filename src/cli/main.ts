@@ -119,8 +119,11 @@ export function createProgram(): Command {
         .default(DEFAULT_SETTINGS.brailleEngine),
     )
     .addOption(
-      new Option('--speech-engine <engine>', "eSpeak NG to use: the bundled WebAssembly build or Debian's espeak-ng")
-        .choices(['embedded', 'native'])
+      new Option(
+        '--speech-engine <engine>',
+        "eSpeak NG to use: Debian's libespeak-ng when installed, else the bundled WebAssembly build (auto); always the bundled one (embedded); or always Debian's (native)",
+      )
+        .choices(['auto', 'embedded', 'native'])
         .default(DEFAULT_SETTINGS.speechEngine),
     )
     .addOption(

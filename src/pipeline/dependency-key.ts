@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Procedure } from '../model/types.js';
+import { chosenSpeechEngine } from '../render/audio/speech/engine.js';
 import type { RenderSettings } from '../render/settings.js';
 import { procedureDir } from '../render/types.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
@@ -135,7 +136,8 @@ export async function engineVersions(settings: RenderSettings): Promise<string> 
     );
     installed.push(`${name} ${text ? (JSON.parse(text) as { version?: string }).version : '?'}`);
   }
-  if (settings.speechEngine === 'native') installed.push(`espeak-ng ${toolVersion('espeak-ng', ['--version'])}`);
+  const speech = chosenSpeechEngine(settings.speechEngine);
+  if (speech.id === 'native') installed.push(speech.version);
   if (settings.brailleEngine === 'native') installed.push(`liblouis ${toolVersion('lou_translate', ['--version'])}`);
   return installed.join('\n');
 }

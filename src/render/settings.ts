@@ -3,8 +3,11 @@
 export interface RenderSettings {
   /** liblouis: `embedded` (WebAssembly from npm, default) or `native` (Debian's liblouis). */
   brailleEngine: 'embedded' | 'native';
-  /** eSpeak NG: `embedded` (WebAssembly from npm, default) or `native` (Debian's espeak-ng). */
-  speechEngine: 'embedded' | 'native';
+  /**
+   * eSpeak NG: `auto` (Debian's libespeak-ng when installed, else the WebAssembly one),
+   * `embedded` (always the WebAssembly one, from npm) or `native` (always Debian's library).
+   */
+  speechEngine: 'auto' | 'embedded' | 'native';
   /**
    * LAME: `auto` (Debian's `lame` when installed, else the WebAssembly one) or `embedded`
    * (always the WebAssembly one, so machines with and without `lame` make the same MP3s).
@@ -16,7 +19,7 @@ export interface RenderSettings {
 
 export const DEFAULT_SETTINGS: RenderSettings = {
   brailleEngine: 'embedded',
-  speechEngine: 'embedded',
+  speechEngine: 'auto',
   mp3Encoder: 'auto',
   pictogramDpi: 150,
 };

@@ -18,6 +18,7 @@ import { findPlace } from './find-place.js';
 import { unknownAbbreviations } from './normalise/normalise.js';
 import { readSpeechLanguage, type SpeechLanguage } from './normalise/speech-language.js';
 import { fillTerm, joinSegments, type ScriptSegment, scriptParagraphs, scriptSegments } from './script.js';
+import { chosenSpeechEngine } from './speech/engine.js';
 import { PAUSE_SECONDS } from './speech/join.js';
 import { loadSpeechData, type SpeechData } from './speech-data.js';
 import { captionsVtt, chapters, chaptersVtt, cleanTranscript } from './timed-text.js';
@@ -40,7 +41,8 @@ export const audioRenderer: Renderer = {
     return JSON.stringify({
       version: AUDIO_FORMAT_VERSION,
       talkingBook: TALKING_BOOK_FORMAT_VERSION,
-      engine: context.settings.speechEngine,
+      // Which engine speaks (`auto` and the one it picks say the same), with its version below.
+      engine: chosenSpeechEngine(context.settings.speechEngine).id,
       engines: audioEngineVersions(context.settings.speechEngine, context.settings.mp3Encoder),
       voice: prepared.speech.voice,
       rate: prepared.speech.rate,

@@ -4,7 +4,6 @@
 // every sentence starts at a sample offset we know: the chapters, the captions, the chapter
 // links and the talking book's clips are exact, on both engines (the native one has no
 // timing events).
-import pLimit from 'p-limit';
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
@@ -96,12 +95,12 @@ export function spokenParts(segments: readonly SpokenSegment[], pronunciationsBy
 }
 
 /**
- * Every sentence, in order. A few at a time: the native engine starts a process per sentence,
- * and most of that time is waiting; the embedded one speaks on this thread, one after another.
+ * Every sentence, in order: the native engine speaks them all in one process; the embedded
+ * one on this thread, one after another.
  */
 async function synthesiseAll(engine: SpeechEngine, texts: readonly string[], voice: VoiceOptions): Promise<Pcm[]> {
-  return pLimit(engine.id === 'native' ? NATIVE_AT_ONCE : 1).map(texts, (text) => engine.synthesise(text, voice));
+  if (engine.synthesiseAll) return engine.synthesiseAll(texts, voice);
+  const parts: Pcm[] = [];
+  for (const text of texts) parts.push(await engine.synthesise(text, voice));
+  return parts;
 }
-
-/** Native eSpeak NG processes started at once per MP3. */
-const NATIVE_AT_ONCE = 3;

@@ -1,7 +1,8 @@
-// One interface, two eSpeak NG engines: the WebAssembly build from npm (default, needs
-// nothing installed) and Debian's espeak-ng command (faster). Same voice data version
-// gives the same samples; both return 16-bit mono PCM.
+// One interface, two eSpeak NG engines: the WebAssembly build from npm (needs nothing
+// installed) and Debian's libespeak-ng (native, many times faster). Both return 16-bit mono
+// PCM. `auto`, the default, takes the native one when its library is installed.
 import type { RenderSettings } from '../../settings.js';
+import { libespeakVersion } from './libespeak.js';
 
 export interface Pcm {
   sampleRate: number;
@@ -16,18 +17,36 @@ export interface VoiceOptions {
   rate: number;
 }
 
+export type SpeechEngineId = Exclude<RenderSettings['speechEngine'], 'auto'>;
+
 export interface SpeechEngine {
-  id: RenderSettings['speechEngine'];
+  id: SpeechEngineId;
   synthesise(text: string, options: VoiceOptions): Promise<Pcm>;
+  /** The texts of one MP3, in order (the native engine speaks them in one process). */
+  synthesiseAll?(texts: readonly string[], options: VoiceOptions): Promise<Pcm[]>;
 }
 
 /** The engine a build asked for; heavy modules load only when chosen. */
-export async function speechEngine(id: RenderSettings['speechEngine']): Promise<SpeechEngine> {
-  if (id === 'native') return (await import('./native-engine.js')).nativeEngine;
+export async function speechEngine(setting: RenderSettings['speechEngine']): Promise<SpeechEngine> {
+  if (chosenSpeechEngine(setting).id === 'native') return (await import('./native-engine.js')).nativeEngine;
   return (await import('./embedded-engine.js')).embeddedEngine;
 }
 
-/** eSpeak NG's command-line arguments, shared by both engines so they say the same. */
-export function espeakArguments({ voice, rate }: VoiceOptions): string[] {
-  return ['-v', voice, '-s', String(Math.round(rate))];
+let detected: { id: SpeechEngineId; version: string } | undefined;
+
+/**
+ * The engine a build with this setting uses and its version (for the cache key): `auto`
+ * takes the native one when libespeak-ng loads. Detected once per thread, so the cache key
+ * cannot change in a build. `native` without the library fails when it speaks, with a message.
+ */
+export function chosenSpeechEngine(setting: RenderSettings['speechEngine']): { id: SpeechEngineId; version: string } {
+  if (setting === 'embedded') return { id: 'embedded', version: 'embedded' };
+  detected ??= detectNativeSpeech();
+  if (setting === 'native') return { id: 'native', version: detected.id === 'native' ? detected.version : 'missing' };
+  return detected;
+}
+
+function detectNativeSpeech(): { id: SpeechEngineId; version: string } {
+  const version = libespeakVersion();
+  return version ? { id: 'native', version: `libespeak-ng ${version}` } : { id: 'embedded', version: 'embedded' };
 }
