@@ -48,8 +48,9 @@ describe('path data', () => {
   });
 
   it('refuses what it cannot read', () => {
-    expect(() => ops('M0 0L5')).toThrow('needs 2 numbers');
-    expect(() => ops('M0 0X5 5')).toThrow('bad path data');
+    expect(() => ops('M0 0L5')).toThrow('missed param');
+    expect(() => ops('M0 0X5 5')).toThrow('bad command X');
+    expect(() => ops('L1 1')).toThrow('bad path data');
   });
 });
 
@@ -106,6 +107,32 @@ describe('shapes', () => {
     // rx 3 and ry (missing: rx) clamped to 2: the first straight edge runs from x 3 to 7.
     expect(rounded.split('\n').slice(1, 3)).toEqual(['3 0 m', '7 0 l']);
     expect(rounded.split('\n').filter((op) => op.endsWith(' c'))).toHaveLength(4);
+  });
+
+  it('draws a circle or ellipse as four quarter curves through its extreme points, clockwise', () => {
+    const outline = shapeOperators([shape('ellipse', { cx: '10', cy: '5', rx: '4', ry: '2' })]).split('\n');
+    expect(outline[1]).toBe('14 5 m');
+    const curves = outline.filter((op) => op.endsWith(' c'));
+    expect(curves.map((op) => op.split(' ').slice(-3, -1).map(Number))).toEqual([
+      [10, 7],
+      [6, 5],
+      [10, 3],
+      [14, 5],
+    ]);
+    // A quarter of a circle of radius 4: control points 4 × 0.5523 from the ends (κ).
+    const [first] = shapeOperators([shape('circle', { cx: '0', cy: '0', r: '4' })])
+      .split('\n')
+      .filter((op) => op.endsWith(' c'));
+    expect(first?.split(' ').slice(0, 4).map(Number)).toEqual([4, 2.209, 2.209, 4]);
+  });
+
+  it('draws each quadratic curve as the cubic curve with the same points', () => {
+    // A point of the quadratic at t = ½ is ¼ P0 + ½ Q + ¼ P3; the cubic's is ⅛ (P0 + 3 C1 + 3 C2 + P3).
+    const [, curve] = ops('M0 0Q10 20 30 0');
+    const [c1x = 0, c1y = 0, c2x = 0, c2y = 0, x = 0, y = 0] = curve?.split(' ').slice(0, 6).map(Number) ?? [];
+    expect([x, y]).toEqual([30, 0]);
+    expect((3 * c1x + 3 * c2x + x) / 8).toBeCloseTo(10 / 2 + 30 / 4, 2);
+    expect((3 * c1y + 3 * c2y + y) / 8).toBeCloseTo(20 / 2, 2);
   });
 
   it('reads and draws every drawing of the lexicon', () => {

@@ -40,6 +40,9 @@ export function sheetToPdf(sheet: Sheet, options: PdfOptions): Promise<Uint8Arra
     lang: options.lang,
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default font: pdfkit would read Helvetica's metrics for every PDF and write it,
+    // unused and not embedded, into the file. Every text run sets its own font.
+    font: '',
     info: {
       Title: options.title,
       Subject: options.subject,

@@ -16,8 +16,9 @@ import { missingCharacters } from './text-paths.js';
 /**
  * Bump when the way the sheet's files are made changes, so cached sheets are made again.
  * 2: the PDF draws the shapes itself, each drawing a form XObject (was svg-to-pdfkit).
+ * 3: path data read by svgpath (arcs split a little differently), PNG at compression level 4.
  */
-export const PICTOGRAM_FORMAT_VERSION = 2;
+export const PICTOGRAM_FORMAT_VERSION = 3;
 
 export const pictogramRenderer: Renderer = {
   id: 'pictogram',

@@ -1,7 +1,7 @@
 // Shapes → PDF content-stream operators, with SVG's painting rules: fill black and no
 // stroke unless set, painting properties inherited from groups, fill before stroke, a
 // stroke 1 unit wide with butt caps, miter joins and a miter limit of 4.
-import { arcCurves, type Format, pathOperators } from './path-data.js';
+import { type Format, pathOperators } from './path-data.js';
 import type { Shape } from './shape.js';
 
 interface Style {
@@ -138,13 +138,10 @@ function rectangle(x: number, y: number, width: number, height: number, rxText?:
 }
 
 function ellipse(cx: number, cy: number, rx: number, ry: number): string {
-  const curves = [
-    ...arcCurves(cx + rx, cy, rx, ry, 0, false, true, cx, cy + ry),
-    ...arcCurves(cx, cy + ry, rx, ry, 0, false, true, cx - rx, cy),
-    ...arcCurves(cx - rx, cy, rx, ry, 0, false, true, cx, cy - ry),
-    ...arcCurves(cx, cy - ry, rx, ry, 0, false, true, cx + rx, cy),
-  ];
-  return [`${format(cx + rx)} ${format(cy)} m`, ...curves.map((c) => `${c.map(format).join(' ')} c`), 'h'].join('\n');
+  // Four quarter arcs from the rightmost point, clockwise (y down), as SVG draws an ellipse.
+  const quarter = (x: number, y: number) => `A${rx} ${ry} 0 0 1 ${x} ${y}`;
+  const d = `M${cx + rx} ${cy}${quarter(cx, cy + ry)}${quarter(cx - rx, cy)}${quarter(cx, cy - ry)}${quarter(cx + rx, cy)}Z`;
+  return pathOperators(d, format);
 }
 
 /** `#rgb`, `#rrggbb`, black or white as PDF colour components; `none`: no paint. */

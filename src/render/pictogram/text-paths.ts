@@ -1,7 +1,7 @@
 // Text as vector paths, from a bundled font (fontkit), so a sheet never depends on
 // the fonts of the machine that rasterises or prints it. Glyph outlines are kept
 // once per sheet (`GlyphStore`) and placed by reference.
-import type { Font } from 'fontkit';
+import type { Font, Glyph } from 'fontkit';
 
 /** A font family: fonts tried in order for each character (Latin, Latin Extended, then a wide fallback). */
 export interface Face {
@@ -56,14 +56,29 @@ function shapeWord(word: string, face: Face) {
     const laid = font.layout(run.text);
     laid.glyphs.forEach((glyph, i) => {
       const position = laid.positions[i] ?? { xAdvance: 0, xOffset: 0 };
-      const d = glyph.path.commands.length > 0 ? roundPath(glyph.path.scale(scale, -scale).toSVG()) : '';
-      glyphs.push({ key: `pg-${face.key}${run.fontIndex}-${glyph.id}`, x: x + position.xOffset * scale, d });
+      const key = `pg-${face.key}${run.fontIndex}-${glyph.id}`;
+      glyphs.push({ key, x: x + position.xOffset * scale, d: glyphOutline(key, glyph, scale) });
       x += position.xAdvance * scale;
     });
   }
   const shaped = { glyphs, width: x };
   shapedWords.set(cacheKey, shaped);
   return shaped;
+}
+
+/**
+ * Glyph outlines by key, made once per glyph and thread: a glyph is in many words, and
+ * writing its path data was most of a new word's cost (a few thousand glyphs at most).
+ */
+const glyphOutlines = new Map<string, string>();
+
+function glyphOutline(key: string, glyph: Glyph, scale: number): string {
+  let d = glyphOutlines.get(key);
+  if (d === undefined) {
+    d = glyph.path.commands.length > 0 ? roundPath(glyph.path.scale(scale, -scale).toSVG()) : '';
+    glyphOutlines.set(key, d);
+  }
+  return d;
 }
 
 /** A stretch of text one font draws. */
