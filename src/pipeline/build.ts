@@ -206,15 +206,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       versions,
     });
     const languages = [...new Set([...listed].map((dir) => dir.split('/')[0] ?? ''))].sort();
-    const everything = JSON.stringify({
-      versions,
-      site: sha256(siteText),
-      templates: RENDERERS.map((entry) => templateHashes.folders(entry.id)),
-      words: templateHashes.words('*'),
-      settings: JSON.stringify(settings),
-      editions: [...editions].sort(),
-      verify: options.verify !== false,
-    });
+    // As its hash: every procedure's keys hold it, and the versions alone are a few KB.
+    const everything = sha256(
+      JSON.stringify({
+        versions,
+        site: sha256(siteText),
+        templates: RENDERERS.map((entry) => templateHashes.folders(entry.id)),
+        words: templateHashes.words('*'),
+        settings: JSON.stringify(settings),
+        editions: [...editions].sort(),
+        verify: options.verify !== false,
+      }),
+    );
     /**
      * A key of all a procedure's files depend on (what each renderer's key is made from): when
      * it is the one recorded and the files are in place, the procedure is not read at all.
@@ -264,6 +267,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       unchanged.set(dir, { artifacts, asBefore, ...recorded });
     });
 
+    // Starting the pool (threads that load their modules and templates) costs more than
+    // rendering and verifying a few procedures here: an edit of one or two stays on the main
+    // thread. The files and what verify finds are the same either way (test/render-pool.test.ts).
+    let pool: boolean | undefined;
+    const usePool = () => {
+      pool ??=
+        workerCount() > 0 &&
+        checked.filter((doc) => isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc))).length > FEW_FOR_POOL;
+      return pool;
+    };
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
     // order, so outputs, the manifest and the site files do not depend on timing. At most
@@ -276,7 +289,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (; started < checked.length && started <= last; started++) {
         const doc = checked[started] as CheckedDocument;
         if (isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc)))
-          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir));
+          renders.set(
+            started,
+            renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir, usePool()),
+          );
       }
     };
     /** Procedures rendered and written by this run. */
@@ -293,7 +309,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // verify is not a serial tail after the last procedure. What it finds is recorded under the procedure's verify key
     // and told, in document order, by the pass after the loop.
     const verifyInput = { site, words: templates.words, outline, outDir: outDir ?? '' };
-    const pooled = workerCount() > 0;
+    const pooled = usePool();
     const verifyNow = pLimit(pooled ? workerCount() : 1);
     const verifying: Promise<unknown>[] = [];
     const verifyEarly = (dir: string, procedure: Procedure, paths: ReadonlySet<string>) => {
@@ -616,6 +632,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     result.keptFiles = pruned.kept;
   }
 }
+
+/** At most this many procedures to render: rendered and verified on the main thread, without the pool. */
+const FEW_FOR_POOL = 2;
 
 /**
  * Where a procedure's share of the site files is kept (see RenderContext.siteRecord): with the
