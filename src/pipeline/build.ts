@@ -116,11 +116,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const editions = new Set<string>(options.editions ?? EDITION_IDS);
   // Renderers are loaded only when one must run: a build with nothing changed loads none.
+  // Of the editions not chosen, only those with files that a page made now links are loaded
+  // (the page names them from their renderer's `editions`): their modules are the heaviest.
   let all: RendererEntry[] | undefined;
   let selected: RendererEntry[] = [];
-  const loadRenderers = async (): Promise<RendererEntry[]> => {
+  const loadRenderers = async (linked: (id: string) => boolean): Promise<RendererEntry[]> => {
     if (!all) {
-      all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
+      const needed = RENDERERS.filter(
+        (entry) =>
+          entry.edition === undefined || entry.site === true || editions.has(entry.edition) || linked(entry.id),
+      );
+      all = await Promise.all(needed.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
       // Site files (index, catalog) are always made, so they list every procedure.
       selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
     }
@@ -270,13 +276,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // Starting the pool (threads that load their modules and templates) costs more than
     // rendering and verifying a few procedures here: an edit of one or two stays on the main
     // thread. The files and what verify finds are the same either way (test/render-pool.test.ts).
-    let pool: boolean | undefined;
-    const usePool = () => {
-      pool ??=
-        workerCount() > 0 &&
-        checked.filter((doc) => isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc))).length > FEW_FOR_POOL;
-      return pool;
+    let rendering: string[] | undefined;
+    /** `<lang>/<slug>` of the procedures this run renders. */
+    const toRender = () => {
+      rendering ??= checked.filter((doc) => isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc))).map(dirOf);
+      return rendering;
     };
+    const usePool = () => workerCount() > 0 && toRender().length > FEW_FOR_POOL;
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
     // order, so outputs, the manifest and the site files do not depend on timing. At most
@@ -356,7 +362,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         siteKeys.set(dir, procedureKey(doc));
         continue;
       }
-      await loadRenderers();
+      await loadRenderers((id) => toRender().some((dir) => cache.recorded(`${id}:${dir}`).length > 0));
       startUpTo(index + ahead);
       const made = await renders.get(index);
       renders.delete(index);
@@ -526,7 +532,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.written.push(...((await commitOrReport(output, cache.manifestParts(), siteFile)) ?? []));
       if (result.fidelity) replayCatalog(verified, catalogFound(verified), result.fidelity);
     } else {
-      await loadRenderers();
+      await loadRenderers(() => false);
       const listedNow = new Set(siteDirs);
       const records = siteRecords(outDir, listedAs, cache);
       const siteContext: RenderContext = {
