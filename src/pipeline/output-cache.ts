@@ -112,7 +112,8 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     changed.add(owner);
   };
   const record = outDir ? statRecordPath(outDir) : undefined;
-  const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
+  const statsText = record ? await readFile(join(record.dir, record.name), 'utf8').catch(() => '') : '';
+  const stats = parseStats(statsText);
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
   const known = new Map<string, string>();
   /** Size and time of files found unchanged by this build. */
@@ -211,9 +212,11 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         const info = infos[index];
         if (info) next[path] = [info[0], info[1], sha256];
       }
+      const text = JSON.stringify(next);
+      if (text === statsText) return; // as it was read: nothing to write
       // Only a speed-up: a cache folder that cannot be written means hashing next time.
       await mkdir(record.dir, { recursive: true })
-        .then(() => writeFileSafe(record.dir, record.name, JSON.stringify(next)))
+        .then(() => writeFileSafe(record.dir, record.name, text))
         .catch(() => undefined);
     },
   };
@@ -234,11 +237,11 @@ function lazyArtifact(outDir: string, file: CachedFile): Artifact {
   return artifact;
 }
 
-async function readStats(path: string): Promise<Stats> {
+function parseStats(text: string): Stats {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Stats;
+    return JSON.parse(text) as Stats;
   } catch {
-    return {};
+    return {}; // none yet, or unreadable
   }
 }
 
