@@ -112,7 +112,8 @@ describe('one procedure edited', () => {
     const cold = await build(folders);
     expect(cold.result.fidelity?.totals.get('html')?.expected).toBeGreaterThan(0);
     edit(folders, 'id/surat-pindah.md');
-    // One procedure renders: on the main thread, with no worker started.
+    // One procedure renders, so it is rendered and read back on the main thread (FEW_FOR_POOL);
+    // the cold builds of 4 documents read theirs back in the pool.
     const warm = await build(folders);
     expect(warm.ran).toEqual(['html id/surat-pindah.md']);
     const fresh = workspace();
