@@ -31,6 +31,12 @@ import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const n = Number(args[0] ?? 10);
+if (args.includes('--help') || !Number.isInteger(n) || n < 1) {
+  // The usage is this file's opening comment.
+  const usage = readFileSync(new URL(import.meta.url), 'utf8').split('\nimport ')[0] ?? '';
+  console.log(usage.replace(/^\/\/ ?/gm, ''));
+  process.exit(args.includes('--help') ? 0 : 2);
+}
 const option = (name: string) => {
   const index = args.indexOf(name);
   return index < 0 ? undefined : args[index + 1];

@@ -116,11 +116,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
 
   const editions = new Set<string>(options.editions ?? EDITION_IDS);
   // Renderers are loaded only when one must run: a build with nothing changed loads none.
+  // Of the editions not chosen, only those with files that a page made now links are loaded
+  // (the page names them from their renderer's `editions`): their modules are the heaviest.
   let all: RendererEntry[] | undefined;
   let selected: RendererEntry[] = [];
-  const loadRenderers = async (): Promise<RendererEntry[]> => {
+  const loadRenderers = async (linked: (id: string) => boolean): Promise<RendererEntry[]> => {
     if (!all) {
-      all = await Promise.all(RENDERERS.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
+      const needed = RENDERERS.filter(
+        (entry) =>
+          entry.edition === undefined || entry.site === true || editions.has(entry.edition) || linked(entry.id),
+      );
+      all = await Promise.all(needed.map(async (entry) => ({ ...entry, renderer: await entry.load() })));
       // Site files (index, catalog) are always made, so they list every procedure.
       selected = all.filter((entry) => entry.edition === undefined || editions.has(entry.edition));
     }
@@ -206,15 +212,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       versions,
     });
     const languages = [...new Set([...listed].map((dir) => dir.split('/')[0] ?? ''))].sort();
-    const everything = JSON.stringify({
-      versions,
-      site: sha256(siteText),
-      templates: RENDERERS.map((entry) => templateHashes.folders(entry.id)),
-      words: templateHashes.words('*'),
-      settings: JSON.stringify(settings),
-      editions: [...editions].sort(),
-      verify: options.verify !== false,
-    });
+    // As its hash: every procedure's keys hold it, and the versions alone are a few KB.
+    const everything = sha256(
+      JSON.stringify({
+        versions,
+        site: sha256(siteText),
+        templates: RENDERERS.map((entry) => templateHashes.folders(entry.id)),
+        words: templateHashes.words('*'),
+        settings: JSON.stringify(settings),
+        editions: [...editions].sort(),
+        verify: options.verify !== false,
+      }),
+    );
     /**
      * A key of all a procedure's files depend on (what each renderer's key is made from): when
      * it is the one recorded and the files are in place, the procedure is not read at all.
@@ -264,6 +273,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       unchanged.set(dir, { artifacts, asBefore, ...recorded });
     });
 
+    // Starting the pool (threads that load their modules and templates) costs more than
+    // rendering and verifying a few procedures here: an edit of one or two stays on the main
+    // thread. The files and what verify finds are the same either way (test/render-pool.test.ts).
+    let rendering: string[] | undefined;
+    /** `<lang>/<slug>` of the procedures this run renders. */
+    const toRender = () => {
+      rendering ??= checked.filter((doc) => isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc))).map(dirOf);
+      return rendering;
+    };
+    const usePool = () => workerCount() > 0 && toRender().length > FEW_FOR_POOL;
     // A few procedures render at once, so the main thread's renderers go on while audio
     // encodes in its worker threads; results are still written and recorded in document
     // order, so outputs, the manifest and the site files do not depend on timing. At most
@@ -276,7 +295,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       for (; started < checked.length && started <= last; started++) {
         const doc = checked[started] as CheckedDocument;
         if (isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc)))
-          renders.set(started, renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir));
+          renders.set(
+            started,
+            renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir, usePool()),
+          );
       }
     };
     /** Procedures rendered and written by this run. */
@@ -293,7 +315,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     // verify is not a serial tail after the last procedure. What it finds is recorded under the procedure's verify key
     // and told, in document order, by the pass after the loop.
     const verifyInput = { site, words: templates.words, outline, outDir: outDir ?? '' };
-    const pooled = workerCount() > 0;
+    const pooled = usePool();
     const verifyNow = pLimit(pooled ? workerCount() : 1);
     const verifying: Promise<unknown>[] = [];
     const verifyEarly = (dir: string, procedure: Procedure, paths: ReadonlySet<string>) => {
@@ -340,7 +362,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         siteKeys.set(dir, procedureKey(doc));
         continue;
       }
-      await loadRenderers();
+      await loadRenderers((id) => toRender().some((dir) => cache.recorded(`${id}:${dir}`).length > 0));
       startUpTo(index + ahead);
       const made = await renders.get(index);
       renders.delete(index);
@@ -510,7 +532,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       result.written.push(...((await commitOrReport(output, cache.manifestParts(), siteFile)) ?? []));
       if (result.fidelity) replayCatalog(verified, catalogFound(verified), result.fidelity);
     } else {
-      await loadRenderers();
+      await loadRenderers(() => false);
       const listedNow = new Set(siteDirs);
       const records = siteRecords(outDir, listedAs, cache);
       const siteContext: RenderContext = {
@@ -616,6 +638,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     result.keptFiles = pruned.kept;
   }
 }
+
+/** At most this many procedures to render: rendered and verified on the main thread, without the pool. */
+const FEW_FOR_POOL = 2;
 
 /**
  * Where a procedure's share of the site files is kept (see RenderContext.siteRecord): with the

@@ -9,7 +9,6 @@
 // writes only the parts whose entries changed (an edit: one part, and the site part).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { IO_AT_ONCE, mapLimit } from './map-limit.js';
@@ -169,7 +168,8 @@ function isPartName(name: string): boolean {
 
 async function readJson(path: string): Promise<{ value: Record<string, unknown>; sha256: string } | undefined> {
   try {
-    const bytes = await readFile(path);
+    // Synchronous: a few dozen small parts, read one after another faster than through the thread pool.
+    const bytes = readFileSync(path);
     const value: unknown = JSON.parse(bytes.toString('utf8'));
     return isRecord(value) ? { value, sha256: createHash('sha256').update(bytes).digest('hex') } : undefined;
   } catch {

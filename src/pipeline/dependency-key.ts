@@ -8,6 +8,7 @@
 // renders again exactly the editions that read it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Procedure } from '../model/types.js';
@@ -91,8 +92,9 @@ export interface TemplateHashes {
 export async function hashTemplates(templatesDir: string): Promise<TemplateHashes> {
   const dirs = [...new Set([templatesDir, DEFAULT_TEMPLATES_DIR])];
   const files = new Map<string, string>(); // `<dir index>:<relative path>` → hash
+  // Synchronous: a hundred small files, read faster one after another than through the thread pool.
   for (const [index, dir] of dirs.entries())
-    for (const rel of await listFiles(dir)) files.set(`${index}:${rel}`, sha256(await readFile(join(dir, rel))));
+    for (const rel of await listFiles(dir)) files.set(`${index}:${rel}`, sha256(readFileSync(join(dir, rel))));
   const under = (prefix: string) =>
     sha256(
       [...files]

@@ -7,7 +7,7 @@ import { VFile } from 'vfile';
 import { type Catalogue, readCatalogue } from '../i18n/messages.js';
 import { readWords, type Words } from '../i18n/words.js';
 import { reportError, reportWarning } from '../model/report.js';
-import { parseYaml } from '../parse/yaml-document.js';
+import { yamlData } from '../parse/yaml-cache.js';
 import type { RenderTemplate } from '../render/types.js';
 import { readText } from './read-text.js';
 
@@ -50,8 +50,8 @@ export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage 
 }
 
 async function loadPictogramIds(dir: string): Promise<Set<string>> {
-  const parsed = parseYaml(await readText(join(dir, 'pictograms', 'lexicon.yaml')));
-  const concepts = parsed.ok ? (parsed.value.data as { concepts?: object } | null)?.concepts : undefined;
+  const parsed = yamlData(await readText(join(dir, 'pictograms', 'lexicon.yaml')));
+  const concepts = parsed.ok ? (parsed.data as { concepts?: object } | null)?.concepts : undefined;
   return new Set(concepts ? Object.keys(concepts) : []);
 }
 
@@ -60,7 +60,7 @@ async function loadWords(dir: string, sourceLanguage: string) {
   const raw = new Map<string, { file: VFile; data: unknown }>();
   for (const name of names) {
     const file = new VFile({ path: join(dir, name) });
-    const parsed = parseYaml(await readText(join(dir, name)));
+    const parsed = yamlData(await readText(join(dir, name)));
     if (!parsed.ok) {
       reportError(
         file,
@@ -69,7 +69,7 @@ async function loadWords(dir: string, sourceLanguage: string) {
         'invalid-yaml',
       );
     }
-    raw.set(name.slice(0, -'.yaml'.length), { file, data: parsed.ok ? parsed.value.data : {} });
+    raw.set(name.slice(0, -'.yaml'.length), { file, data: parsed.ok ? parsed.data : {} });
   }
   const words = new Map<string, Words>();
   const source = raw.get(sourceLanguage);
@@ -105,8 +105,8 @@ export async function catalogueLanguages(dir = DEFAULT_TEMPLATES_DIR): Promise<s
 export async function loadCatalogue(lang: string, dir = DEFAULT_TEMPLATES_DIR): Promise<Catalogue> {
   const read = async (folder: string, name: string) => {
     const text = await readFile(join(folder, 'i18n', 'messages', `${name}.yaml`), 'utf8').catch(() => undefined);
-    const parsed = text === undefined ? undefined : parseYaml(text);
-    return parsed?.ok ? readCatalogue(parsed.value.data) : new Map<string, string>();
+    const parsed = text === undefined ? undefined : yamlData(text);
+    return parsed?.ok ? readCatalogue(parsed.data) : new Map<string, string>();
   };
   return new Map([
     ...(await read(DEFAULT_TEMPLATES_DIR, 'id')),

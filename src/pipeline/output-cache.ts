@@ -7,7 +7,7 @@
 // record, like git's index; kept out of the output folder, whose bytes stay the same for
 // the same input); a reused file's bytes are read only when something asks for them.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,21 +112,24 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     changed.add(owner);
   };
   const record = outDir ? statRecordPath(outDir) : undefined;
-  const stats: Stats = record ? await readStats(join(record.dir, record.name)) : {};
+  const statsText = record ? await readFile(join(record.dir, record.name), 'utf8').catch(() => '') : '';
+  const stats = parseStats(statsText);
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
   const known = new Map<string, string>();
   /** Size and time of files found unchanged by this build. */
   const seenNow = new Map<string, [size: number, mtimeMs: number]>();
-  const unchanged = async (path: string, sha256: string): Promise<boolean> => {
+  // Synchronous: a build asks this of every file of every procedure kept, and one lstat
+  // costs microseconds where a promise's round trip through the thread pool costs far more.
+  const unchanged = (path: string, sha256: string): boolean => {
     if (!outDir) return false;
     const target = join(outDir, ...path.split('/'));
-    const info = await lstat(target).catch(() => undefined);
+    const info = lstatSync(target, { throwIfNoEntry: false });
     if (!info?.isFile()) return false;
     const seen = stats[path];
     const same =
       seen !== undefined && seen[0] === info.size && seen[1] === info.mtimeMs && seen[2] === sha256
         ? true
-        : hash(await readFile(target)) === sha256;
+        : hash(readFileSync(target)) === sha256;
     if (same) {
       known.set(path, sha256);
       // Its size and time are recorded as they are now: not asked again at the end.
@@ -136,8 +139,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
   };
   const readBack = async (entry: CacheEntry | undefined): Promise<Artifact[] | undefined> => {
     if (!entry || !outDir) return undefined;
-    const same = await Promise.all(entry.files.map((file) => unchanged(file.path, file.sha256)));
-    if (same.includes(false)) return undefined;
+    if (!entry.files.every((file) => unchanged(file.path, file.sha256))) return undefined;
     return entry.files.map((file) => lazyArtifact(outDir, file));
   };
   return {
@@ -210,9 +212,11 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
         const info = infos[index];
         if (info) next[path] = [info[0], info[1], sha256];
       }
+      const text = JSON.stringify(next);
+      if (text === statsText) return; // as it was read: nothing to write
       // Only a speed-up: a cache folder that cannot be written means hashing next time.
       await mkdir(record.dir, { recursive: true })
-        .then(() => writeFileSafe(record.dir, record.name, JSON.stringify(next)))
+        .then(() => writeFileSafe(record.dir, record.name, text))
         .catch(() => undefined);
     },
   };
@@ -233,11 +237,11 @@ function lazyArtifact(outDir: string, file: CachedFile): Artifact {
   return artifact;
 }
 
-async function readStats(path: string): Promise<Stats> {
+function parseStats(text: string): Stats {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Stats;
+    return JSON.parse(text) as Stats;
   } catch {
-    return {};
+    return {}; // none yet, or unreadable
   }
 }
 

@@ -130,6 +130,8 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
 class PelitaOutput implements OutputFolder {
   /** Groups were logged since the manifest was last written. */
   logged = false;
+  /** Entries were added, changed or removed since the manifest was read or written. */
+  private changed = false;
   constructor(
     readonly outDir: string,
     private readonly manifest: Manifest,
@@ -225,7 +227,12 @@ class PelitaOutput implements OutputFolder {
   }
 
   keep(artifacts: readonly Artifact[]): void {
-    for (const artifact of artifacts) this.manifest.set(artifact.path, artifactHash(artifact));
+    for (const artifact of artifacts) {
+      const sha256 = artifactHash(artifact);
+      if (this.manifest.get(artifact.path) === sha256) continue;
+      this.manifest.set(artifact.path, sha256);
+      this.changed = true;
+    }
   }
 
   async prune(
@@ -243,6 +250,7 @@ class PelitaOutput implements OutputFolder {
       if (key && sources.has(key) && !built.has(key)) continue; // has errors now: its older files stay
       const hash = manifest.get(path);
       manifest.delete(path);
+      this.changed = true;
       const target = join(outDir, ...path.split('/'));
       if (await isUnchanged(outDir, path, target, hash)) {
         await unlink(target);
@@ -255,9 +263,14 @@ class PelitaOutput implements OutputFolder {
     }
     // Deepest first; a folder that still holds anything stays.
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => undefined);
-    await writeManifest(outDir, manifest);
-    await this.fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+    // A build that changed nothing (no group logged, nothing kept anew or removed) leaves
+    // the manifest as it is: it already holds these entries.
+    if (this.changed || this.logged) {
+      await writeManifest(outDir, manifest);
+      await this.fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+    }
     this.logged = false;
+    this.changed = false;
     result.removed = [...removed].sort();
     return result;
   }

@@ -1,7 +1,8 @@
 // What a killed build leaves in the output folder: Pelita's temporary files (`.<name>.pelita-new`)
 // and, from builds before the checked writer, write-file-atomic's (`<name>.<digits>` beside a
 // file Pelita wrote). Removed at the next start; links are never followed.
-import { readdir, unlink } from 'node:fs/promises';
+import { type Dirent, readdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest } from './output-manifest.js';
 import { TEMP_SUFFIX } from './safe-write.js';
@@ -10,7 +11,13 @@ export async function removeLeftovers(outDir: string, manifest: Manifest): Promi
   const written = new Set([...manifest.keys()]);
   const folders = [''];
   for (let rel = folders.pop(); rel !== undefined; rel = folders.pop()) {
-    const entries = await readdir(join(outDir, rel), { withFileTypes: true }).catch(() => []);
+    // Synchronous: every folder of the output is listed, and each listing is small.
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(outDir, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
     for (const entry of entries) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) folders.push(path);

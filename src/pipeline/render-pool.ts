@@ -4,7 +4,7 @@
 // bounded window of procedures in flight, every core has work. Workers live as long as
 // the process, so fonts, tables and WebAssembly modules load once per worker.
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
 import type { RenderTask, RenderTaskResult, VerifyTask } from './render-worker.js';
@@ -26,7 +26,9 @@ export function workerCount(): number {
   return Number.isFinite(chosen) && chosen >= 0 ? chosen : availableParallelism();
 }
 
-function thePool(): Piscina {
+/** Loaded when the first task comes: a build that renders a procedure or two never starts the pool. */
+async function thePool(): Promise<Piscina> {
+  const { Piscina } = await import('piscina');
   pool ??= new Piscina({
     filename: workerFile.href,
     maxThreads: workerCount(),
@@ -37,12 +39,12 @@ function thePool(): Piscina {
 }
 
 export async function renderInWorker(task: RenderTask, warn: ProcedureRun['warn']): Promise<Artifact[]> {
-  const result = (await thePool().run(task)) as RenderTaskResult;
+  const result = (await (await thePool()).run(task)) as RenderTaskResult;
   for (const warning of result.warnings) warn(...warning);
   return result.artifacts;
 }
 
 /** Verify's reading back of one procedure's files, in the pool (same results as on the main thread). */
 export async function verifyInWorker(task: VerifyTask): Promise<EditionResult[]> {
-  return (await thePool().run(task, { name: 'verifyTask' })) as EditionResult[];
+  return (await (await thePool()).run(task, { name: 'verifyTask' })) as EditionResult[];
 }

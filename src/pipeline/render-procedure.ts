@@ -39,6 +39,8 @@ export async function renderProcedure(
   observer: BuildObserver,
   keyFor: KeyFor,
   templatesDir: string,
+  /** Whether the pooled renderers run in the worker pool (else here). */
+  pooled = workerCount() > 0,
 ): Promise<RenderedProcedure | undefined> {
   const procedure = doc.procedure as Procedure;
   const { file } = doc;
@@ -78,7 +80,7 @@ export async function renderProcedure(
         replay(file, warning);
       };
       const made =
-        POOLED_RENDERERS.has(id) && workerCount() > 0
+        POOLED_RENDERERS.has(id) && pooled
           ? await renderInWorker(
               {
                 rendererId: id,

@@ -7,7 +7,16 @@ import type { Renderer } from './types.js';
 export const EDITION_IDS = ['html', 'pdf', 'braille', 'pictogram', 'audio'] as const;
 export type EditionId = (typeof EDITION_IDS)[number];
 
-export const RENDERERS: readonly { id: string; edition?: EditionId; load: () => Promise<Renderer> }[] = [
+/**
+ * `site`: the renderer makes site files too (`renderSite`, `siteRecords`), so it is loaded
+ * whatever editions are chosen (test/registry.test.ts checks the flag).
+ */
+export const RENDERERS: readonly {
+  id: string;
+  edition?: EditionId;
+  site?: true;
+  load: () => Promise<Renderer>;
+}[] = [
   {
     id: 'braille',
     edition: 'braille',
@@ -20,7 +29,7 @@ export const RENDERERS: readonly { id: string; edition?: EditionId; load: () => 
   },
   { id: 'pdf', edition: 'pdf', load: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer },
   { id: 'audio', edition: 'audio', load: async () => (await import('./audio/audio-renderer.js')).audioRenderer },
-  { id: 'html', edition: 'html', load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
+  { id: 'html', edition: 'html', site: true, load: async () => (await import('./html/html-renderer.js')).htmlRenderer },
   // Site files only (catalog.json): runs whatever editions are chosen.
   { id: 'catalog', load: async () => (await import('./catalog/catalog-renderer.js')).catalogRenderer },
   // Site files only (sitemap.xml, robots.txt, feed.xml).

@@ -6,20 +6,17 @@ import { join } from 'node:path';
 import type { Words } from '../i18n/words.js';
 import type { Site } from '../model/site.js';
 import type { Outline } from '../outline/types.js';
-import { normaliseForSpeech } from '../render/audio/normalise/normalise.js';
-import { type Lexicon, readSpeechLanguage, type SpeechLanguage } from '../render/audio/normalise/speech-language.js';
-import { markPhrase, normaliseParagraph } from '../render/audio/script.js';
-import { loadSpeechData } from '../render/audio/speech-data.js';
-import { loadEngine } from '../render/braille/engine.js';
-import { loadGeometry } from '../render/braille/geometry.js';
-import { tableFor } from '../render/braille/tables.js';
+import type { Lexicon, SpeechLanguage } from '../render/audio/normalise/speech-language.js';
 import { missingFrom } from './compare.js';
 import { type ExpectedText, expectedTexts, PARTS, type Part } from './expected-texts.js';
-import { pefBodyRows } from './read-braille.js';
-import { htmlText } from './read-html.js';
-import { pdfText } from './read-pdf.js';
-import { svgTexts } from './read-svg.js';
-import { talkingBookText } from './read-talking-book.js';
+
+// Each edition's reader (and the Braille and speech rules) loads when a file of its edition
+// is read: verifying an edit of the HTML alone loads the HTML parser, not pdf.js or liblouis.
+const htmlText = async (text: string) => (await import('./read-html.js')).htmlText(text);
+const pdfText = async (bytes: Uint8Array, options?: { figures?: boolean }) =>
+  (await import('./read-pdf.js')).pdfText(bytes, options);
+const svgTexts = async (text: string) => (await import('./read-svg.js')).svgTexts(text);
+const talkingBookText = async (bytes: Uint8Array) => (await import('./read-talking-book.js')).talkingBookText(bytes);
 
 export interface VerifyContext {
   outDir: string;
@@ -130,6 +127,11 @@ function findEntry(catalog: unknown, outline: Outline): unknown {
 }
 
 async function brailleText(bytes: Uint8Array, outline: Outline, context: VerifyContext): Promise<string> {
+  const [{ pefBodyRows }, { loadGeometry }, { tableFor }] = await Promise.all([
+    import('./read-braille.js'),
+    import('../render/braille/geometry.js'),
+    import('../render/braille/tables.js'),
+  ]);
   const rows = pefBodyRows(utf8(bytes), loadGeometry(context.site.braille));
   const engine = await backTranslator();
   const table = context.site.brailleTables[outline.lang] ?? tableFor(outline.lang);
@@ -140,7 +142,8 @@ async function brailleText(bytes: Uint8Array, outline: Outline, context: VerifyC
  * Debian's liblouis when it is installed: its back-translation (3.24, with numbers.uti)
  * reads numbers and capitals after digits whole, where the embedded 3.2 misreads some.
  */
-function backTranslator() {
+async function backTranslator() {
+  const { loadEngine } = await import('../render/braille/engine.js');
   return loadEngine('native').catch(() => loadEngine('embedded'));
 }
 
@@ -152,11 +155,16 @@ function speechRules(lang: string, context: VerifyContext) {
   if (!words) return Promise.resolve(undefined);
   let speech = speechLanguages.get(words);
   if (!speech) {
-    speech = loadSpeechData().then((data) => {
+    speech = (async () => {
+      const [{ loadSpeechData }, { readSpeechLanguage }] = await Promise.all([
+        import('../render/audio/speech-data.js'),
+        import('../render/audio/normalise/speech-language.js'),
+      ]);
+      const data = await loadSpeechData();
       const speechData = data.languages.get(lang);
       if (speechData === undefined) return undefined;
       return { language: readSpeechLanguage(lang, speechData, words.months), lexicon: data.lexicon };
-    });
+    })();
     speechLanguages.set(words, speech);
   }
   return speech;
@@ -166,6 +174,10 @@ function speechRules(lang: string, context: VerifyContext) {
 async function spokenForm(expected: ExpectedText, outline: Outline, context: VerifyContext): Promise<string> {
   const rules = await speechRules(outline.lang, context);
   if (!rules) return expected.text;
+  const [{ normaliseForSpeech }, { markPhrase, normaliseParagraph }] = await Promise.all([
+    import('../render/audio/normalise/normalise.js'),
+    import('../render/audio/script.js'),
+  ]);
   const phrases = expected.phrases ?? [];
   if (phrases.length === 0) return normaliseForSpeech(expected.text, rules.language, rules.lexicon);
   const others = new Map<string, SpeechLanguage>();

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Procedure } from '../../model/types.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, ListItem, Outline } from '../../outline/types.js';
+import { loadLexicon } from '../pictogram/lexicon-file.js';
 import { pictogramFigures } from '../pictogram/plan.js';
-import { loadLexicon } from '../pictogram/resources.js';
 import { procedureDir, type RenderContext, type Renderer, type SiteFidelity, sitePart } from '../types.js';
 
 export const CATALOG_VERSION = 5;

@@ -12,7 +12,7 @@ import type { Procedure } from '../../model/types.js';
 import { type BlockHandlers, renderBlock } from '../../outline/handlers.js';
 import { plainText } from '../../outline/plain-text.js';
 import type { Block, Inline, Outline } from '../../outline/types.js';
-import { loadLexicon } from '../pictogram/resources.js';
+import { loadLexicon } from '../pictogram/lexicon-file.js';
 import { stemmerFor } from '../pictogram/stem.js';
 import { procedureDir, type RenderContext, type Renderer, sitePart } from '../types.js';
 

@@ -6,21 +6,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as fontkit from 'fontkit';
-import { parse } from 'yaml';
 import { woffToSfnt } from '../fonts/woff.js';
 import { type Drawing, readDrawing } from './drawing.js';
-import { type Lexicon, readLexicon } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import type { Face } from './text-paths.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../../templates/pictograms/', import.meta.url));
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
-let lexicon: Lexicon | undefined;
-export function loadLexicon(): Lexicon {
-  lexicon ??= readLexicon(parse(readFileSync(join(TEMPLATES, 'lexicon.yaml'), 'utf8')));
-  return lexicon;
-}
+export { loadLexicon } from './lexicon-file.js';
 
 const drawings = new Map<string, Drawing>();
 /** The drawing named `set:name`, read once per thread (the PDF also keeps what it made of it). */
