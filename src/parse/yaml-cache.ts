@@ -7,6 +7,7 @@
 // cannot be read or written means parsing.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -20,10 +21,11 @@ export function yamlCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'pelita', 'yaml');
 }
 
+// Resolved as Node resolves the parser itself, wherever npm put it (hoisted or not).
 let yamlVersion: string | undefined;
 function parserVersion(): string {
   yamlVersion ??= (
-    JSON.parse(readFileSync(new URL('../../node_modules/yaml/package.json', import.meta.url), 'utf8')) as {
+    JSON.parse(readFileSync(createRequire(import.meta.url).resolve('yaml/package.json'), 'utf8')) as {
       version: string;
     }
   ).version;
