@@ -4,9 +4,9 @@
 // bounded window of procedures in flight, every core has work. Workers live as long as
 // the process, so fonts, tables and WebAssembly modules load once per worker.
 import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
 import type { Artifact, ProcedureRun } from '../render/types.js';
 import type { EditionResult } from '../verify/verify.js';
-import { RecyclingPool } from './recycling-pool.js';
 import type { RenderTask, RenderTaskResult, VerifyTask } from './render-worker.js';
 
 /**
@@ -18,7 +18,7 @@ export const POOLED_RENDERERS: ReadonlySet<string> = new Set(['braille', 'pictog
 const fromSource = import.meta.url.endsWith('.ts');
 const workerFile = new URL(fromSource ? './render-worker-from-source.mjs' : './render-worker.js', import.meta.url);
 
-let pool: RecyclingPool<RenderTask | VerifyTask, RenderTaskResult | EditionResult[]> | undefined;
+let pool: Piscina | undefined;
 
 /** How many workers render: `PELITA_WORKERS` (0: none, all on the main thread), else one per CPU. */
 export function workerCount(): number {
@@ -26,18 +26,13 @@ export function workerCount(): number {
   return Number.isFinite(chosen) && chosen >= 0 ? chosen : availableParallelism();
 }
 
-/** Tasks a pool of render workers runs before fresh workers take over (see recycling-pool.ts). */
-export const RENDER_TASKS_PER_POOL = Number(process.env.PELITA_RENDER_TASKS ?? 400);
-
-function thePool() {
-  pool ??= new RecyclingPool(
-    {
-      filename: workerFile.href,
-      maxThreads: workerCount(),
-      idleTimeout: 60_000, // kept for the whole build: a worker's modules and fonts load once
-    },
-    RENDER_TASKS_PER_POOL,
-  );
+function thePool(): Piscina {
+  pool ??= new Piscina({
+    filename: workerFile.href,
+    maxThreads: workerCount(),
+    minThreads: 0,
+    idleTimeout: 60_000, // kept for the whole build: a worker's modules and fonts load once
+  });
   return pool;
 }
 
