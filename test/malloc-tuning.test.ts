@@ -26,7 +26,7 @@ describe('malloc tuning', () => {
       const run = pelita(['build', '--content', missing, '--out', tempDir()], undefined, env);
       expect(run.status).toBe(2);
       expect(run.stderr.match(/^mmap-threshold=.*$/gm)).toEqual([
-        'mmap-threshold=' + MMAP_THRESHOLD,
+        `mmap-threshold=${MMAP_THRESHOLD}`,
         'mmap-threshold=undefined',
       ]);
       expect(run.stderr.match(/not found|tidak ditemukan/gi)).toHaveLength(1);
