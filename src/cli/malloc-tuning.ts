@@ -7,6 +7,7 @@
 // only when a process starts, hence the second process; set MALLOC_MMAP_THRESHOLD_ yourself
 // (any value) and Pelita runs as it is.
 import { spawn } from 'node:child_process';
+import { isatty } from 'node:tty';
 
 /** glibc's own starting threshold (128 KiB), kept fixed. */
 export const MMAP_THRESHOLD = '131072';
@@ -36,7 +37,7 @@ export function runTuned(): Promise<number | undefined> {
   // From a terminal the child has the SIGINT already; passing it on would be a second one,
   // which stops the build at once instead of after the procedure in hand.
   const forward = (signal: NodeJS.Signals) => () => {
-    if (signal !== 'SIGINT' || !process.stdin.isTTY) child.kill(signal);
+    if (signal !== 'SIGINT' || !isatty(0)) child.kill(signal);
   };
   const handlers = { SIGINT: forward('SIGINT'), SIGTERM: forward('SIGTERM') };
   for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
