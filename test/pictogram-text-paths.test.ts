@@ -1,8 +1,10 @@
 // Captions as glyph outlines: each glyph's outline is fontkit's, in ems (y down), kept once
-// per sheet and the same in every word it is in, for each face its own.
+// per sheet and the same in every word it is in, for each face its own. Shaped words are kept
+// for the life of a thread, so that cache has a bound (issue #16): it never holds more than
+// MAX_SHAPED_WORDS, and a word shaped again after it was dropped gives the same glyphs.
 import { describe, expect, it } from 'vitest';
 import { loadFaces } from '../src/render/pictogram/resources.js';
-import { type GlyphStore, shapeLine } from '../src/render/pictogram/text-paths.js';
+import { type GlyphStore, MAX_SHAPED_WORDS, shapedWordCount, shapeLine } from '../src/render/pictogram/text-paths.js';
 
 const faces = loadFaces();
 
@@ -38,5 +40,19 @@ describe('caption outlines', () => {
     expect(bold?.key).not.toBe(regular?.key);
     expect(store.get(regular?.key ?? '')).toBe(fontkitOutline(faces.regular, 'a'));
     expect(store.get(bold?.key ?? '')).not.toBe(store.get(regular?.key ?? ''));
+  });
+});
+
+describe('shaped words', () => {
+  it('stay within their bound, and a dropped word shapes the same again', () => {
+    const { regular } = faces;
+    const store: GlyphStore = new Map();
+    const first = shapeLine('Formulir0', regular, store);
+    for (let i = 1; i <= MAX_SHAPED_WORDS + 50; i++) shapeLine(`Formulir${i}`, regular, store);
+    expect(shapedWordCount()).toBeLessThanOrEqual(MAX_SHAPED_WORDS);
+    expect(shapedWordCount()).toBeGreaterThan(MAX_SHAPED_WORDS / 2);
+    const freshStore: GlyphStore = new Map();
+    expect(shapeLine('Formulir0', regular, freshStore)).toEqual(first);
+    expect([...freshStore].every(([key, d]) => store.get(key) === d)).toBe(true);
   });
 });

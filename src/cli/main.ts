@@ -14,6 +14,7 @@ import { exitOnCrash, reportCrash } from './crash.js';
 import { escapeControls } from './escape-controls.js';
 import { EXIT } from './exit-codes.js';
 import { messageLanguage } from './language.js';
+import { runTuned, wantsTunedMalloc } from './malloc-tuning.js';
 
 export { EXIT };
 
@@ -289,4 +290,5 @@ function langOption(argv: readonly string[]): string | undefined {
 }
 
 exitOnCrash(version);
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+process.exitCode = (wantsTunedMalloc(argv, process.env) ? await runTuned() : undefined) ?? (await main(argv));

@@ -156,10 +156,16 @@ function drawLine(pen: Pen, line: Line | undefined, style: TextStyle, x: number,
 }
 
 const layoutCaches = new WeakMap<object, object>();
+/**
+ * Words kept shaped per font across documents (issue #16): a worker makes many PDFs, and a
+ * corpus's words have no end. Past the bound the next document starts an empty cache (the
+ * same shapes are made again, so the bytes do not change).
+ */
+export const MAX_LAYOUT_WORDS = 20_000;
 
-function sharedLayoutCache(font: object): object {
+export function sharedLayoutCache(font: object): object {
   let cache = layoutCaches.get(font);
-  if (!cache) {
+  if (!cache || Object.keys(cache).length >= MAX_LAYOUT_WORDS) {
     cache = Object.create(null) as object;
     layoutCaches.set(font, cache);
   }

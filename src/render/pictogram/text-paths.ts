@@ -25,8 +25,18 @@ export interface ShapedLine {
 /** Glyph outlines by key, in ems (y down, baseline at 0), as SVG path data. */
 export type GlyphStore = Map<string, string>;
 
-/** Shaped words by face and text: shaping with fontkit is slow, and sheets repeat words. */
+/**
+ * Shaped words by face and text: shaping with fontkit is slow, and sheets repeat words.
+ * Bounded (issue #16): a worker lives for many procedures, and a corpus's words have no end.
+ * When full, the word shaped longest ago goes; shaping it again gives the same glyphs.
+ */
 const shapedWords = new Map<string, { glyphs: (PlacedGlyph & { d: string })[]; width: number }>();
+export const MAX_SHAPED_WORDS = 20_000;
+
+/** How many words are kept shaped (for tests). */
+export function shapedWordCount(): number {
+  return shapedWords.size;
+}
 
 /** Shapes one line of text (no wrapping); outlines go into `store`. */
 export function shapeLine(text: string, face: Face, store: GlyphStore): ShapedLine {
@@ -62,6 +72,7 @@ function shapeWord(word: string, face: Face) {
     });
   }
   const shaped = { glyphs, width: x };
+  if (shapedWords.size >= MAX_SHAPED_WORDS) shapedWords.delete(shapedWords.keys().next().value as string);
   shapedWords.set(cacheKey, shaped);
   return shaped;
 }
