@@ -14,7 +14,7 @@ import { exitOnCrash, reportCrash } from './crash.js';
 import { escapeControls } from './escape-controls.js';
 import { EXIT } from './exit-codes.js';
 import { messageLanguage } from './language.js';
-import { runTuned, wantsTunedMalloc } from './malloc-tuning.js';
+import { tuneMalloc } from './malloc-tuning.js';
 
 export { EXIT };
 
@@ -144,6 +144,7 @@ export function createProgram(): Command {
     .option('--shard <i/n>', 'build only shard i of n (by a stable hash of lang/slug), for `pelita merge`')
     .action(async (options: BuildCommandOptions) => {
       const { buildCommand } = await import('./run-build.js');
+      tuneMalloc(); // before the workers start: they make and drop the large buffers
       const shard = options.shard === undefined ? undefined : shardOption(options.shard);
       process.exitCode = await buildCommand(
         folders(options),
@@ -290,5 +291,4 @@ function langOption(argv: readonly string[]): string | undefined {
 }
 
 exitOnCrash(version);
-const argv = process.argv.slice(2);
-process.exitCode = (wantsTunedMalloc(argv, process.env) ? await runTuned() : undefined) ?? (await main(argv));
+process.exitCode = await main(process.argv.slice(2));
