@@ -1,7 +1,7 @@
 // Incremental builds: every edition's files are kept under a key of what they depend on,
 // so a rebuild with nothing changed renders nothing, an edited procedure renders only
 // itself, and a changed template renders again only the editions that read it.
-import { appendFileSync, cpSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
@@ -9,33 +9,14 @@ import { textOf } from '../src/i18n/messages.js';
 import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
 import type { EditionId } from '../src/render/registry.js';
 import { readTree, tempDir } from './support/cli.js';
-import { FIXTURES, REPO } from './support/fixtures.js';
+import { buildTelling, registryWorkspace, type Workspace } from './support/registry-workspace.js';
 
 const EDITIONS: EditionId[] = ['html', 'braille', 'pdf'];
 // The size-and-time record lives in the user's cache folder: the tests' own, here.
 process.env.XDG_CACHE_HOME = tempDir('pelita-cache-home-');
 
-/** A copy of the population-registry fixture (three procedures, one translated) and of templates/. */
-function workspace() {
-  const root = tempDir('pelita-incremental-');
-  cpSync(join(FIXTURES, 'registry'), join(root, 'content'), { recursive: true });
-  cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
-  return { content: join(root, 'content'), templates: join(root, 'templates'), out: join(root, 'out') };
-}
-
-/** Builds and tells which renderer ran on which document, as `<edition> <lang>/<slug>.md`. */
-async function build(folders: ReturnType<typeof workspace>, options: Partial<BuildOptions> = {}) {
-  const ran: string[] = [];
-  const result = await runBuild({
-    contentDir: folders.content,
-    templatesDir: folders.templates,
-    outDir: folders.out,
-    editions: EDITIONS,
-    observer: { editionStarted: (source, edition) => ran.push(`${edition} ${source}`) },
-    ...options,
-  });
-  return { result, ran: ran.sort() };
-}
+const workspace = () => registryWorkspace('pelita-incremental-');
+const build = (folders: Workspace, options: Partial<BuildOptions> = {}) => buildTelling(folders, EDITIONS, options);
 
 describe('incremental build', () => {
   it('renders nothing when nothing changed, only the edited procedure when one is, and keeps the site in step', async () => {
@@ -131,7 +112,7 @@ function messagesOf(files: readonly { path: string; messages: readonly VFileMess
 }
 
 /** HTML only, telling which documents were checked and which renderers ran (site renderers too). */
-async function htmlBuild(folders: ReturnType<typeof workspace>, out = folders.out) {
+async function htmlBuild(folders: Workspace, out = folders.out) {
   const checkedNow: string[] = [];
   const ran: string[] = [];
   const result = await runBuild({

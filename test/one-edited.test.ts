@@ -2,14 +2,15 @@
 // YAML data kept between builds is never served for a text it was not made from; an edit
 // of one or two procedures is rendered and verified on the main thread with the same
 // results as the pool's; an edition not chosen is still linked from the page made now.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { yamlCacheDir, yamlData } from '../src/parse/yaml-cache.js';
 import { parseYaml } from '../src/parse/yaml-document.js';
-import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
+import type { BuildOptions } from '../src/pipeline/build.js';
 import { readTree, tempDir } from './support/cli.js';
-import { FIXTURES, REPO } from './support/fixtures.js';
+import { REPO } from './support/fixtures.js';
+import { buildTelling, registryWorkspace, type Workspace } from './support/registry-workspace.js';
 
 // The YAML data and the size-and-time records live in the user's cache folder: the tests' own, here.
 process.env.XDG_CACHE_HOME = tempDir('pelita-cache-home-');
@@ -61,32 +62,14 @@ describe('YAML data kept between builds', () => {
   });
 });
 
-/** A copy of the population-registry fixture (three procedures, one translated) and of templates/. */
-function workspace() {
-  const root = tempDir('pelita-one-edited-');
-  cpSync(join(FIXTURES, 'registry'), join(root, 'content'), { recursive: true });
-  cpSync(join(REPO, 'templates'), join(root, 'templates'), { recursive: true });
-  return { content: join(root, 'content'), templates: join(root, 'templates'), out: join(root, 'out') };
-}
-
-async function build(folders: ReturnType<typeof workspace>, options: Partial<BuildOptions> = {}) {
-  const ran: string[] = [];
-  const result = await runBuild({
-    contentDir: folders.content,
-    templatesDir: folders.templates,
-    outDir: folders.out,
-    editions: ['html'],
-    observer: { editionStarted: (source, edition) => ran.push(`${edition} ${source}`) },
-    ...options,
-  });
-  return { result, ran: ran.sort() };
-}
+const workspace = () => registryWorkspace('pelita-one-edited-');
+const build = (folders: Workspace, options: Partial<BuildOptions> = {}) => buildTelling(folders, ['html'], options);
 
 /** The published files, without Pelita's own records (`.pelita-*`). */
 const siteFiles = (out: string) =>
   new Map([...readTree(out)].filter(([path]) => !path.split('/').some((part) => part.startsWith('.pelita'))));
 
-const edit = (folders: ReturnType<typeof workspace>, source: string) => {
+const edit = (folders: Workspace, source: string) => {
   const path = join(folders.content, source);
   writeFileSync(path, readFileSync(path, 'utf8').replace(/^summary: (.*)$/m, 'summary: $1 Diperbarui.'));
 };
