@@ -1,7 +1,8 @@
 // A rebuild after one edit (issue #16): what it skips must not change what it makes. The
 // YAML data kept between builds is never served for a text it was not made from; an edit
 // of one or two procedures is rendered and verified on the main thread with the same
-// results as the pool's; an edition not chosen is still linked from the page made now.
+// results as the pool's; an edition not chosen is still linked from the page made now; a build
+// without audio does not load the speech library.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +117,11 @@ describe('one procedure edited', () => {
     expect(warm.ran).toEqual(['html id/surat-pindah.md']);
     expect(page()).toContain('Diperbarui.');
     expect(page()).toContain('braille.pef');
+  }, 120_000);
+
+  it("does not load eSpeak NG's library for a build without audio", async () => {
+    // Only the audio edition needs to know which eSpeak NG speaks; finding out loads the library.
+    await build(workspace());
+    expect(readFileSync('/proc/self/maps', 'utf8')).not.toContain('libespeak-ng');
   }, 120_000);
 });

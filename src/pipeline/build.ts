@@ -9,6 +9,7 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
+import { chosenSpeechEngine } from '../render/audio/speech/engine.js';
 import { partFor } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS } from '../render/settings.js';
@@ -222,6 +223,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         settings: JSON.stringify(settings),
         editions: [...editions].sort(),
         verify: options.verify !== false,
+        // Which eSpeak NG speaks (libespeak-ng installed or removed), only asked when audio is made.
+        speech: editions.has('audio') ? chosenSpeechEngine(settings.speechEngine) : undefined,
       }),
     );
     /**

@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Procedure } from '../model/types.js';
-import { chosenSpeechEngine } from '../render/audio/speech/engine.js';
 import type { RenderSettings } from '../render/settings.js';
 import { procedureDir } from '../render/types.js';
 import { DEFAULT_TEMPLATES_DIR } from './load-templates.js';
@@ -125,7 +124,11 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Pelita's version, each dependency's installed version, and the native engines chosen. */
+/**
+ * Pelita's version, each dependency's installed version, and the native Braille engine when
+ * chosen. Not the speech engine: finding it loads libespeak-ng (≈ 50 ms), which only the audio
+ * edition needs, and the audio renderer's own key names it.
+ */
 export async function engineVersions(settings: RenderSettings): Promise<string> {
   const own = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
@@ -138,8 +141,6 @@ export async function engineVersions(settings: RenderSettings): Promise<string> 
     );
     installed.push(`${name} ${text ? (JSON.parse(text) as { version?: string }).version : '?'}`);
   }
-  const speech = chosenSpeechEngine(settings.speechEngine);
-  if (speech.id === 'native') installed.push(speech.version);
   if (settings.brailleEngine === 'native') installed.push(`liblouis ${toolVersion('lou_translate', ['--version'])}`);
   return installed.join('\n');
 }
