@@ -4,6 +4,8 @@
 // time (user + system, children included) and peak RSS.
 //   npx tsx scripts/bench-scale.ts N [--editions html,pdf] [--per-edition] [--cpus 0] [--keep]
 //     [--cli dist/cli/main.js] [--before OTHER/dist/cli/main.js] [--profile DIR] [--profile-edited DIR]
+//     [-- BUILD OPTIONS…]
+// After `--`: options given to every build (e.g. `-- --braille-engine native`).
 // --before: each run also with another Pelita (e.g. main's), alternating, on the same corpus.
 // --profile: a CPU profile (node --cpu-prof) of the cold build into DIR.
 // --profile-edited: the same of the build with one procedure edited.
@@ -29,7 +31,9 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const args = process.argv.slice(2);
+const dashes = process.argv.indexOf('--', 2);
+const args = process.argv.slice(2, dashes < 0 ? undefined : dashes);
+const buildOptions = dashes < 0 ? [] : process.argv.slice(dashes + 1);
 const n = Number(args[0] ?? 10);
 if (args.includes('--help') || !Number.isInteger(n) || n < 1) {
   // The usage is this file's opening comment.
@@ -112,6 +116,7 @@ function build(content: string, out: string, chosen: string | undefined, which =
     '--out',
     out,
     ...(chosen ? ['--editions', chosen] : []),
+    ...buildOptions,
   ];
   const result = spawnSync('/usr/bin/time', ['-v', ...command], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const field = (name: string) => Number(new RegExp(`${name}: (.*)`).exec(result.stderr)?.[1] ?? Number.NaN);
