@@ -9,7 +9,7 @@ import { reportError, START_OF_FILE } from '../model/report.js';
 import type { Site } from '../model/site.js';
 import type { Procedure } from '../model/types.js';
 import { outlinesFor } from '../outline/build-outline.js';
-import { chosenSpeechEngine } from '../render/audio/speech/engine.js';
+import { audioEngineVersions } from '../render/audio/engine-versions.js';
 import { partFor } from '../render/catalog/read-catalog.js';
 import { EDITION_IDS, RENDERERS } from '../render/registry.js';
 import { DEFAULT_SETTINGS } from '../render/settings.js';
@@ -223,8 +223,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         settings: JSON.stringify(settings),
         editions: [...editions].sort(),
         verify: options.verify !== false,
-        // Which eSpeak NG speaks (libespeak-ng installed or removed), only asked when audio is made.
-        speech: editions.has('audio') ? chosenSpeechEngine(settings.speechEngine) : undefined,
+        // Which eSpeak NG speaks and which LAME encodes (installed or removed), the audio key's
+        // engines; only asked when audio is made (finding the speech engine loads libespeak-ng).
+        audio: editions.has('audio') ? audioEngineVersions(settings.speechEngine, settings.mp3Encoder) : undefined,
       }),
     );
     /**
