@@ -184,6 +184,30 @@ describe('the output folder', () => {
     expect((await readManifest(out))?.get('id/a/braille.brf')).toBe(sha256('baru'));
   });
 
+  it('removes what a kill left before any journal, told by the dead build’s lock', async () => {
+    const out = tempDir();
+    const folder = await open(out);
+    await folder.commit([{ path: 'id/a/index.html', data: 'lama' }]);
+    await folder.close();
+    // A kill while the group's files were still being written: no journal yet, the lock left.
+    writeFileSync(tempPathFor(join(out, 'id/a/index.html')), 'setengah');
+    writeFileSync(join(out, '.pelita-lock'), '999999999\n'); // no such process
+    await (await open(out)).close();
+    expect(names(out)).toEqual([OUTPUT_MANIFEST, 'id', 'id/a', 'id/a/index.html'].sort());
+  });
+
+  it('does not list every folder again after a build that ended', async () => {
+    const out = tempDir();
+    const folder = await open(out);
+    await folder.commit([{ path: 'id/a/index.html', data: 'lama' }]);
+    await folder.close();
+    // No build leaves this after ending (nor a lock, journal or log): the start does not search for it.
+    const planted = tempPathFor(join(out, 'id/a/index.html'));
+    writeFileSync(planted, 'bukan dari Pelita');
+    await (await open(out)).close();
+    expect(existsSync(planted)).toBe(true);
+  });
+
   it('a group that fails on a full disk replaces none of its files', async () => {
     const out = tempDir();
     let folder = await open(out);
