@@ -137,6 +137,17 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     }
     return same;
   };
+  /** Every file this build knows was found with the size, time and hash recorded, and no other is recorded. */
+  const sameAsRecorded = () => {
+    if (known.size !== Object.keys(stats).length) return false;
+    for (const [path, sha256] of known) {
+      const seen = seenNow.get(path);
+      const recorded = stats[path];
+      if (!seen || !recorded || recorded[0] !== seen[0] || recorded[1] !== seen[1] || recorded[2] !== sha256)
+        return false;
+    }
+    return true;
+  };
   const readBack = async (entry: CacheEntry | undefined): Promise<Artifact[] | undefined> => {
     if (!entry || !outDir) return undefined;
     if (!entry.files.every((file) => unchanged(file.path, file.sha256))) return undefined;
@@ -200,16 +211,20 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     },
     async saveStats() {
       if (!outDir || !record) return;
+      // A rebuild with nothing changed found every file as recorded: the record stays as it is
+      // (at 1,000 procedures, ≈ 14,000 entries not asked for, sorted and written out again).
+      if (sameAsRecorded()) return;
       const next: Stats = {};
       const sorted = [...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const infos = await mapLimit(sorted, IO_AT_ONCE, async ([path, sha256]) => {
-        const seen = seenNow.get(path);
-        if (seen && known.get(path) === sha256) return seen;
+      // Only files written now are asked for their size and time; the others were found unchanged.
+      const unseen = sorted.filter(([path]) => !seenNow.has(path));
+      const asked = await mapLimit(unseen, IO_AT_ONCE, async ([path]) => {
         const info = await lstat(join(outDir, ...path.split('/'))).catch(() => undefined);
         return info?.isFile() ? ([info.size, info.mtimeMs] as [number, number]) : undefined;
       });
-      for (const [index, [path, sha256]] of sorted.entries()) {
-        const info = infos[index];
+      const infos = new Map(unseen.map(([path], index) => [path, asked[index]]));
+      for (const [path, sha256] of sorted) {
+        const info = seenNow.get(path) ?? infos.get(path);
         if (info) next[path] = [info[0], info[1], sha256];
       }
       const text = JSON.stringify(next);
@@ -239,7 +254,8 @@ function lazyArtifact(outDir: string, file: CachedFile): Artifact {
 
 function parseStats(text: string): Stats {
   try {
-    return JSON.parse(text) as Stats;
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Stats) : {};
   } catch {
     return {}; // none yet, or unreadable
   }
