@@ -1,12 +1,13 @@
 // Incremental builds: every edition's files are kept under a key of what they depend on,
 // so a rebuild with nothing changed renders nothing, an edited procedure renders only
 // itself, and a changed template renders again only the editions that read it.
-import { appendFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
 import { textOf } from '../src/i18n/messages.js';
 import { type BuildOptions, runBuild } from '../src/pipeline/build.js';
+import { statRecordPath } from '../src/pipeline/output-cache.js';
 import type { EditionId } from '../src/render/registry.js';
 import { readTree, tempDir } from './support/cli.js';
 import { buildTelling, registryWorkspace, type Workspace } from './support/registry-workspace.js';
@@ -82,9 +83,18 @@ describe('incremental build', () => {
     await build(folders);
     const brf = join(folders.out, 'id/surat-pindah/braille.brf');
     const bytes = readFileSync(brf);
-    // Same bytes written again: a new time, so it is read and hashed, and still reused.
+    const recorded = () => {
+      const { dir, name } = statRecordPath(folders.out);
+      return (JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, [number, number, string]>)[
+        'id/surat-pindah/braille.brf'
+      ];
+    };
+    expect(recorded()?.[1]).toBe(statSync(brf).mtimeMs);
+    // Same bytes written again: a new time, so it is read and hashed, and still reused…
     writeFileSync(brf, bytes);
     expect((await build(folders)).ran).toEqual([]);
+    // … and its new time recorded, so the next build does not read it.
+    expect(recorded()?.[1]).toBe(statSync(brf).mtimeMs);
     // Other bytes of the same size: the hash differs, so the edition is made again.
     const other = Buffer.from(bytes.map((byte) => (byte === 0x41 ? 0x42 : byte)));
     expect(other.equals(bytes)).toBe(false);

@@ -114,6 +114,9 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
   const record = outDir ? statRecordPath(outDir) : undefined;
   const statsText = record ? await readFile(join(record.dir, record.name), 'utf8').catch(() => '') : '';
   const stats = parseStats(statsText);
+  const recordedCount = Object.keys(stats).length;
+  /** Paths found with the size, time and hash their record holds (and not written since). */
+  const asRecorded = new Set<string>();
   /** Paths whose hash this build knows: their size and time are recorded at the end. */
   const known = new Map<string, string>();
   /** Size and time of files found unchanged by this build. */
@@ -126,10 +129,9 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     const info = lstatSync(target, { throwIfNoEntry: false });
     if (!info?.isFile()) return false;
     const seen = stats[path];
-    const same =
-      seen !== undefined && seen[0] === info.size && seen[1] === info.mtimeMs && seen[2] === sha256
-        ? true
-        : hash(readFileSync(target)) === sha256;
+    const asWas = seen !== undefined && seen[0] === info.size && seen[1] === info.mtimeMs && seen[2] === sha256;
+    if (asWas) asRecorded.add(path);
+    const same = asWas || hash(readFileSync(target)) === sha256;
     if (same) {
       known.set(path, sha256);
       // Its size and time are recorded as they are now: not asked again at the end.
@@ -138,16 +140,7 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
     return same;
   };
   /** Every file this build knows was found with the size, time and hash recorded, and no other is recorded. */
-  const sameAsRecorded = () => {
-    if (known.size !== Object.keys(stats).length) return false;
-    for (const [path, sha256] of known) {
-      const seen = seenNow.get(path);
-      const recorded = stats[path];
-      if (!seen || !recorded || recorded[0] !== seen[0] || recorded[1] !== seen[1] || recorded[2] !== sha256)
-        return false;
-    }
-    return true;
-  };
+  const sameAsRecorded = () => asRecorded.size === known.size && known.size === recordedCount;
   const readBack = async (entry: CacheEntry | undefined): Promise<Artifact[] | undefined> => {
     if (!entry || !outDir) return undefined;
     if (!entry.files.every((file) => unchanged(file.path, file.sha256))) return undefined;
@@ -169,7 +162,10 @@ export async function openCache(outDir: string | undefined): Promise<OutputCache
       for (const artifact of artifacts) {
         const sha256 = artifactHash(artifact);
         // A file written again since it was found unchanged: its size and time are asked anew.
-        if (known.get(artifact.path) !== sha256) seenNow.delete(artifact.path);
+        if (known.get(artifact.path) !== sha256) {
+          seenNow.delete(artifact.path);
+          asRecorded.delete(artifact.path);
+        }
         known.set(artifact.path, sha256);
       }
       set(owner, {
