@@ -75,6 +75,8 @@ describe('matching words to pictograms', () => {
     expect(best('id', 'Pemeriksaan berkas oleh BKPSDM')).toBe('check');
     expect(best('id', 'Pembayaran retribusi di bank', 'requirements')).toBe('money');
     expect(best('id', 'Fotokopi KTP-el', 'requirements')).toBe('ktp');
+    // A hyphenated word is found by its first part too ("ktp" of "KTP-elektronik").
+    expect(best('id', 'Fotokopi KTP-elektronik orang tua', 'requirements')).toBe('ktp');
     expect(best('id', 'Fotokopi KK', 'requirements')).toBe('kk');
     expect(best('id', 'Pasfoto ukuran 3×4', 'requirements')).toBe('photo');
   });

@@ -110,6 +110,7 @@ export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match
     start: m.index,
     end: m.index + m[0].length,
   }));
+  const index = indexWords(tokens);
   const best = new Map<Concept, Match>();
   const spans = new Map<Concept, [number, number][]>();
   const excluded = new Map<Concept, [number, number][]>();
@@ -117,7 +118,7 @@ export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match
     let spans = excluded.get(concept);
     if (!spans) {
       spans = (matcher.unless.get(concept) ?? []).flatMap((negative) =>
-        findAll(tokens, negative).map((at): [number, number] => [at, at + negative.length]),
+        findAll(tokens, index, negative).map((at): [number, number] => [at, at + negative.length]),
       );
       excluded.set(concept, spans);
     }
@@ -126,7 +127,7 @@ export function matchAll(matcher: Matcher, text: string, role: MatchRole): Match
   for (const trigger of matcher.triggers) {
     const { concept } = trigger;
     const n = trigger.words.length;
-    const found = findAll(tokens, trigger.words).filter(
+    const found = findAll(tokens, index, trigger.words).filter(
       (start) => !spansOf(concept).some(([from, to]) => start >= from && start + n <= to),
     );
     const at = found[0];
@@ -181,12 +182,46 @@ function overlaps(other: Match, match: Match): boolean {
   return other.spans.some(([start, end]) => from < end && start < to);
 }
 
-function findAll(tokens: readonly Word[], phrase: readonly TriggerWord[]): number[] {
-  const found: number[] = [];
-  for (let start = 0; start + phrase.length <= tokens.length; start++) {
-    if (phrase.every((word, i) => sameWord(tokens[start + i] ?? { raw: '', stem: '' }, word))) found.push(start);
+/**
+ * Where each word form stands in the text: by the word as written, by each part of it
+ * before a hyphen ("ktp" of "ktp-el") and by its stem. A lexicon has hundreds of triggers
+ * and an item a few dozen words: a trigger is tried only where its first word stands.
+ */
+interface WordIndex {
+  written: Map<string, number[]>;
+  stems: Map<string, number[]>;
+}
+
+function indexWords(tokens: readonly Word[]): WordIndex {
+  const written = new Map<string, number[]>();
+  const stems = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [at]);
+    else if (list[list.length - 1] !== at) list.push(at);
+  };
+  for (const [at, token] of tokens.entries()) {
+    add(written, token.raw, at);
+    // `sameWord` also takes a token that starts with the word and a hyphen.
+    for (let hyphen = token.raw.indexOf('-'); hyphen > 0; hyphen = token.raw.indexOf('-', hyphen + 1))
+      add(written, token.raw.slice(0, hyphen), at);
+    add(stems, token.stem, at);
   }
-  return found;
+  return { written, stems };
+}
+
+/** Every place where the phrase stands in the text, in order. */
+function findAll(tokens: readonly Word[], index: WordIndex, phrase: readonly TriggerWord[]): number[] {
+  const first = phrase[0];
+  if (!first) return [];
+  const byWriting = index.written.get(first.raw) ?? [];
+  const byStem = first.exact ? [] : (index.stems.get(first.stem) ?? []);
+  const starts = byStem.length === 0 ? byWriting : [...new Set([...byWriting, ...byStem])].sort((a, b) => a - b);
+  return starts.filter(
+    (start) =>
+      start + phrase.length <= tokens.length &&
+      phrase.every((word, i) => sameWord(tokens[start + i] ?? { raw: '', stem: '' }, word)),
+  );
 }
 
 function sameWord(token: Word, word: TriggerWord): boolean {
