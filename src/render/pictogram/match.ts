@@ -195,10 +195,11 @@ interface WordIndex {
 function indexWords(tokens: readonly Word[]): WordIndex {
   const written = new Map<string, number[]>();
   const stems = new Map<string, number[]>();
+  // Each token adds a key once to each map (its parts before a hyphen differ), so the lists stay in order.
   const add = (map: Map<string, number[]>, key: string, at: number) => {
     const list = map.get(key);
-    if (!list) map.set(key, [at]);
-    else if (list[list.length - 1] !== at) list.push(at);
+    if (list) list.push(at);
+    else map.set(key, [at]);
   };
   for (const [at, token] of tokens.entries()) {
     add(written, token.raw, at);
