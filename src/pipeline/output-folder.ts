@@ -112,7 +112,7 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
     const interrupted = await finishJournal(outDir, manifest, fs);
     // Only a build that did not end leaves temporary files (a build that ends removes those of
     // a group it gives up): every folder is listed then, not at each start (at 10,000
-    // procedures that is ≈ 20,000 listings).
+    // procedures that is ≈ 25,000 listings).
     if (isNew || tookOver || unfolded || interrupted) await removeLeftovers(outDir, manifest);
   } catch (error) {
     await release();
