@@ -10,8 +10,8 @@
 //   saved under src/render/audio/encode/ so its imports resolve), measured beside the current one.
 // --ebur128: each loudness version's MP3 (native lame when installed) measured by ffmpeg.
 // --dump DIR: the joined samples of each procedure, raw s16le, for profiling.
-// The native engine is imported from dist (run `npx tsc -p tsconfig.build.json` first), so
-// its speech process runs compiled JS as in a build, not TypeScript through tsx.
+// libespeak-ng speaks in a fresh process per script (test/support/speech-process.ts), from
+// TypeScript through tsx: its start costs more than a build's MP3 process (compiled JS).
 // Results are recorded by hand in docs/benchmarks.md (machine, date and load included).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,11 +36,7 @@ import type { Pcm, SpeechEngine } from '../src/render/audio/speech/engine.js';
 import { joinSpeech } from '../src/render/audio/speech/join.js';
 import { parseWav } from '../src/render/audio/speech/wav.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
-
-// @ts-expect-error: compiled JS, no declarations beside it
-const { nativeEngine } = (await import('../dist/render/audio/speech/native-engine.js')) as {
-  nativeEngine: SpeechEngine;
-};
+import { speakInProcess } from '../test/support/speech-process.js';
 
 /** The former native engine: the espeak-ng command, a process per text. */
 const spawnEngine: SpeechEngine = {
@@ -163,7 +159,7 @@ for (const procedure of procedures) {
   const spawned = await stage('speech espeak-ng per sentence', () => speak(spawnEngine));
   const library = await stage(
     'speech libespeak-ng per script',
-    async () => joinSpeech(await (nativeEngine.synthesiseAll?.(texts, voice) ?? Promise.resolve([])), pauses).pcm,
+    async () => joinSpeech(await speakInProcess(texts, voice), pauses).pcm,
   );
   const samples = (a: Pcm, b: Pcm) =>
     same(a.samples, b.samples) ? 'same samples' : `${a.samples.length} vs ${b.samples.length} samples`;

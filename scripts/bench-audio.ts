@@ -27,9 +27,9 @@ import { scriptSegments } from '../src/render/audio/script.js';
 import { embeddedEngine } from '../src/render/audio/speech/embedded-engine.js';
 import type { Pcm, SpeechEngine, VoiceOptions } from '../src/render/audio/speech/engine.js';
 import { joinSpeech } from '../src/render/audio/speech/join.js';
-import { nativeEngine } from '../src/render/audio/speech/native-engine.js';
 import { parseWav } from '../src/render/audio/speech/wav.js';
 import { loadSpeechData } from '../src/render/audio/speech-data.js';
+import { speakInProcess } from '../test/support/speech-process.js';
 
 const espeakArguments = ({ voice, rate }: VoiceOptions) => ['-v', voice, '-s', String(Math.round(rate))];
 
@@ -212,7 +212,7 @@ if (!mp3Only) {
   const [freshCall, reusedCall, nativeCall] = [
     await perCall(freshEngine),
     await perCall(embeddedEngine),
-    await perCall(nativeEngine),
+    await perCall({ id: 'native', synthesise: async (text, voice) => (await speakInProcess([text], voice))[0] as Pcm }),
   ];
   console.log(
     `one word ("halo"), mean of ${calls}: fresh module ${freshCall.ms.toFixed(0)} ms wall / ${freshCall.cpuMs.toFixed(0)} ms cpu; reused instance ${reusedCall.ms.toFixed(1)} ms wall / ${reusedCall.cpuMs.toFixed(1)} ms cpu (first call, making the instance: ${firstReused.ms.toFixed(0)} ms); native ${nativeCall.ms.toFixed(1)} ms wall`,
@@ -281,7 +281,7 @@ for (const procedure of procedures) {
   const fresh = await each(freshEngine, segments);
   const reused = await each(embeddedEngine, segments);
   // One speech process for the whole script (its CPU is the child's: scripts/bench-speech.ts measures it).
-  const native = await timed(() => nativeEngine.synthesiseAll?.(sentences, voice) ?? Promise.resolve([]));
+  const native = await timed(() => speakInProcess(sentences, voice));
   add('freshSegments', fresh);
   add('reusedSegments', reused);
   add('nativeSentences', native);

@@ -1,16 +1,17 @@
-// The native speech engine: Debian's libespeak-ng through koffi, in a speech process per MP3
-// (speech/native-engine.ts). It must speak as the espeak-ng command does, give the same
-// samples for the same script whatever was spoken before or beside it, keep the MP3 workers
-// apart, and say clearly when the library is missing.
+// The native speech engine: Debian's libespeak-ng through koffi, in a process per MP3
+// (speech/native-engine.ts, mp3-process.ts). It must speak as the espeak-ng command does,
+// give the same samples for the same script whatever was spoken before or beside it, make
+// the same MP3 side by side as one after another, and say clearly when the library is missing.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
 import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
-import { makeMp3InWorker } from '../src/render/audio/mp3-pool.js';
-import { chosenSpeechEngine } from '../src/render/audio/speech/engine.js';
+import { makeMp3InPool } from '../src/render/audio/mp3-pool.js';
+import { chosenSpeechEngine, type Pcm } from '../src/render/audio/speech/engine.js';
 import { LIBESPEAK_NG, libespeakVersion, speakWithLibrary } from '../src/render/audio/speech/libespeak.js';
-import { nativeEngine, speakInProcess } from '../src/render/audio/speech/native-engine.js';
+import { makeMp3InProcess } from '../src/render/audio/speech/native-engine.js';
 import { parseWav } from '../src/render/audio/speech/wav.js';
+import { speakInProcess } from './support/speech-process.js';
 
 const voice = { voice: 'id', rate: 150 };
 const installed = libespeakVersion() !== undefined;
@@ -41,7 +42,7 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
   });
 
   it('speaks: 22.05 kHz samples, a second or more for a sentence, not silence', async () => {
-    const { sampleRate, samples } = await nativeEngine.synthesise(C, voice);
+    const [{ sampleRate, samples }] = (await speakInProcess([C], voice)) as [Pcm];
     expect(sampleRate).toBe(22050);
     expect(samples.length).toBeGreaterThan(sampleRate);
     expect(Math.max(...samples.subarray(0, 40_000).map(Math.abs))).toBeGreaterThan(3000);
@@ -75,7 +76,7 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
     expect(beside).toHaveLength(2);
   });
 
-  it('makes the same MP3s in workers side by side as one after another on this thread', async () => {
+  it('makes the same MP3s in processes side by side as one after another', async () => {
     const options: MakeMp3Options = {
       engine: 'native',
       voice,
@@ -87,15 +88,26 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
       [{ chapter: 'Daring', pause: 'section', spoken: `${C} ${A}` }],
       [{ chapter: 'Biaya', pause: 'section', spoken: B }],
     ];
-    const inWorkers = await Promise.all(scripts.map((script) => makeMp3InWorker(script, options)));
+    const sideBySide = await Promise.all(scripts.map((script) => makeMp3InPool(script, options)));
     for (const [index, script] of scripts.entries()) {
-      const here = await makeMp3(script, options);
-      expect(Buffer.from(inWorkers[index]?.mp3 ?? []).equals(Buffer.from(here.mp3))).toBe(true);
+      const alone = await makeMp3(script, options);
+      expect(alone.mp3.length).toBeGreaterThan(1000);
+      expect(Buffer.from(sideBySide[index]?.mp3 ?? []).equals(Buffer.from(alone.mp3))).toBe(true);
+      expect(sideBySide[index]?.sentences).toEqual(alone.sentences);
     }
   });
 
   it('passes a voice it does not have back as an error', async () => {
     await expect(speakInProcess(['halo'], { voice: 'tidak-ada-suara', rate: 150 })).rejects.toThrow(
+      /no voice "tidak-ada-suara"/,
+    );
+    const options: MakeMp3Options = {
+      engine: 'native',
+      voice: { voice: 'tidak-ada-suara', rate: 150 },
+      tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: '' },
+      pronunciations: {},
+    };
+    await expect(makeMp3([{ chapter: 'Cuti', pause: 'section', spoken: 'halo' }], options)).rejects.toThrow(
       /no voice "tidak-ada-suara"/,
     );
   });
@@ -109,5 +121,13 @@ describe('native speech engine without the library', () => {
       new RegExp(`needs eSpeak NG's library ${LIBESPEAK_NG}.*apt-get install espeak-ng.*--speech-engine embedded`),
     );
     await expect(speakInProcess(['halo'], voice, missing)).rejects.toThrow(/apt-get install espeak-ng/);
+    const script: SpokenSegment[] = [{ chapter: 'Cuti', pause: 'section', spoken: 'halo' }];
+    const options: MakeMp3Options = {
+      engine: 'native',
+      voice,
+      tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: '' },
+      pronunciations: {},
+    };
+    await expect(makeMp3InProcess(script, options, missing)).rejects.toThrow(/apt-get install espeak-ng/);
   });
 });

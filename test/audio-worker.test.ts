@@ -2,7 +2,7 @@
 // worker loads through tsx. It must give the same bytes as making it on the main thread.
 import { describe, expect, it } from 'vitest';
 import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
-import { makeMp3InWorker } from '../src/render/audio/mp3-pool.js';
+import { makeMp3InPool } from '../src/render/audio/mp3-pool.js';
 
 const options: MakeMp3Options = {
   pronunciations: { belas: "b@l'as" },
@@ -17,7 +17,7 @@ const script: SpokenSegment[] = [
 
 describe('MP3 worker thread', () => {
   it('makes the same MP3, byte for byte, as the main thread', async () => {
-    const [inWorker, inThread] = [await makeMp3InWorker(script, options), await makeMp3(script, options)];
+    const [inWorker, inThread] = [await makeMp3InPool(script, options), await makeMp3(script, options)];
     expect(inWorker.mp3.length).toBeGreaterThan(1000);
     expect(Buffer.from(inWorker.mp3).equals(Buffer.from(inThread.mp3))).toBe(true);
     expect(inWorker.durationSeconds).toBe(inThread.durationSeconds);
@@ -25,12 +25,12 @@ describe('MP3 worker thread', () => {
 
   it('runs tasks side by side and passes a failure back to the renderer', async () => {
     const both = await Promise.all([
-      makeMp3InWorker(script, options),
-      makeMp3InWorker([...script, { pause: 'item', spoken: 'Selesai.' }], options),
+      makeMp3InPool(script, options),
+      makeMp3InPool([...script, { pause: 'item', spoken: 'Selesai.' }], options),
     ]);
     expect(both[1].durationSeconds).toBeGreaterThan(both[0].durationSeconds);
     await expect(
-      makeMp3InWorker(script, { ...options, voice: { voice: 'tidak-ada-suara', rate: 150 } }),
+      makeMp3InPool(script, { ...options, voice: { voice: 'tidak-ada-suara', rate: 150 } }),
     ).rejects.toThrow();
   });
 });

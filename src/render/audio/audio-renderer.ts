@@ -58,9 +58,9 @@ export const audioRenderer: Renderer = {
   async renderProcedure(outline, context, run) {
     const prepared = await prepare(outline, context, run);
     if (!prepared) return [];
-    // In a worker thread: the other renderers go on while the voice speaks and LAME encodes.
-    const { makeMp3InWorker } = await import('./mp3-pool.js');
-    const { mp3, durationSeconds, times, durationMs, sentences } = await makeMp3InWorker(prepared.segments, {
+    // In a process or a worker thread of its own: the other renderers go on while the voice speaks and LAME encodes.
+    const { makeMp3InPool } = await import('./mp3-pool.js');
+    const { mp3, durationSeconds, times, durationMs, sentences } = await makeMp3InPool(prepared.segments, {
       engine: context.settings.speechEngine,
       encoder: context.settings.mp3Encoder,
       voice: { voice: prepared.speech.voice, rate: prepared.speech.rate },

@@ -4,20 +4,28 @@
 // every sentence starts at a sample offset we know: the chapters, the captions, the chapter
 // links and the talking book's clips are exact, on both engines (the native one has no
 // timing events).
+//
+// Where an MP3 is made depends on the engine. The native one (Debian's libespeak-ng) cannot
+// be reset, so every MP3 is made whole in a fresh process of its own (mp3-process.ts): the
+// speech, the loudness, the encoding and the tags, its samples never leaving that process.
+// The embedded one (WebAssembly) is reset per text and speaks on the calling thread.
 import type { RenderSettings } from '../settings.js';
 import { type AudioTags, tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
-import { ENCODER_DELAY_SAMPLES, encodeMp3, mp3Options } from './encode/mp3.js';
+import { ENCODER_DELAY_SAMPLES, encodeMp3, type Mp3EncoderId, mp3Options } from './encode/mp3.js';
 import { forVoice } from './normalise/pronunciation.js';
 import type { ScriptSegment, ScriptSentence } from './script.js';
-import { type Pcm, type SpeechEngine, speechEngine, type VoiceOptions } from './speech/engine.js';
+import { chosenSpeechEngine, type Pcm, type SpeechEngine, type VoiceOptions } from './speech/engine.js';
 import { joinSpeech, PAUSE_SECONDS } from './speech/join.js';
 import { chapters } from './timed-text.js';
 
 export interface MakeMp3Options {
   engine: RenderSettings['speechEngine'];
-  /** `embedded`: the WebAssembly LAME even where Debian's `lame` is installed; `auto` when left out. */
-  encoder?: RenderSettings['mp3Encoder'];
+  /**
+   * `embedded`: the WebAssembly LAME even where Debian's `lame` is installed; `auto` when left
+   * out; `native`: Debian's `lame`, as `auto` found it (what the MP3 process is sent).
+   */
+  encoder?: RenderSettings['mp3Encoder'] | Mp3EncoderId;
   voice: VoiceOptions;
   tags: AudioTags;
   /** Words the voice says wrongly → eSpeak phonemes (templates/speech/phonemes/<voice>.yaml). */
@@ -50,8 +58,20 @@ export interface Mp3Result {
   sentences: SentenceTime[];
 }
 
+/** The MP3 of a script: in a process of its own with the native engine, on this thread with the embedded one. */
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {
-  const engine = await speechEngine(options.engine);
+  if (chosenSpeechEngine(options.engine).id === 'native') {
+    return (await import('./speech/native-engine.js')).makeMp3InProcess(segments, options);
+  }
+  return makeMp3With((await import('./speech/embedded-engine.js')).embeddedEngine, segments, options);
+}
+
+/** The MP3 of a script spoken by this engine, here. */
+export async function makeMp3With(
+  engine: SpeechEngine,
+  segments: readonly SpokenSegment[],
+  options: MakeMp3Options,
+): Promise<Mp3Result> {
   const { texts, pauses, owners } = spokenParts(segments, options.pronunciations);
   const joined = joinSpeech(await synthesiseAll(engine, texts, options.voice), pauses);
   const { pcm } = joined;
@@ -94,10 +114,7 @@ export function spokenParts(segments: readonly SpokenSegment[], pronunciationsBy
   return { texts, pauses, owners };
 }
 
-/**
- * Every sentence, in order: the native engine speaks them all in one process; the embedded
- * one on this thread, one after another.
- */
+/** Every sentence, in order: the native engine's library speaks them in one call; the embedded one one by one. */
 async function synthesiseAll(engine: SpeechEngine, texts: readonly string[], voice: VoiceOptions): Promise<Pcm[]> {
   if (engine.synthesiseAll) return engine.synthesiseAll(texts, voice);
   const parts: Pcm[] = [];

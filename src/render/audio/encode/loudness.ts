@@ -24,36 +24,91 @@ export function integratedLoudness(samples: Float64Array, sampleRate: number): n
 
 /**
  * The K-weighting filter (a high shelf, then a high pass, as libebur128 derives them for any
- * sample rate) over the samples times `scale`, in one pass: the weighted samples, and the sum
- * of their squares per 100 ms step (a 400 ms block is four steps; a last partial step is
- * left out, as it is in no block).
+ * sample rate) over the samples times `scale`, in one pass: the sum of the squares of the
+ * weighted samples per 100 ms step (a 400 ms block is four steps; a last partial step is
+ * left out, as it is in no block), and the filter's state at the start of each step, from
+ * which the limiter weighs again only the few steps it touches (weightedStep). The weighted
+ * samples themselves are not kept: for a long procedure they were 30 MB per MP3 in the making.
  */
-function kWeighted(samples: Int16Array | Float64Array, scale: number, sampleRate: number) {
-  const { b0, b1, b2, a1, a2 } = highShelf(sampleRate);
-  const pass = highPass(sampleRate);
+function kWeighted(samples: Int16Array | Float64Array, scale: number, sampleRate: number): KWeighting {
   const step = Math.round(0.1 * sampleRate);
-  const steps = new Float64Array(Math.floor(samples.length / step));
-  const weighted = new Float32Array(samples.length);
-  let [x1, x2, y1, y2, z1, z2] = [0, 0, 0, 0, 0, 0];
-  for (let j = 0, n = 0; j < steps.length; j++) {
-    let sum = 0;
-    for (const end = n + step; n < end; n++) {
-      const x = (samples[n] as number) * scale;
-      // The previous output's term last: the next sample waits only for that multiply and add.
-      const y = b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
-      const z = y - 2 * y1 + y2 - pass.a2 * z2 - pass.a1 * z1; // the high pass's b is 1, −2, 1
-      x2 = x1;
-      x1 = x;
-      y2 = y1;
-      y1 = y;
-      z2 = z1;
-      z1 = z;
-      weighted[n] = z;
-      sum += z * z;
-    }
-    steps[j] = sum;
+  const count = Math.floor(samples.length / step);
+  const weighting: KWeighting = {
+    samples,
+    scale,
+    shelf: highShelf(sampleRate),
+    pass: highPass(sampleRate),
+    step,
+    steps: new Float64Array(count),
+    states: new Float64Array(count * STATE),
+  };
+  const state = new Float64Array(STATE);
+  const scratch = new Float32Array(step);
+  for (let j = 0; j < count; j++) {
+    weighting.states.set(state, j * STATE);
+    weighting.steps[j] = filterStep(weighting, j, state, scratch);
   }
-  return { weighted, steps, step };
+  return weighting;
+}
+
+/** What the filter needs to weigh a step again: its input, its coefficients and its state at each step's start. */
+interface KWeighting {
+  samples: Int16Array | Float64Array;
+  scale: number;
+  shelf: Coefficients;
+  pass: Coefficients;
+  /** Samples per 100 ms step. */
+  step: number;
+  /** The sum of the squares of the weighted samples, per step. */
+  steps: Float64Array;
+  /** x1, x2, y1, y2, z1, z2 at the start of each step. */
+  states: Float64Array;
+}
+
+const STATE = 6;
+
+/**
+ * Step j of the K-weighted samples into `out` (as 32-bit floats, as the limiter reads them),
+ * from the filter's state before it, which is left as it is after it; returns the sum of squares.
+ */
+function filterStep(weighting: KWeighting, j: number, state: Float64Array, out: Float32Array): number {
+  const { samples, scale, step, pass } = weighting;
+  const { b0, b1, b2, a1, a2 } = weighting.shelf;
+  let x1 = state[0] as number;
+  let x2 = state[1] as number;
+  let y1 = state[2] as number;
+  let y2 = state[3] as number;
+  let z1 = state[4] as number;
+  let z2 = state[5] as number;
+  let sum = 0;
+  for (let i = 0, n = j * step; i < step; i++, n++) {
+    const x = (samples[n] as number) * scale;
+    // The previous output's term last: the next sample waits only for that multiply and add.
+    const y = b0 * x + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
+    const z = y - 2 * y1 + y2 - pass.a2 * z2 - pass.a1 * z1; // the high pass's b is 1, −2, 1
+    x2 = x1;
+    x1 = x;
+    y2 = y1;
+    y1 = y;
+    z2 = z1;
+    z1 = z;
+    out[i] = z;
+    sum += z * z;
+  }
+  state[0] = x1;
+  state[1] = x2;
+  state[2] = y1;
+  state[3] = y2;
+  state[4] = z1;
+  state[5] = z2;
+  return sum;
+}
+
+/** Step j's K-weighted samples, weighed again from the state kept at its start: the values of the first pass. */
+function weightedStep(weighting: KWeighting, j: number): Float32Array {
+  const out = new Float32Array(weighting.step);
+  filterStep(weighting, j, weighting.states.slice(j * STATE, (j + 1) * STATE), out);
+  return out;
 }
 
 /** Gated loudness from the sums of squares per 100 ms step: 400 ms blocks every 100 ms, absolute and relative gates. */
@@ -286,28 +341,44 @@ function slidingMinimum(values: Float64Array, half: number, out: Float64Array, q
  * The sums of squares per step of the K-weighted speech times the limiter's gain: each step
  * as measured, less what the gain takes away where a span lowers it. The gain changes slowly
  * (over 10 ms), so the K-weighted speech times the gain stands for the K-weighted limited
- * speech, and the filter runs once.
+ * speech, and the filter runs once over the whole speech (and again over the steps spans touch).
  */
-function limitedSteps(weighted: Float32Array, steps: Float64Array, step: number, spans: GainSpan[]): Float64Array {
+function limitedSteps(limiter: Limiter, spans: GainSpan[]): Float64Array {
+  const { steps, step } = limiter.weighting;
   const out = steps.slice();
   for (const { from, gains } of spans) {
     const end = Math.min(from + gains.length, steps.length * step);
-    for (let n = from; n < end; n++) {
-      const value = weighted[n] as number;
-      const gain = gains[n - from] as number;
+    for (let n = from; n < end; ) {
       const j = Math.floor(n / step);
-      out[j] = (out[j] as number) - value * value * (1 - gain * gain);
+      const weighted = weightedOf(limiter, j);
+      let sum = out[j] as number;
+      for (const stepEnd = Math.min(end, (j + 1) * step); n < stepEnd; n++) {
+        const value = weighted[n - j * step] as number;
+        const gain = gains[n - from] as number;
+        sum -= value * value * (1 - gain * gain);
+      }
+      out[j] = sum;
     }
   }
   return out;
 }
 
+/** A step's K-weighted samples, weighed again the first time a span touches it and kept for the next aims. */
+function weightedOf(limiter: Limiter, j: number): Float32Array {
+  let weighted = limiter.touched.get(j);
+  if (!weighted) {
+    weighted = weightedStep(limiter.weighting, j);
+    limiter.touched.set(j, weighted);
+  }
+  return weighted;
+}
+
 /** What the limiter works from: the speech, its K-weighted measure, and its true peaks found so far. */
 interface Limiter {
   samples: Int16Array;
-  weighted: Float32Array;
-  steps: Float64Array;
-  step: number;
+  weighting: KWeighting;
+  /** The K-weighted samples of the steps spans have touched so far. */
+  touched: Map<number, Float32Array>;
   ceiling: number;
   width: number;
   peaks: Peaks;
@@ -322,9 +393,9 @@ function limitAt(limiter: Limiter, gainDb: number) {
     limiter.peaksFor = gain * PEAK_HEADROOM;
     limiter.peaks = truePeaks(limiter.samples, limiter.ceiling / limiter.peaksFor);
   }
-  const { weighted, steps, step } = limiter;
-  const spans = limiterGains(limiter.peaks, weighted.length, gain, limiter.ceiling, limiter.width);
-  return { gain, spans, loudness: gatedLoudness(limitedSteps(weighted, steps, step, spans), step, gain * gain) };
+  const spans = limiterGains(limiter.peaks, limiter.samples.length, gain, limiter.ceiling, limiter.width);
+  const loudness = gatedLoudness(limitedSteps(limiter, spans), limiter.weighting.step, gain * gain);
+  return { gain, spans, loudness };
 }
 
 /** How close to the target the limited speech must measure, in LU. */
@@ -333,14 +404,13 @@ const TOLERANCE_LU = 0.1;
 /** The speech at −16 LUFS integrated, its true peaks limited below −1 dBTP. */
 export function normaliseLoudness(pcm: Pcm): Pcm {
   const { samples, sampleRate } = pcm;
-  const { weighted, steps, step } = kWeighted(samples, 1 / 32768, sampleRate);
-  const measured = gatedLoudness(steps, step);
+  const weighting = kWeighted(samples, 1 / 32768, sampleRate);
+  const measured = gatedLoudness(weighting.steps, weighting.step);
   if (!Number.isFinite(measured)) return pcm;
   const limiter: Limiter = {
     samples,
-    weighted,
-    steps,
-    step,
+    weighting,
+    touched: new Map(),
     ceiling: 10 ** (CEILING_DBTP / 20),
     width: Math.round(0.01 * sampleRate) | 1, // 10 ms: short enough not to pump
     peaks: { at: new Int32Array(0), peak: new Float64Array(0) },

@@ -29,9 +29,9 @@ export const ENCODER_DELAY_SAMPLES = 1105;
 
 export const DEFAULT_MP3_OPTIONS: Mp3Options = { bitrate: 48 };
 
-/** The MP3 options for the build's `mp3Encoder` setting: `auto` leaves the choice to mp3Encoder(). */
-export function mp3Options(setting: RenderSettings['mp3Encoder'] = 'auto'): Mp3Options {
-  return setting === 'embedded' ? { ...DEFAULT_MP3_OPTIONS, encoder: 'embedded' } : DEFAULT_MP3_OPTIONS;
+/** The MP3 options for the build's `mp3Encoder` setting (`auto`: the encoder mp3Encoder() finds), or for an encoder already chosen. */
+export function mp3Options(encoder: RenderSettings['mp3Encoder'] | Mp3EncoderId = 'auto'): Mp3Options {
+  return { ...DEFAULT_MP3_OPTIONS, encoder: encoder === 'auto' ? mp3Encoder().id : encoder };
 }
 
 /** The encoder a build with this setting uses, and its version (for the cache key). */

@@ -22,14 +22,8 @@ export type SpeechEngineId = Exclude<RenderSettings['speechEngine'], 'auto'>;
 export interface SpeechEngine {
   id: SpeechEngineId;
   synthesise(text: string, options: VoiceOptions): Promise<Pcm>;
-  /** The texts of one MP3, in order (the native engine speaks them in one process). */
+  /** The texts of one MP3, in order (the native engine's library speaks them in one call). */
   synthesiseAll?(texts: readonly string[], options: VoiceOptions): Promise<Pcm[]>;
-}
-
-/** The engine a build asked for; heavy modules load only when chosen. */
-export async function speechEngine(setting: RenderSettings['speechEngine']): Promise<SpeechEngine> {
-  if (chosenSpeechEngine(setting).id === 'native') return (await import('./native-engine.js')).nativeEngine;
-  return (await import('./embedded-engine.js')).embeddedEngine;
 }
 
 let detected: { id: SpeechEngineId; version: string } | undefined;

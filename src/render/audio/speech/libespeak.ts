@@ -7,7 +7,8 @@
 // wave generator, among others: the same sentence comes out otherwise after another one),
 // and none of its calls resets it: espeak_Initialize again does not, espeak_Terminate hangs
 // when initialised again, and unloading the library crashes. Only a new process starts
-// fresh, so this module runs in the speech process (library-process.ts), one per MP3.
+// fresh, so a build speaks with it only in the process that makes an MP3 (mp3-process.ts),
+// one per MP3.
 import { createRequire } from 'node:module';
 
 type Koffi = typeof import('koffi');
