@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type RenderSettings } from '../render/settings.js';
 import { exitOnCrash, reportCrash } from './crash.js';
 import { escapeControls } from './escape-controls.js';
 import { EXIT } from './exit-codes.js';
+import { tuneHeap } from './heap-tuning.js';
 import { messageLanguage } from './language.js';
 import { tuneMalloc } from './malloc-tuning.js';
 
@@ -145,6 +146,7 @@ export function createProgram(): Command {
     .action(async (options: BuildCommandOptions) => {
       const { buildCommand } = await import('./run-build.js');
       tuneMalloc(); // before the workers start: they make and drop the large buffers
+      tuneHeap(); // before the heaps grow
       const shard = options.shard === undefined ? undefined : shardOption(options.shard);
       process.exitCode = await buildCommand(
         folders(options),
