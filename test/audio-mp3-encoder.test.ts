@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mp3Encoder } from '../src/render/audio/encode/mp3.js';
 import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
-import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
+import { makeMp3 } from '../src/render/audio/make-mp3.js';
+import type { MakeMp3Options, SpokenSegment } from '../src/render/audio/mp3-types.js';
 
 const options: MakeMp3Options = {
   engine: 'embedded',

@@ -5,8 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
-import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
+import { makeMp3 } from '../src/render/audio/make-mp3.js';
 import { makeMp3InPool } from '../src/render/audio/mp3-pool.js';
+import type { MakeMp3Options, SpokenSegment } from '../src/render/audio/mp3-types.js';
 import { chosenSpeechEngine, type Pcm } from '../src/render/audio/speech/engine.js';
 import { LIBESPEAK_NG, libespeakVersion, speakWithLibrary } from '../src/render/audio/speech/libespeak.js';
 import { makeMp3InProcess } from '../src/render/audio/speech/native-engine.js';

@@ -1,8 +1,9 @@
 // The MP3 is made in a worker thread; from TypeScript source (as here, under vitest) the
 // worker loads through tsx. It must give the same bytes as making it on the main thread.
 import { describe, expect, it } from 'vitest';
-import { type MakeMp3Options, makeMp3, type SpokenSegment } from '../src/render/audio/make-mp3.js';
+import { makeMp3 } from '../src/render/audio/make-mp3.js';
 import { makeMp3InPool } from '../src/render/audio/mp3-pool.js';
+import type { MakeMp3Options, SpokenSegment } from '../src/render/audio/mp3-types.js';
 
 const options: MakeMp3Options = {
   pronunciations: { belas: "b@l'as" },

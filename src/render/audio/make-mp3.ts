@@ -9,54 +9,14 @@
 // be reset, so every MP3 is made whole in a fresh process of its own (mp3-process.ts): the
 // speech, the loudness, the encoding and the tags, its samples never leaving that process.
 // The embedded one (WebAssembly) is reset per text and speaks on the calling thread.
-import type { RenderSettings } from '../settings.js';
-import { type AudioTags, tagMp3 } from './encode/id3.js';
+import { tagMp3 } from './encode/id3.js';
 import { normaliseLoudness } from './encode/loudness.js';
-import { ENCODER_DELAY_SAMPLES, encodeMp3, type Mp3EncoderId, mp3Options } from './encode/mp3.js';
+import { ENCODER_DELAY_SAMPLES, encodeMp3, mp3Options } from './encode/mp3.js';
+import type { MakeMp3Options, Mp3Result, SpokenSegment } from './mp3-types.js';
 import { forVoice } from './normalise/pronunciation.js';
-import type { ScriptSegment, ScriptSentence } from './script.js';
 import { chosenSpeechEngine, type Pcm, type SpeechEngine, type VoiceOptions } from './speech/engine.js';
 import { joinSpeech, PAUSE_SECONDS } from './speech/join.js';
 import { chapters } from './timed-text.js';
-
-export interface MakeMp3Options {
-  engine: RenderSettings['speechEngine'];
-  /**
-   * `embedded`: the WebAssembly LAME even where Debian's `lame` is installed; `auto` when left
-   * out; `native`: Debian's `lame`, as `auto` found it (what the MP3 process is sent).
-   */
-  encoder?: RenderSettings['mp3Encoder'] | Mp3EncoderId;
-  voice: VoiceOptions;
-  tags: AudioTags;
-  /** Words the voice says wrongly → eSpeak phonemes (templates/speech/phonemes/<voice>.yaml). */
-  pronunciations: Record<string, string>;
-}
-
-/** What the voice needs of a segment: its sentences, or (without them) its text as one. */
-export type SpokenSegment = Pick<ScriptSegment, 'chapter' | 'pause' | 'spoken'> & {
-  sentences?: readonly Pick<ScriptSentence, 'spoken'>[];
-};
-
-/** Where a sentence's voice starts and ends in the MP3 as heard, in milliseconds. */
-export interface SentenceTime {
-  /** The segment's index. */
-  segment: number;
-  /** The sentence's index in its segment. */
-  index: number;
-  start: number;
-  end: number;
-}
-
-export interface Mp3Result {
-  mp3: Uint8Array;
-  durationSeconds: number;
-  /** Where each segment's voice starts and ends in the MP3 as heard, in milliseconds. */
-  times: { start: number; end: number }[];
-  /** The whole MP3 as heard, in milliseconds. */
-  durationMs: number;
-  /** Every sentence, in order (segment by segment). */
-  sentences: SentenceTime[];
-}
 
 /** The MP3 of a script: in a process of its own with the native engine, on this thread with the embedded one. */
 export async function makeMp3(segments: readonly SpokenSegment[], options: MakeMp3Options): Promise<Mp3Result> {

@@ -6,7 +6,8 @@
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { Piscina } from 'piscina';
-import { type MakeMp3Options, type Mp3Result, makeMp3, type SpokenSegment } from './make-mp3.js';
+import { makeMp3 } from './make-mp3.js';
+import type { MakeMp3Options, Mp3Result, SpokenSegment } from './mp3-types.js';
 import type { Mp3Task } from './mp3-worker.js';
 import { chosenSpeechEngine } from './speech/engine.js';
 

@@ -1,17 +1,9 @@
 // The process that makes one MP3 with the native engine (speech/native-engine.ts starts one
 // per MP3): it loads libespeak-ng, makes the MP3 of the script it is sent, sends it back and
 // ends. A process of its own because the library's state cannot be reset (speech/libespeak.ts).
-import { type MakeMp3Options, type Mp3Result, makeMp3With, type SpokenSegment } from './make-mp3.js';
+import { makeMp3With } from './make-mp3.js';
+import type { Mp3Reply, Mp3Request } from './mp3-types.js';
 import { libraryEngine } from './speech/native-engine.js';
-
-export interface Mp3Request {
-  segments: SpokenSegment[];
-  options: MakeMp3Options;
-  /** The library to load (tests name a missing one). */
-  library: string;
-}
-
-export type Mp3Reply = Mp3Result | { error: string };
 
 process.once('message', async ({ segments, options, library }: Mp3Request) => {
   let reply: Mp3Reply;

@@ -1,6 +1,7 @@
 // Runs in a worker thread (see mp3-pool.ts): speech synthesis and MP3 encoding are the
 // slowest work of a build, and here they use another core while the main thread renders.
-import { type MakeMp3Options, makeMp3, type SpokenSegment } from './make-mp3.js';
+import { makeMp3 } from './make-mp3.js';
+import type { MakeMp3Options, SpokenSegment } from './mp3-types.js';
 
 export interface Mp3Task {
   segments: SpokenSegment[];

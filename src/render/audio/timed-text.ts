@@ -3,7 +3,7 @@
 // which the page also reads for its chapter links), the clean transcript, and the sentences
 // with their times for the talking book (timedSentences).
 import type { AudioChapter } from './encode/id3.js';
-import type { Mp3Result, SentenceTime } from './make-mp3.js';
+import type { Mp3Result, SentenceTime } from './mp3-types.js';
 import { joinSegments, type ScriptSegment } from './script.js';
 
 /** A caption line's length at most (the usual broadcast guideline), where a sentence is long. */

@@ -1,7 +1,7 @@
 // The talking book of the audio edition: its metadata from the outline, the site and the
 // words, its sentences from the script and the MP3's times.
 import type { Outline } from '../../outline/types.js';
-import type { Mp3Result } from '../audio/make-mp3.js';
+import type { Mp3Result } from '../audio/mp3-types.js';
 import type { ScriptSegment } from '../audio/script.js';
 import { timedSentences } from '../audio/timed-text.js';
 import type { RenderContext } from '../types.js';

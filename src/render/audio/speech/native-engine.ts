@@ -8,8 +8,7 @@
 // go back to the system when it ends: the build process holds only the MP3.
 import { fork } from 'node:child_process';
 import { mp3Options } from '../encode/mp3.js';
-import type { MakeMp3Options, Mp3Result, SpokenSegment } from '../make-mp3.js';
-import type { Mp3Reply, Mp3Request } from '../mp3-process.js';
+import type { MakeMp3Options, Mp3Reply, Mp3Request, Mp3Result, SpokenSegment } from '../mp3-types.js';
 import type { Pcm, SpeechEngine } from './engine.js';
 import { LIBESPEAK_MISSING, LIBESPEAK_NG, speakWithLibrary } from './libespeak.js';
 
