@@ -212,6 +212,9 @@ const issue12: [string, string][] = [
   ['Rp 4.500.000,-/semester', 'empat juta lima ratus ribu rupiah per semester'],
   ['Rp 25.000 / lembar', 'dua puluh lima ribu rupiah per lembar'],
   ['retribusi 10.000/bulan', 'retribusi sepuluh ribu per bulan'],
+  // a dot between digits that groups no thousands is "titik"
+  ['Isi formulir F-1.03 di loket.', 'Isi formulir F-satu titik nol tiga di loket.'],
+  ['Pasal 3.2.1 dan 2.500 lembar', 'Pasal tiga titik dua titik satu dan dua ribu lima ratus lembar'],
   ['Nomor 12/KEP/2024', 'Nomor dua belas garis miring ka e pe garis miring dua ribu dua puluh empat'],
   // an explicit alternative is "atau"
   ['nilai B / "Baik Sekali"', 'nilai B atau "Baik Sekali"'],
@@ -323,6 +326,7 @@ const javanese: [string, string][] = [
   ['Tataran II', 'Tataran kalih'],
   ['(0274) 512 345', 'nol kalih pitu sekawan, gangsal setunggal kalih, tiga sekawan gangsal'],
   ['✅ Lengkap', 'Lengkap'],
+  ['formulir F-1.03', 'formulir F-setunggal titik nol tiga'],
 ];
 
 describe('normaliseForSpeech (Indonesian)', () => {

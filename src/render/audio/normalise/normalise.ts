@@ -148,6 +148,9 @@ export function normaliseForSpeech(text: string, language: SpeechLanguage, lexic
       .join(' '),
   );
 
+  // A dot between digits that groups no thousands is part of a code or a clause: F-1.03, 3.2.1.
+  out = out.replace(re(`(?<=\\d)\\.(?=\\d)(?!\\d{3}(?!\\d))`), ` ${words.dot} `);
+
   // 9. Every number left: 1.500.000, 2,5, 14; long unformatted numbers and leading zeros are codes.
   out = out.replace(re(`${NOT_WORD_BEFORE}-?${NUMBER}${NOT_WORD_AFTER}`), (written) => {
     const negative = written.startsWith('-') && written.length > 1;
