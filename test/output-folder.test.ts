@@ -19,23 +19,12 @@ function smallDisk(room: number, mode: 'enospc' | 'short'): WriteFs {
   let left = room;
   return {
     ...REAL_FS,
-    open: (async (...args: Parameters<typeof fsp.open>) => {
-      const handle = await fsp.open(...args);
-      const write = async (buffer: Uint8Array, offset: number, length: number, position: number) => {
-        const take = Math.min(length, left);
-        left -= take;
-        if (take === 0 && mode === 'enospc')
-          throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
-        return handle.write(buffer, offset, take, position);
-      };
-      return new Proxy(handle, {
-        get: (target, key) => {
-          if (key === 'write') return write;
-          const value: unknown = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
-        },
-      });
-    }) as typeof fsp.open,
+    writeSync: (fd, buffer, offset, length, position) => {
+      const take = Math.min(length, left);
+      left -= take;
+      if (take === 0 && mode === 'enospc') throw Object.assign(new Error('ENOSPC: no space left'), { code: 'ENOSPC' });
+      return REAL_FS.writeSync(fd, buffer, offset, take, position);
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import { VFile } from 'vfile';
 import type { CheckedDocument } from '../model/check-documents.js';
@@ -368,6 +369,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       }
       await loadRenderers((id) => toRender().some((dir) => cache.recorded(`${id}:${dir}`).length > 0));
       startUpTo(index + ahead);
+      // A turn of the event loop per procedure: rendering and writing (synchronous) resolve
+      // only promises, and without it the worker pool's messages (started, verified) would
+      // wait for the loop's end, so verify would run after the last procedure, not beside.
+      await nextTurn();
       const made = await renders.get(index);
       renders.delete(index);
       const procedure = doc.procedure as Procedure;

@@ -2,21 +2,23 @@
 // folder, /, home …), locked against a second build, repaired after a kill, written one
 // group of files (a procedure, or the site files) at a time so that a group is either all
 // old or all new, and pruned of nothing but the files Pelita wrote and nobody changed.
-import { constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../render/types.js';
 import { guardOutDir } from './guard-out-dir.js';
 import { acquireLock, LOCK_FILE } from './lock.js';
 import { artifactHash, knowHash } from './output-cache.js';
-import { asDiskError, InTheWayError, OutFolderError } from './output-errors.js';
+import { InTheWayError, OutFolderError } from './output-errors.js';
 import { type Manifest, OUTPUT_MANIFEST, readManifest, sha256, writeManifest } from './output-manifest.js';
 import { removeLeftovers } from './remove-leftovers.js';
 import {
+  appendDurably,
   commitTemp,
   lstatOrUndefined,
   prepareTarget,
   REAL_FS,
+  removeIfThere,
   syncFolders,
   tempPathFor,
   type WriteFs,
@@ -87,7 +89,7 @@ export interface OutputFolder {
 export async function openOutputFolder(options: OutputFolderOptions): Promise<OutputFolder> {
   const fs = options.fs ?? REAL_FS;
   const outDir = await guardOutDir(options.outDir, options.contentDir, options.templatesDir);
-  await fs.mkdir(outDir, { recursive: true });
+  fs.mkdirSync(outDir, { recursive: true });
   if (!(await stat(outDir)).isDirectory()) throw new OutFolderError(`${options.outDir} is a file, not a folder.`);
   let manifest = await readManifest(outDir);
   const isNew = !manifest;
@@ -107,7 +109,7 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
     const unfolded = await replayLog(outDir, manifest, fs);
     if (unfolded || isNew) {
       await writeManifest(outDir, manifest, fs);
-      await fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+      removeIfThere(join(outDir, MANIFEST_LOG), fs);
     }
     const interrupted = await finishJournal(outDir, manifest, fs);
     // Only a build that did not end leaves temporary files (a build that ends removes those of
@@ -122,7 +124,7 @@ export async function openOutputFolder(options: OutputFolderOptions): Promise<Ou
     try {
       if (folder.logged) {
         await writeManifest(outDir, manifest, fs);
-        await fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+        removeIfThere(join(outDir, MANIFEST_LOG), fs);
       }
     } finally {
       await release();
@@ -163,7 +165,7 @@ class PelitaOutput implements OutputFolder {
     let open = true;
     const discard = async () => {
       open = false;
-      for (const file of staged.splice(0)) await fs.unlink(file.temp).catch(() => undefined);
+      for (const file of staged.splice(0)) removeIfThere(file.temp, fs);
     };
     const add = async (artifact: Artifact): Promise<Artifact> => {
       if (!open) throw new Error('this group of files is already committed or discarded');
@@ -173,10 +175,8 @@ class PelitaOutput implements OutputFolder {
         paths.push(artifact.path);
         return fileArtifact({ file: join(outDir, ...artifact.path.split('/')) }, artifact, sha256);
       }
-      const target = await prepareTarget(outDir, artifact.path, fs);
-      if (!this.force && !manifest.has(artifact.path) && (await lstatOrUndefined(target, fs))) {
-        throw new InTheWayError('foreign', target);
-      }
+      const { target, exists } = await prepareTarget(outDir, artifact.path, fs);
+      if (!this.force && !manifest.has(artifact.path) && exists) throw new InTheWayError('foreign', target);
       const temp = await writeTemp(target, artifact.data, fs);
       paths.push(artifact.path);
       // Read from the temporary file until it is put in place, then from its target.
@@ -214,7 +214,7 @@ class PelitaOutput implements OutputFolder {
       for (const entry of entries) manifest.set(entry.path, entry.sha256);
       await appendLog(outDir, entries, fs);
       this.logged = true;
-      await fs.unlink(join(outDir, JOURNAL));
+      removeIfThere(join(outDir, JOURNAL), fs);
       return paths;
     };
     return { add, commit, discard };
@@ -271,7 +271,7 @@ class PelitaOutput implements OutputFolder {
     // the manifest as it is: it already holds these entries.
     if (this.changed || this.logged) {
       await writeManifest(outDir, manifest);
-      await this.fs.unlink(join(outDir, MANIFEST_LOG)).catch(() => undefined);
+      removeIfThere(join(outDir, MANIFEST_LOG), this.fs);
     }
     this.logged = false;
     this.changed = false;
@@ -318,18 +318,7 @@ async function isUnchanged(outDir: string, rel: string, target: string, hash: st
 
 /** Records a group's files in the log, durably, before its journal is removed. */
 async function appendLog(outDir: string, entries: { path: string; sha256: string }[], fs: WriteFs): Promise<void> {
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
-  const handle = await fs.open(join(outDir, MANIFEST_LOG), flags, 0o644).catch((error: unknown) => {
-    throw asDiskError(error, join(outDir, MANIFEST_LOG));
-  });
-  try {
-    await handle.write(`${JSON.stringify(entries)}\n`);
-    await handle.sync();
-  } catch (error) {
-    throw asDiskError(error, join(outDir, MANIFEST_LOG));
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  appendDurably(join(outDir, MANIFEST_LOG), `${JSON.stringify(entries)}\n`, fs);
 }
 
 /** Adds the groups logged since the manifest was written (a line cut short by a kill is dropped). */
@@ -358,12 +347,12 @@ async function finishJournal(outDir: string, manifest: Manifest, fs: WriteFs): P
     // written atomically, so unreadable means not Pelita's: leave the files as they are
   }
   for (const file of files) {
-    const target = await prepareTarget(outDir, file.path, fs);
+    const { target } = await prepareTarget(outDir, file.path, fs);
     const temp = tempPathFor(target);
     if ((await lstatOrUndefined(temp, fs))?.isFile()) await commitTemp(temp, target, fs);
     manifest.set(file.path, file.sha256);
   }
   await writeManifest(outDir, manifest, fs);
-  await fs.unlink(join(outDir, JOURNAL));
+  removeIfThere(join(outDir, JOURNAL), fs);
   return true;
 }

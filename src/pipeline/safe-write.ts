@@ -3,21 +3,29 @@
 // target (opened with O_EXCL | O_NOFOLLOW), every write's byte count and the final size are
 // checked, the file is fsynced, renamed over the target and the folder fsynced. So a full
 // disk or a kill never leaves a truncated file under a final name.
-import { constants } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+// The calls are synchronous: each takes microseconds, where an fs promise waits for a turn
+// of the event loop behind whatever renders on the main thread — at 1,000 procedures the
+// writer spent 11 ms per procedure waiting (three files, ≈ 30 calls), 3 ms alone.
+import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { asDiskError, DiskError, InTheWayError } from './output-errors.js';
 
+const { constants } = nodeFs;
+
 /** The file-system calls the writer uses; tests pass one that fails (ENOSPC, short writes). */
 export interface WriteFs {
-  open: typeof fsp.open;
-  lstat: typeof fsp.lstat;
-  mkdir: typeof fsp.mkdir;
-  rename: typeof fsp.rename;
-  unlink: typeof fsp.unlink;
+  openSync(path: string, flags: number, mode?: number): number;
+  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number | null): number;
+  fstatSync(fd: number): { size: number };
+  fsyncSync(fd: number): void;
+  closeSync(fd: number): void;
+  lstatSync(path: string, options: { throwIfNoEntry: false }): nodeFs.Stats | undefined;
+  mkdirSync(path: string, options?: { recursive: boolean }): unknown;
+  renameSync(from: string, to: string): void;
+  unlinkSync(path: string): void;
 }
 
-export const REAL_FS: WriteFs = fsp;
+export const REAL_FS: WriteFs = nodeFs;
 
 /** Temporary files end with this; whatever a kill leaves is removed at the next start. */
 export const TEMP_SUFFIX = '.pelita-new';
@@ -31,26 +39,32 @@ export function tempPathFor(path: string): string {
  * on the way, nor the target, is a link. `root` itself is the user's choice and may be one.
  * @returns the target's absolute path, and whether a file is already there.
  */
-export async function prepareTarget(root: string, rel: string, fs: WriteFs = REAL_FS): Promise<string> {
+export async function prepareTarget(
+  root: string,
+  rel: string,
+  fs: WriteFs = REAL_FS,
+): Promise<{ target: string; exists: boolean }> {
   const parts = rel.split('/');
   let path = root;
   for (const part of parts.slice(0, -1)) {
     path = join(path, part);
-    const stat = await lstatOrUndefined(path, fs);
+    const stat = lstatOrUndefinedSync(path, fs);
     if (!stat) {
-      await fs.mkdir(path).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw asDiskError(error, path);
-      });
+      try {
+        fs.mkdirSync(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asDiskError(error, path);
+      }
       continue;
     }
     if (stat.isSymbolicLink()) throw new InTheWayError('link', path);
     if (!stat.isDirectory()) throw new InTheWayError('not-a-folder', path);
   }
   const target = join(path, parts.at(-1) ?? '');
-  const stat = await lstatOrUndefined(target, fs);
+  const stat = lstatOrUndefinedSync(target, fs);
   if (stat?.isSymbolicLink()) throw new InTheWayError('link', target);
   if (stat && !stat.isFile()) throw new InTheWayError('not-a-file', target);
-  return target;
+  return { target, exists: stat !== undefined };
 }
 
 /** Writes `data` completely to the temporary file of `target`, fsynced; returns its path. */
@@ -59,44 +73,38 @@ export async function writeTemp(target: string, data: string | Uint8Array, fs: W
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
   // A temporary file left by a killed build is ours to replace (unlink never follows a link).
-  await fs.unlink(temp).catch(() => undefined);
-  const handle = await fs.open(temp, flags, 0o644).catch((error: unknown) => {
-    throw asDiskError(error, target);
-  });
+  removeIfThere(temp, fs);
+  const fd = attempt(() => fs.openSync(temp, flags, 0o644), target);
   try {
     let offset = 0;
     while (offset < bytes.byteLength) {
-      const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset, offset);
-      if (bytesWritten <= 0) throw new DiskError('full', target); // a write that takes nothing: no space
-      offset += bytesWritten;
+      const written = fs.writeSync(fd, bytes, offset, bytes.byteLength - offset, offset);
+      if (written <= 0) throw new DiskError('full', target); // a write that takes nothing: no space
+      offset += written;
     }
-    if ((await handle.stat()).size !== bytes.byteLength) throw new DiskError('full', target);
-    await handle.sync();
+    if (fs.fstatSync(fd).size !== bytes.byteLength) throw new DiskError('full', target);
+    fs.fsyncSync(fd);
   } catch (error) {
-    await handle.close().catch(() => undefined);
-    await fs.unlink(temp).catch(() => undefined);
+    quietly(() => fs.closeSync(fd));
+    removeIfThere(temp, fs);
     throw asDiskError(error, target);
   }
-  await handle.close().catch((error: unknown) => {
-    throw asDiskError(error, target);
-  });
+  attempt(() => fs.closeSync(fd), target);
   return temp;
 }
 
 /** Puts a written temporary file in place. */
 export async function commitTemp(temp: string, target: string, fs: WriteFs = REAL_FS): Promise<void> {
-  await fs.rename(temp, target).catch((error: unknown) => {
-    throw asDiskError(error, target);
-  });
+  attempt(() => fs.renameSync(temp, target), target);
 }
 
 /** Makes renames in these folders durable (some file systems cannot fsync a folder: fine). */
 export async function syncFolders(folders: Iterable<string>, fs: WriteFs = REAL_FS): Promise<void> {
   for (const folder of new Set(folders)) {
-    const handle = await fs.open(folder, constants.O_RDONLY | constants.O_DIRECTORY).catch(() => undefined);
-    if (!handle) continue;
-    await handle.sync().catch(() => undefined);
-    await handle.close().catch(() => undefined);
+    const fd = quietly(() => fs.openSync(folder, constants.O_RDONLY | constants.O_DIRECTORY));
+    if (fd === undefined) continue;
+    quietly(() => fs.fsyncSync(fd));
+    quietly(() => fs.closeSync(fd));
   }
 }
 
@@ -107,15 +115,59 @@ export async function writeFileSafe(
   data: string | Uint8Array,
   fs: WriteFs = REAL_FS,
 ): Promise<void> {
-  const target = await prepareTarget(root, rel, fs);
+  const { target } = await prepareTarget(root, rel, fs);
   const temp = await writeTemp(target, data, fs);
   await commitTemp(temp, target, fs);
   await syncFolders([dirname(target)], fs);
 }
 
-export async function lstatOrUndefined(path: string, fs: WriteFs = REAL_FS) {
-  return fs.lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+/** Removes a file that may not be there (unlink never follows a link). */
+export function removeIfThere(path: string, fs: WriteFs = REAL_FS): void {
+  quietly(() => fs.unlinkSync(path));
+}
+
+/** Appends `text` to a file of Pelita's, durably (a log). */
+export function appendDurably(path: string, text: string, fs: WriteFs = REAL_FS): void {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
+  const fd = attempt(() => fs.openSync(path, flags, 0o644), path);
+  try {
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    while (offset < bytes.byteLength) {
+      const written = fs.writeSync(fd, bytes, offset, bytes.byteLength - offset, null);
+      if (written <= 0) throw new DiskError('full', path);
+      offset += written;
+    }
+    fs.fsyncSync(fd);
+  } catch (error) {
     throw asDiskError(error, path);
-  });
+  } finally {
+    quietly(() => fs.closeSync(fd));
+  }
+}
+
+export async function lstatOrUndefined(path: string, fs: WriteFs = REAL_FS): Promise<nodeFs.Stats | undefined> {
+  return lstatOrUndefinedSync(path, fs);
+}
+
+function lstatOrUndefinedSync(path: string, fs: WriteFs): nodeFs.Stats | undefined {
+  return attempt(() => fs.lstatSync(path, { throwIfNoEntry: false }), path);
+}
+
+/** Runs a call; a disk error is told for `path`. */
+function attempt<T>(call: () => T, path: string): T {
+  try {
+    return call();
+  } catch (error) {
+    throw asDiskError(error, path);
+  }
+}
+
+/** Runs a call whose failure changes nothing (removing what may not be there, closing). */
+function quietly<T>(call: () => T): T | undefined {
+  try {
+    return call();
+  } catch {
+    return undefined;
+  }
 }
