@@ -38,6 +38,8 @@ export async function loadTemplates(dir = DEFAULT_TEMPLATES_DIR, sourceLanguage 
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
+    // Each template parsed once: without it every page parses its templates again.
+    cache: true,
   });
   const renderTemplate: RenderTemplate = (name, data) => liquid.renderFileSync(name, data) as string;
 

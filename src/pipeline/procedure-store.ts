@@ -60,5 +60,7 @@ export function procedureStore(outDir?: string, held = PROCEDURES_HELD): Procedu
 }
 
 function askStore(doc: CheckedDocument, store: ProcedureStore, dir: string): void {
+  // So that asking whether it is valid does not read it back (isValid).
+  doc.valid = true;
   Object.defineProperty(doc, 'procedure', { get: () => store.get(dir), enumerable: true, configurable: true });
 }
