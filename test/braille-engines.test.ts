@@ -113,6 +113,21 @@ describe('braille engines on the corpus', () => {
     expect(differences).toEqual([]);
   });
 
+  it.skipIf(!NATIVE_INSTALLED)(
+    'native: one lou_translate answers batch after batch, also several at once',
+    async () => {
+      const native = await loadEngine('native');
+      const whole = await native.translate(texts, TABLE);
+      const batches = Array.from({ length: 7 }, (_, index) => texts.filter((_, at) => at % 7 === index));
+      const atOnce = await Promise.all(batches.map((batch) => native.translate(batch, TABLE)));
+      for (const [index, batch] of batches.entries())
+        expect(atOnce[index]).toEqual(batch.map((text) => whole[texts.indexOf(text)]));
+      // A line liblouis reads in parts is refused, as before; the next batch is still right.
+      await expect(native.translate(['kata '.repeat(1000)], TABLE)).rejects.toThrow(/returned \d+ lines for 1/);
+      expect(await native.translate(texts.slice(0, 20), TABLE)).toEqual(whole.slice(0, 20));
+    },
+  );
+
   it('back-translate to the print text (embedded, letters a–j and digits alike)', async () => {
     const back = await (await loadEngine('embedded')).backTranslate(embeddedCells, TABLE);
     const differences = texts.flatMap((text, index) =>
