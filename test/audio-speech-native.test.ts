@@ -1,7 +1,8 @@
-// The native speech engine: Debian's libespeak-ng through koffi, in a process per MP3
-// (speech/native-engine.ts, mp3-process.ts). It must speak as the espeak-ng command does,
-// give the same samples for the same script whatever was spoken before or beside it, make
-// the same MP3 side by side as one after another, and say clearly when the library is missing.
+// The native speech engine: Debian's libespeak-ng through koffi, in MP3 processes that speak
+// each MP3 with an instance of the library that has spoken nothing (speech/native-engine.ts,
+// mp3-process.ts). It must speak as the espeak-ng command does, give the same samples for the
+// same script whatever was spoken before or beside it, make the same MP3 side by side as one
+// after another and in a process of its own, and say clearly when the library is missing.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { audioEngineVersions } from '../src/render/audio/engine-versions.js';
@@ -9,8 +10,13 @@ import { makeMp3 } from '../src/render/audio/make-mp3.js';
 import { makeMp3InPool } from '../src/render/audio/mp3-pool.js';
 import type { MakeMp3Options, SpokenSegment } from '../src/render/audio/mp3-types.js';
 import { chosenSpeechEngine, type Pcm } from '../src/render/audio/speech/engine.js';
-import { LIBESPEAK_NG, libespeakVersion, speakWithLibrary } from '../src/render/audio/speech/libespeak.js';
-import { makeMp3InProcess } from '../src/render/audio/speech/native-engine.js';
+import {
+  freshLibrary,
+  LIBESPEAK_NG,
+  libespeakVersion,
+  speakWithLibrary,
+} from '../src/render/audio/speech/libespeak.js';
+import { MP3S_PER_PROCESS, makeMp3InProcess } from '../src/render/audio/speech/native-engine.js';
 import { parseWav } from '../src/render/audio/speech/wav.js';
 import { speakInProcess } from './support/speech-process.js';
 
@@ -64,6 +70,38 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
     return speakInProcess([B], voice).then(([alone]) => {
       expect(same(inOneProcess, alone?.samples ?? new Int16Array())).toBe(false);
     });
+  });
+
+  it('speaks, with a fresh copy of the library, as a new process does, where the instance used before does not', async () => {
+    const used = speakWithLibrary([A, B], voice).parts[1] ?? new Int16Array();
+    const copy = freshLibrary();
+    expect(copy).toBeDefined();
+    const fresh = speakWithLibrary([B], voice, copy).parts[0] ?? new Int16Array();
+    const [alone] = await speakInProcess([B], voice);
+    expect(same(fresh, alone?.samples ?? new Int16Array())).toBe(true);
+    expect(same(used, fresh)).toBe(false);
+  });
+
+  it('makes in one process, one MP3 after another, the MP3s a process of their own makes', async () => {
+    const options: MakeMp3Options = {
+      engine: 'native',
+      voice,
+      tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: 'Suara' },
+      pronunciations: {},
+    };
+    // More scripts than a process makes, so a second process takes over, and the same
+    // script twice (early and late in a process).
+    const texts = [A, B, C, `${B} ${A}`, `${C} ${B}`];
+    const scripts: SpokenSegment[][] = Array.from({ length: MP3S_PER_PROCESS + 2 }, (_, index) => [
+      { chapter: 'Cuti', pause: 'section', spoken: texts[index % texts.length] as string },
+    ]);
+    const inTurn: Buffer[] = [];
+    for (const script of scripts) inTurn.push(Buffer.from((await makeMp3InProcess(script, options)).mp3));
+    for (const index of [0, 1, 5, MP3S_PER_PROCESS, MP3S_PER_PROCESS + 1]) {
+      const alone = await makeMp3InProcess(scripts[index] as SpokenSegment[], options, LIBESPEAK_NG, { reuse: false });
+      expect(inTurn[index]?.equals(Buffer.from(alone.mp3))).toBe(true);
+    }
+    expect(inTurn[5]?.equals(inTurn[0] as Buffer)).toBe(true);
   });
 
   it('gives the same samples for the same script, whatever was spoken before or beside it', async () => {

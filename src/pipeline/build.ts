@@ -142,6 +142,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     await renderAndWrite(site);
   } finally {
     await output?.close();
+    // The MP3 processes waiting for another script end with the build.
+    if (editions.has('audio')) await (await import('../render/audio/speech/native-engine.js')).releaseMp3Processes();
   }
   return result;
 

@@ -50,6 +50,9 @@ export interface Mp3Request {
   options: MakeMp3Options;
   /** The library to load (tests name a missing one). */
   library: string;
+  /** Whether the process should make itself ready for another script. */
+  another: boolean;
 }
 
-export type Mp3Reply = Mp3Result | { error: string };
+/** `another`: the process has an instance of the library that has spoken nothing, for the next script. */
+export type Mp3Reply = (Mp3Result | { error: string }) & { another?: boolean };

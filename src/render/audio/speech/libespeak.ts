@@ -6,10 +6,14 @@
 // The library keeps state in its globals from one text to the next (a static in its
 // wave generator, among others: the same sentence comes out otherwise after another one),
 // and none of its calls resets it: espeak_Initialize again does not, espeak_Terminate hangs
-// when initialised again, and unloading the library crashes. Only a new process starts
-// fresh, so a build speaks with it only in the process that makes an MP3 (mp3-process.ts),
-// one per MP3.
+// when initialised again, and unloading the library crashes. A new instance starts fresh:
+// a new process, or a copy of the library's file loaded beside it (freshLibrary). A build
+// speaks with it only in the processes that make MP3s (mp3-process.ts), each MP3 with an
+// instance that has spoken nothing.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, join as joinPath } from 'node:path';
 
 type Koffi = typeof import('koffi');
 
@@ -84,6 +88,47 @@ function functions(name: string): Functions {
   } as Functions;
   loaded.set(name, bound);
   return bound;
+}
+
+/**
+ * Another instance of the library in this process, one that has spoken nothing: dlopen loads
+ * a file once per process, so a copy of the library's file is loaded (and removed at once: it
+ * stays mapped while the process lives). An instance costs ≈ 3 MB and a thread. Undefined
+ * when no copy can be loaded (a temporary folder mounted noexec, say): then only a new
+ * process starts fresh.
+ * @returns the name to speak with (speakWithLibrary).
+ */
+export function freshLibrary(name = LIBESPEAK_NG): string | undefined {
+  const file = libraryFile(name);
+  if (!file) return undefined;
+  let dir: string | undefined;
+  try {
+    dir = mkdtempSync(joinPath(tmpdir(), 'pelita-espeak-'));
+    const copy = joinPath(dir, basename(file));
+    copyFileSync(file, copy);
+    functions(copy);
+    return copy;
+  } catch {
+    return undefined;
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file the library `name` was loaded from, as this process's memory map names it. */
+function libraryFile(name: string): string | undefined {
+  try {
+    functions(name);
+    const stem = `${basename(name).replace(/\.so(\..*)?$/, '')}.so`;
+    for (const line of readFileSync('/proc/self/maps', 'utf8').split('\n')) {
+      const at = line.indexOf('/');
+      const path = at < 0 ? '' : line.slice(at);
+      if (basename(path).startsWith(stem) && !path.endsWith(' (deleted)')) return path;
+    }
+  } catch {
+    // not loadable, or no /proc (not Linux)
+  }
+  return undefined;
 }
 
 /** The library's version (e.g. `1.51`), or undefined when it cannot be loaded. */
