@@ -3,8 +3,7 @@
 // ID3 chapter per section and per step (read back with ffprobe), silencedetect hears the
 // pauses, the captions are in normal spelling and the page's chapter list seeks the player.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,7 +80,7 @@ describe.skipIf(!tools)('chapters, pauses and captions of a procedure', async ()
   const base = await renderContext(checked);
   const context = { ...base, settings: { ...base.settings, speechEngine: 'native' as const } };
   const { artifacts } = await renderWith(audioRenderer, procedure, context);
-  const dir = mkdtempSync(join(tmpdir(), 'pelita-chapters-'));
+  const dir = tempDir('pelita-chapters-');
   const mp3 = join(dir, 'audio.mp3');
   const found = artifacts.find((artifact) => artifact.path.endsWith('/audio.mp3'));
   writeFileSync(mp3, found?.data ?? '');

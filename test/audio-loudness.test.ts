@@ -1,12 +1,12 @@
 // Loudness of the spoken edition: the BS.1770 meter against known signals, then a
 // procedure the tests never saw, made into an MP3 and measured by ffmpeg's ebur128 filter.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { integratedLoudness, normaliseLoudness } from '../src/render/audio/encode/loudness.js';
 import { makeMp3 } from '../src/render/audio/make-mp3.js';
+import { tempDir } from './support/cli.js';
 
 const sine = (amplitude: number, frequency: number, sampleRate: number, seconds: number) =>
   Float64Array.from(
@@ -94,7 +94,7 @@ describe.skipIf(!tools)('the MP3 of a procedure', () => {
       tags: { title: 'Akta Kelahiran', artist: 'Dinas Uji', language: 'ind', comment: '' },
       pronunciations: { belas: "b@l'as", empat: "@mp'at" },
     });
-    const file = join(mkdtempSync(join(tmpdir(), 'pelita-loud-')), 'audio.mp3');
+    const file = join(tempDir('pelita-loud-'), 'audio.mp3');
     writeFileSync(file, mp3);
     const run = spawnSync(
       'ffmpeg',

@@ -3,8 +3,7 @@
 // cue per sentence where the voice starts — measured on the decoded MP3 of a procedure the
 // other tests never saw, with both engines.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audioRenderer } from '../src/render/audio/audio-renderer.js';
@@ -23,6 +22,7 @@ import {
   timedSentences,
 } from '../src/render/audio/timed-text.js';
 import type { Artifact } from '../src/render/types.js';
+import { tempDir } from './support/cli.js';
 import { check, renderContext, renderWith } from './support/fixtures.js';
 
 const { lexicon, languages, pronunciations } = await loadSpeechData();
@@ -143,7 +143,7 @@ describe.skipIf(!tools)('sentences of a procedure', async () => {
         return found;
       };
       const vtt = String(file('audio.vtt').data);
-      const dir = mkdtempSync(join(tmpdir(), 'pelita-sentences-'));
+      const dir = tempDir('pelita-sentences-');
       const mp3 = join(dir, 'audio.mp3');
       writeFileSync(mp3, file('audio.mp3').data);
       const cues = [...vtt.matchAll(/^(s\d+(?:-\d+)?)\n(\S+) --> (\S+)\n((?:.+\n?)+)/gm)].map((match) => ({

@@ -3,8 +3,7 @@
 // translation notice, links without nested parentheses. Golden proofs of the shared
 // corpus (id, jv) sit beside it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../src/outline/plain-text.js';
@@ -15,6 +14,7 @@ import { loadEngine } from '../src/render/braille/engine.js';
 import { type PrintBlock, printBlocks } from '../src/render/braille/print-blocks.js';
 import type { Artifact, ProcedureRun, RenderContext } from '../src/render/types.js';
 import { NATIVE_INSTALLED, TABLE } from './support/braille.js';
+import { tempDir } from './support/cli.js';
 import { CORPUS, CORPUS_SOURCES, checkCorpus, corpusName } from './support/corpus.js';
 import { check, expectGolden, REPO, renderContext, validProcedure } from './support/fixtures.js';
 
@@ -113,7 +113,7 @@ describe('golden corpus (braille proof)', async () => {
   }
 
   it.skipIf(!SCHEMA)('writes PEF that validates against the PEF 1.0 schema', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pelita-braille-corpus-'));
+    const dir = tempDir('pelita-braille-corpus-');
     const paths: string[] = [];
     for (const doc of checked) {
       if (!doc.procedure) continue;

@@ -1,8 +1,9 @@
 // Runs the compiled `pelita` command (npm test compiles first) the way a user does.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { FIXTURES, REPO } from './fixtures.js';
 
 export const CLI = join(REPO, 'dist/cli/main.js');
@@ -21,8 +22,16 @@ export function pelita(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Folders made by tempDir in this test file: removed when its tests are done. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'pelita-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** A content folder with the test site.yaml and the given `<lang>/<slug>.md` files. */
