@@ -27,6 +27,14 @@ const A = 'Langkah pertama, isi formulir permohonan cuti di kantor BKPSDM. Bawa 
 const B = "Biaya: gratis, selama [[b@l'as]] hari kerja, pukul delapan sampai lima belas.";
 const C = 'Apakah layanan ini bisa diurus secara daring?';
 
+/** An MP3 of the native engine, its tags those of a leave procedure. */
+const options: MakeMp3Options = {
+  engine: 'native',
+  voice,
+  tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: 'Suara' },
+  pronunciations: {},
+};
+
 const bytes = (samples: Int16Array) => Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
 const same = (a: Int16Array, b: Int16Array) => bytes(a).equals(bytes(b));
 
@@ -83,12 +91,6 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
   });
 
   it('makes in one process, one MP3 after another, the MP3s a process of their own makes', async () => {
-    const options: MakeMp3Options = {
-      engine: 'native',
-      voice,
-      tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: 'Suara' },
-      pronunciations: {},
-    };
     // More scripts than a process makes, so a second process takes over, and the same
     // script twice (early and late in a process).
     const texts = [A, B, C, `${B} ${A}`, `${C} ${B}`];
@@ -116,12 +118,6 @@ describe.skipIf(!installed)('native speech engine (libespeak-ng)', () => {
   });
 
   it('makes the same MP3s in processes side by side as one after another', async () => {
-    const options: MakeMp3Options = {
-      engine: 'native',
-      voice,
-      tags: { title: 'Cuti', artist: 'BKPSDM', language: 'ind', comment: 'Suara' },
-      pronunciations: {},
-    };
     const scripts: SpokenSegment[][] = [
       [{ chapter: 'Cuti', pause: 'section', spoken: `${A} ${B}` }],
       [{ chapter: 'Daring', pause: 'section', spoken: `${C} ${A}` }],

@@ -150,6 +150,7 @@ describe('internal failures', () => {
     expect(status).toBe(EXIT.internal);
     const log = /The details were written to (\S+);/.exec(stderr)?.[1];
     expect(log && readFileSync(log, 'utf8')).toMatch(/\n\s+at /);
+    if (log) rmSync(log, { force: true });
   });
 });
 
