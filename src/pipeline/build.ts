@@ -138,6 +138,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   // Pelita's own templates are guarded too when no --templates was given.
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const output = outDir ? await openOutputFolder({ ...options, templatesDir, outDir }) : undefined;
+  // What the render workers make their context from: when its files change, they make it again.
+  const workerTemplates = { dir: templatesDir, key: templateHashes.all() };
   try {
     await renderAndWrite(site);
   } finally {
@@ -304,7 +306,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         if (isValid(doc) && rendered(doc) && !unchanged.has(dirOf(doc)))
           renders.set(
             started,
-            renderProcedure(doc, selected, context, cache, observer, keyFor, templatesDir, usePool()),
+            renderProcedure(doc, selected, context, cache, observer, keyFor, workerTemplates, usePool()),
           );
       }
     };
@@ -331,7 +333,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       const done = verifyNow(async () => {
         const { verifyProcedure } = await import('../verify/verify.js');
         const results = pooled
-          ? await verifyInWorker({ templatesDir, site, procedure, outDir, paths: [...paths] })
+          ? await verifyInWorker({ templates: workerTemplates, site, procedure, outDir, paths: [...paths] })
           : await verifyProcedure(outline(procedure), verifyInput, paths);
         cache.recordResult(`verify:${dir}`, key, results);
       });

@@ -85,6 +85,8 @@ export interface TemplateHashes {
   folders(rendererId: string): string;
   /** Hash of a language's words file; `*`: of every words file. */
   words(lang: string): string;
+  /** Hash of every file (what a render worker loads its context from). */
+  all(): string;
 }
 
 /** Hashes every file under templates/ once per build. */
@@ -113,6 +115,7 @@ export async function hashTemplates(templatesDir: string): Promise<TemplateHashe
       return hash;
     },
     words: (lang) => (lang === '*' ? under('i18n/') : under(`i18n/${lang}.yaml`)),
+    all: () => under(''),
   };
 }
 

@@ -12,6 +12,7 @@ import type { BuildObserver } from './build-options.js';
 import type { KeyFor } from './dependency-key.js';
 import { artifactHash, type CachedWarning, type OutputCache } from './output-cache.js';
 import { POOLED_RENDERERS, renderInWorker, workerCount } from './render-pool.js';
+import type { WorkerTemplates } from './render-worker.js';
 
 export interface RenderedProcedure {
   artifacts: Artifact[];
@@ -38,7 +39,8 @@ export async function renderProcedure(
   cache: OutputCache,
   observer: BuildObserver,
   keyFor: KeyFor,
-  templatesDir: string,
+  /** The templates the pooled renderers load (their folder and its files' hash). */
+  templates: WorkerTemplates,
   /** Whether the pooled renderers run in the worker pool (else here). */
   pooled = workerCount() > 0,
 ): Promise<RenderedProcedure | undefined> {
@@ -84,7 +86,7 @@ export async function renderProcedure(
           ? await renderInWorker(
               {
                 rendererId: id,
-                templatesDir,
+                templates,
                 site: context.site,
                 settings: context.settings,
                 procedure,

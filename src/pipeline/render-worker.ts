@@ -12,9 +12,18 @@ import type { Artifact, ProcedureRun, RenderContext, Renderer } from '../render/
 import type { EditionResult } from '../verify/verify.js';
 import { loadTemplates } from './load-templates.js';
 
+/**
+ * The templates folder, and a hash of every file in it: a worker keeps the context it made
+ * from them only while the hash is the same (a long `pelita preview` sees words edited).
+ */
+export interface WorkerTemplates {
+  dir: string;
+  key: string;
+}
+
 export interface RenderTask {
   rendererId: string;
-  templatesDir: string;
+  templates: WorkerTemplates;
   site: Site;
   settings: RenderSettings;
   procedure: Procedure;
@@ -26,13 +35,16 @@ export interface RenderTaskResult {
   warnings: Parameters<ProcedureRun['warn']>[];
 }
 
-/** Per templates folder: the context without its procedures, made once per worker. */
-const contexts = new Map<string, Promise<Omit<RenderContext, 'procedures' | 'site' | 'outline' | 'settings'>>>();
+/** Per templates folder, for its files as they are: the context without its procedures. */
+const contexts = new Map<
+  string,
+  { key: string; context: Promise<Omit<RenderContext, 'procedures' | 'site' | 'outline' | 'settings'>> }
+>();
 const renderers = new Map<string, Promise<Renderer>>();
 
 /** Reading one procedure's files back (`verify`): pdf.js and the other readers are CPU-heavy too. */
 export interface VerifyTask {
-  templatesDir: string;
+  templates: WorkerTemplates;
   site: Site;
   procedure: Procedure;
   outDir: string;
@@ -41,33 +53,32 @@ export interface VerifyTask {
 }
 
 export async function verifyTask(task: VerifyTask): Promise<EditionResult[]> {
-  const { words } = await sharedContext(task.templatesDir);
+  const { words } = await sharedContext(task.templates);
   const { verifyProcedure } = await import('../verify/verify.js');
   const outline = outlinesFor(task.site, words)(task.procedure);
   return verifyProcedure(outline, { outDir: task.outDir, site: task.site, words }, new Set(task.paths));
 }
 
-function sharedContext(templatesDir: string) {
-  let shared = contexts.get(templatesDir);
-  if (!shared) {
-    shared = (async () => {
-      const templates = await loadTemplates(templatesDir);
-      // Only the renderers asked for are loaded here (memory per worker); the pooled ones
-      // link no other edition, so the list of edition files is not needed.
-      return {
-        words: templates.words,
-        renderTemplate: templates.renderTemplate,
-        assets: templates.assets,
-        editions: [],
-      };
-    })();
-    contexts.set(templatesDir, shared);
-  }
-  return shared;
+function sharedContext({ dir, key }: WorkerTemplates) {
+  const known = contexts.get(dir);
+  if (known?.key === key) return known.context;
+  const context = (async () => {
+    const templates = await loadTemplates(dir);
+    // Only the renderers asked for are loaded here (memory per worker); the pooled ones
+    // link no other edition, so the list of edition files is not needed.
+    return {
+      words: templates.words,
+      renderTemplate: templates.renderTemplate,
+      assets: templates.assets,
+      editions: [],
+    };
+  })();
+  contexts.set(dir, { key, context });
+  return context;
 }
 
 export default async function renderTask(task: RenderTask): Promise<RenderTaskResult> {
-  const shared = sharedContext(task.templatesDir);
+  const shared = sharedContext(task.templates);
   let renderer = renderers.get(task.rendererId);
   if (!renderer) {
     const entry = RENDERERS.find((candidate) => candidate.id === task.rendererId);
