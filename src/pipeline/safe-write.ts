@@ -3,9 +3,9 @@
 // target (opened with O_EXCL | O_NOFOLLOW), every write's byte count and the final size are
 // checked, the file is fsynced, renamed over the target and the folder fsynced. So a full
 // disk or a kill never leaves a truncated file under a final name.
-// The calls are synchronous: each takes microseconds, where an fs promise waits for a turn
-// of the event loop behind whatever renders on the main thread — at 1,000 procedures the
-// writer spent 11 ms per procedure waiting (three files, ≈ 30 calls), 3 ms alone.
+// The calls are synchronous: each takes a fraction of a millisecond (fsync included), where
+// an fs promise waits for a turn of the event loop behind whatever renders on the main
+// thread — at 1,000 procedures a procedure's writes took 11 ms in the build, 3 ms alone.
 import * as nodeFs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { asDiskError, DiskError, InTheWayError } from './output-errors.js';
