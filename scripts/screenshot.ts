@@ -9,6 +9,15 @@ const browser = await launchChromium();
 try {
   const tab = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
   await tab.goto(pathToFileURL(resolve(page)).href);
+  // A full-page shot does not scroll, so lazy pictures below the fold would stay empty.
+  await tab.evaluate(() =>
+    Promise.all(
+      [...document.images].map((image) => {
+        image.loading = 'eager';
+        return image.decode().catch(() => undefined);
+      }),
+    ),
+  );
   await tab.screenshot({ path: out, fullPage: true });
   console.log(`wrote ${out}`);
 } finally {
