@@ -12,7 +12,7 @@ try {
   // A full-page shot does not scroll, so lazy pictures below the fold would stay empty.
   await tab.evaluate(() =>
     Promise.all(
-      [...document.images].map((image) => {
+      Array.from(document.images, (image) => {
         image.loading = 'eager';
         return image.decode().catch(() => undefined);
       }),
