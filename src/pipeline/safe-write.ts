@@ -76,12 +76,7 @@ export async function writeTemp(target: string, data: string | Uint8Array, fs: W
   removeIfThere(temp, fs);
   const fd = attempt(() => fs.openSync(temp, flags, 0o644), target);
   try {
-    let offset = 0;
-    while (offset < bytes.byteLength) {
-      const written = fs.writeSync(fd, bytes, offset, bytes.byteLength - offset, offset);
-      if (written <= 0) throw new DiskError('full', target); // a write that takes nothing: no space
-      offset += written;
-    }
+    writeAll(fd, bytes, target, fs);
     if (fs.fstatSync(fd).size !== bytes.byteLength) throw new DiskError('full', target);
     fs.fsyncSync(fd);
   } catch (error) {
@@ -131,13 +126,7 @@ export function appendDurably(path: string, text: string, fs: WriteFs = REAL_FS)
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_NOFOLLOW;
   const fd = attempt(() => fs.openSync(path, flags, 0o644), path);
   try {
-    const bytes = Buffer.from(text);
-    let offset = 0;
-    while (offset < bytes.byteLength) {
-      const written = fs.writeSync(fd, bytes, offset, bytes.byteLength - offset, null);
-      if (written <= 0) throw new DiskError('full', path);
-      offset += written;
-    }
+    writeAll(fd, Buffer.from(text), path, fs, { append: true });
     fs.fsyncSync(fd);
   } catch (error) {
     throw asDiskError(error, path);
@@ -152,6 +141,16 @@ export async function lstatOrUndefined(path: string, fs: WriteFs = REAL_FS): Pro
 
 function lstatOrUndefinedSync(path: string, fs: WriteFs): nodeFs.Stats | undefined {
   return attempt(() => fs.lstatSync(path, { throwIfNoEntry: false }), path);
+}
+
+/** Writes every byte, from the file's start or at its end; a write that takes nothing: no space. */
+function writeAll(fd: number, bytes: Uint8Array, path: string, fs: WriteFs, { append = false } = {}): void {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const written = fs.writeSync(fd, bytes, offset, bytes.byteLength - offset, append ? null : offset);
+    if (written <= 0) throw new DiskError('full', path);
+    offset += written;
+  }
 }
 
 /** Runs a call; a disk error is told for `path`. */

@@ -5,6 +5,7 @@
 // liblouis translates each line alone, so a line comes out the same as from a new process.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { keepAlive } from '../keep-alive.js';
 import { AFTER_TABLE, type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
 import { PELITA_TABLES_DIR } from './tables.js';
 
@@ -115,7 +116,8 @@ function lastingTranslator(args: string[], ended: () => void): Translator {
           batch.resolve(batch.lines);
         }
       }
-      if (waiting.length === 0) idle();
+      // Waiting for nothing, it does not keep the process alive.
+      if (waiting.length === 0 && child) keepAlive(child, false);
     });
     started.stderr.setEncoding('utf8');
     started.stderr.on('data', (chunk: string) => {
@@ -131,20 +133,11 @@ function lastingTranslator(args: string[], ended: () => void): Translator {
     started.stdin.on('error', () => undefined); // told by 'exit'
     return started;
   };
-  // Waiting for nothing, it does not keep the process alive (nor does it while idle).
-  const idle = () => {
-    child?.unref();
-    for (const stream of [child?.stdin, child?.stdout, child?.stderr]) (stream as { unref?: () => void })?.unref?.();
-  };
-  const busy = (running: ChildProcess) => {
-    running.ref();
-    for (const stream of [running.stdin, running.stdout, running.stderr]) (stream as { ref?: () => void })?.ref?.();
-  };
   return {
     translate(lines) {
       child ??= start();
       const running = child;
-      busy(running);
+      keepAlive(running, true);
       return new Promise((resolve, reject) => {
         waiting.push({ count: lines.length, lines: [], resolve, reject });
         running.stdin?.write(`${lines.join('\n')}\n`);

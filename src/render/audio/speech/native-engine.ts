@@ -9,6 +9,7 @@
 // The samples (≈ 15 MB for a long procedure, in several forms while they are measured) stay
 // in that process: the build process holds only the MP3.
 import { type ChildProcess, fork } from 'node:child_process';
+import { keepAlive } from '../../keep-alive.js';
 import { mp3Options } from '../encode/mp3.js';
 import type { MakeMp3Options, Mp3Reply, Mp3Request, Mp3Result, SpokenSegment } from '../mp3-types.js';
 import type { Pcm, SpeechEngine } from './engine.js';
@@ -124,13 +125,6 @@ export async function releaseMp3Processes(): Promise<void> {
         }),
     ),
   );
-}
-
-/** Whether the child (its process, IPC channel and stderr pipe) keeps this process alive. */
-function keepAlive(child: ChildProcess, keep: boolean): void {
-  for (const handle of [child, child.channel, child.stderr] as ({ ref(): void; unref(): void } | null | undefined)[])
-    if (keep) handle?.ref();
-    else handle?.unref();
 }
 
 function startProcess(): Mp3Process {
