@@ -3,7 +3,7 @@
 // (coreutils' stdbuf): starting a process from a build's large process costs 20–40 ms (the
 // fork copies its page tables), once per batch that was 1,250 starts for 1,000 procedures.
 // liblouis translates each line alone, so a line comes out the same as from a new process.
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { keepAlive } from '../keep-alive.js';
 import { AFTER_TABLE, type BrailleEngine, blankCells, DISPLAY_TABLE } from './engine.js';
@@ -90,9 +90,10 @@ function translatorFor(args: string[]): Translator | undefined {
 
 /** One lou_translate answering batch after batch, a line for a line; `ended` when it stops. */
 function lastingTranslator(args: string[], ended: () => void): Translator {
-  let child: ChildProcess | undefined;
   let stderr = '';
   let pending = '';
+  /** Why it stopped, once it has. */
+  let stopped: string | undefined;
   /** The batches sent, oldest first: each waits for as many lines as it sent. */
   const waiting: {
     count: number;
@@ -100,47 +101,43 @@ function lastingTranslator(args: string[], ended: () => void): Translator {
     resolve: (lines: string[]) => void;
     reject: (error: Error) => void;
   }[] = [];
-  const start = () => {
-    const started = spawn('stdbuf', ['-oL', PROGRAM, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    started.stdout.setEncoding('utf8');
-    started.stdout.on('data', (chunk: string) => {
-      pending += chunk;
-      for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
-        const batch = waiting[0];
-        const line = pending.slice(0, end);
-        pending = pending.slice(end + 1);
-        if (!batch) continue;
-        batch.lines.push(line);
-        if (batch.lines.length === batch.count) {
-          waiting.shift();
-          batch.resolve(batch.lines);
-        }
+  const child = spawn('stdbuf', ['-oL', PROGRAM, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    pending += chunk;
+    for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+      const batch = waiting[0];
+      const line = pending.slice(0, end);
+      pending = pending.slice(end + 1);
+      if (!batch) continue;
+      batch.lines.push(line);
+      if (batch.lines.length === batch.count) {
+        waiting.shift();
+        batch.resolve(batch.lines);
       }
-      // Waiting for nothing, it does not keep the process alive.
-      if (waiting.length === 0 && child) keepAlive(child, false);
-    });
-    started.stderr.setEncoding('utf8');
-    started.stderr.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    const stop = (why: string) => {
-      child = undefined;
-      ended();
-      for (const batch of waiting.splice(0)) batch.reject(new Error(`${PROGRAM} failed: ${stderr.trim() || why}`));
-    };
-    started.on('error', (error) => stop(error.message));
-    started.on('exit', (code, signal) => stop(signal ? `stopped (${signal})` : `ended (exit ${code})`));
-    started.stdin.on('error', () => undefined); // told by 'exit'
-    return started;
+    }
+    // Waiting for nothing, it does not keep the process alive.
+    if (waiting.length === 0) keepAlive(child, false);
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const stop = (why: string) => {
+    stopped = `${PROGRAM} failed: ${stderr.trim() || why}`;
+    ended();
+    for (const batch of waiting.splice(0)) batch.reject(new Error(stopped));
   };
+  child.on('error', (error) => stop(error.message));
+  child.on('exit', (code, signal) => stop(signal ? `stopped (${signal})` : `ended (exit ${code})`));
+  child.stdin.on('error', () => undefined); // told by 'exit'
   return {
     translate(lines) {
-      child ??= start();
-      const running = child;
-      keepAlive(running, true);
+      if (stopped !== undefined) return Promise.reject(new Error(stopped));
+      keepAlive(child, true);
       return new Promise((resolve, reject) => {
         waiting.push({ count: lines.length, lines: [], resolve, reject });
-        running.stdin?.write(`${lines.join('\n')}\n`);
+        child.stdin.write(`${lines.join('\n')}\n`);
       });
     },
   };

@@ -61,6 +61,8 @@ export function makeMp3InProcess(
   const worker = waiting?.pop() ?? startProcess();
   worker.made++;
   worker.stderr = '';
+  /** Whether this process is to make another MP3 after this one. */
+  const another = reuse && worker.made < MP3S_PER_PROCESS;
   // Waited for: this process keeps the build alive until it answers.
   keepAlive(worker.child, true);
   return new Promise((resolve, reject) => {
@@ -83,8 +85,8 @@ export function makeMp3InProcess(
     };
     const answered = (reply: Mp3Reply) => {
       done();
-      const { another, ...result } = reply;
-      if (reuse && another && worker.made < MP3S_PER_PROCESS) {
+      const { another: isReady, ...result } = reply;
+      if (another && isReady) {
         // Ready for another script; it does not keep the build alive meanwhile.
         keepAlive(child, false);
         ready.set(library, [...(ready.get(library) ?? []), worker]);
@@ -101,7 +103,7 @@ export function makeMp3InProcess(
       segments: [...segments],
       options: { ...options, encoder },
       library,
-      another: reuse && worker.made < MP3S_PER_PROCESS,
+      another,
     };
     child.send(request);
   });
